@@ -1,0 +1,54 @@
+// What the KPI engine produces: the in-memory form of the KPIS.md §8 document.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "../model/records.hpp"
+
+namespace sellerscore::kpi {
+
+// One scalar KPI with its trend (KPIS.md §3.2). Any part may be null.
+struct KpiValue {
+    std::optional<double> value;
+    std::optional<double> previous;
+    std::optional<double> change;
+};
+
+struct SellerResult {
+    std::string seller_id;
+    std::string name;
+    std::optional<std::string> team;
+    bool eligible = false;              // KPIS.md §5.3
+    std::optional<double> score;        // rounded half up to one decimal; null when not eligible
+    std::optional<char> band;           // 'A'..'D'; null when not eligible
+    std::map<std::string, KpiValue> kpis;  // keyed by the KPI ids of KPIS.md §3 and §3.1
+};
+
+// A customer (contact or company, per KpiConfig::customer_entity) and what is written on it.
+struct CustomerResult {
+    std::string customer_id;
+    std::optional<double> churn_risk;       // KPIS.md §6 (or the inactivity fallback)
+    std::optional<double> lifetime_value;   // Σ amount of its won deals (any owner) by as_of
+};
+
+struct ChurnModelSummary {
+    bool fitted = false;
+    std::string note;  // why it was not fitted, or how the fit went
+    std::optional<double> r, alpha, a, b, log_likelihood;
+    bool converged = false;
+};
+
+struct Scorecard {
+    model::Timestamp as_of = 0;
+    model::Timestamp window_start = 0;  // W = [window_start, window_end)
+    model::Timestamp window_end = 0;
+    std::vector<SellerResult> sellers;       // in the order of the input's sellers
+    std::map<std::string, KpiValue> team;    // every seller KPI over all sellers' records
+    std::vector<CustomerResult> customers;
+    ChurnModelSummary churn_model;
+};
+
+}  // namespace sellerscore::kpi
