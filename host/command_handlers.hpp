@@ -1,0 +1,53 @@
+// The crmhost commands of DESIGN.md, one handler each (in <command>_command.cpp). A handler prints
+// its human output to `out` and returns the Status main() turns into the one failure line and the
+// exit code.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "plugin/model/status.hpp"
+
+namespace sellerscore::host {
+
+struct GlobalOptions {
+    std::optional<std::filesystem::path> config_path;  // --config
+};
+
+struct DemoCommandOptions {
+    std::filesystem::path dir = "demo";
+    std::string size = "standard";  // standard | large
+    std::optional<std::uint64_t> seed;
+};
+
+struct SyncCommandOptions {
+    bool full = false;
+    bool dry_run = false;
+};
+
+enum class OutputFormat { table, json, csv };
+
+struct DealsCommandOptions {
+    std::string where;
+    int limit = 50;
+    OutputFormat format = OutputFormat::table;
+};
+
+struct UninstallCommandOptions {
+    bool yes = false;
+};
+
+Status run_demo_command(const GlobalOptions& global, const DemoCommandOptions& options, std::ostream& out);
+Status run_import_command(const GlobalOptions& global, const std::filesystem::path& dir, std::ostream& out);
+Status run_install_command(const GlobalOptions& global, std::ostream& out);
+Status run_sync_command(const GlobalOptions& global, const SyncCommandOptions& options, std::ostream& out);
+Status run_scorecard_command(const GlobalOptions& global, OutputFormat format, std::ostream& out);
+Status run_deals_command(const GlobalOptions& global, const DealsCommandOptions& options, std::ostream& out);
+Status run_plugin_info_command(const GlobalOptions& global, std::ostream& out);
+Status run_plugin_verify_command(const GlobalOptions& global, std::ostream& out);
+Status run_uninstall_command(const GlobalOptions& global, const UninstallCommandOptions& options, std::ostream& out);
+
+}  // namespace sellerscore::host

@@ -1,0 +1,21 @@
+// The demo's marketing spend: one row per paid channel and calendar month of the data.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "demo_crm_plan.hpp"
+#include "demo_options.hpp"
+#include "plugin/model/records.hpp"
+#include "random_source.hpp"
+
+namespace sellerscore::demo {
+
+// Spend follows the leads each paid channel brought that month at the channel's cost per lead
+// (never below its minimum, so branding spend shows in quiet months), ±15%; clicks at the channel's
+// cost per click where it has one. Months from the one containing options.start() to the one
+// containing the last second before options.end; a month with no spend has no row.
+std::vector<model::Spend> plan_monthly_spend(const DemoOptions& options, std::span<const ContactPlan> contacts,
+                                             RandomSource random);
+
+}  // namespace sellerscore::demo

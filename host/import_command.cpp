@@ -1,0 +1,56 @@
+#include <fmt/format.h>
+
+#include "command_handlers.hpp"
+#include "config_file.hpp"
+#include "connectors/local/ndjson_importer.hpp"
+#include "progress_reporter.hpp"
+
+namespace sellerscore::host {
+
+namespace {
+
+Result<std::filesystem::path> local_database(const GlobalOptions& global) {
+    std::optional<std::filesystem::path> path = global.config_path;
+    if (!path && std::filesystem::exists(ConfigFile::default_name)) {
+        path = std::filesystem::path(ConfigFile::default_name);
+    }
+    if (!path) {
+        return Status::invalid_argument("no configuration: pass --config FILE naming a \"local\" connector");
+    }
+    Result<ConfigFile> config = ConfigFile::read(*path);
+    if (!config) return config.status();
+    if (config->string_at("connector") != "local") {
+        return Status::invalid_argument(config->name() +
+                                        ": connector: import loads the embedded CRM and needs \"local\"");
+    }
+    std::optional<std::string> database = config->string_at("local.database");
+    if (!database) {
+        return Status::invalid_argument(config->name() + ": local.database: missing required key");
+    }
+    return std::filesystem::path(*database);
+}
+
+}  // namespace
+
+Status run_import_command(const GlobalOptions& global, const std::filesystem::path& dir, std::ostream& out) {
+    // The import talks to the embedded CRM directly: it is the CRM's own loading step, not a
+    // plugin operation, so it works before the plugin is installed.
+    Result<std::filesystem::path> database_path = local_database(global);
+    if (!database_path) return database_path.status();
+    Result<std::unique_ptr<connectors::LocalCrmDatabase>> db = connectors::LocalCrmDatabase::open(*database_path);
+    if (!db) return db.status();
+
+    ProgressReporter progress(stderr, ProgressReporter::style_for_stderr());
+    Result<connectors::ImportCounts> counts = connectors::NdjsonImporter(**db).import_directory(
+        dir, [&](std::size_t done, std::size_t total) { progress.report(done, total, "importing"); });
+    progress.interrupt();
+    if (!counts) return counts.status();
+    out << fmt::format(
+        "imported {} records into {}: {} sellers, {} stages, {} contacts, {} deals, {} stage changes, {} activities, "
+        "{} spend rows\n",
+        counts->total(), database_path->string(), counts->sellers, counts->stages, counts->contacts, counts->deals,
+        counts->stage_changes, counts->activities, counts->spend);
+    return Status::ok();
+}
+
+}  // namespace sellerscore::host

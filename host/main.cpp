@@ -1,0 +1,134 @@
+// crmhost: the reference host of the sellerscore plugin (DESIGN.md "The reference host").
+#include <iostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "command_handlers.hpp"
+#include "exit_code.hpp"
+#include "interrupt_flag.hpp"
+
+namespace {
+
+using namespace sellerscore;
+using namespace sellerscore::host;
+
+int fail_usage(const std::string& message) {
+    std::cerr << "crmhost: " << message << " (see crmhost --help)\n";
+    return static_cast<int>(ExitCode::usage);
+}
+
+// CLI11's wording, made into one line that names what was wrong.
+std::string describe_parse_error(const CLI::ParseError& e, const CLI::App& app) {
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr && app.get_subcommands().empty()) {
+        return "unknown command: " + std::string(e.what()).substr(std::string(e.what()).find(':') + 1);
+    }
+    std::string text = e.what();
+    if (const std::size_t newline = text.find('\n'); newline != std::string::npos) text.resize(newline);
+    return text;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"crmhost: load the sellerscore plugin, sync seller KPIs into your CRM and show them", "crmhost"};
+    app.require_subcommand(1);
+    app.fallthrough();
+
+    GlobalOptions global;
+    std::string config_path;
+    app.add_option("--config", config_path, "Configuration file (default: ./sellerscore.json when present)");
+
+    DemoCommandOptions demo;
+    std::string demo_dir = demo.dir.string();
+    CLI::App* demo_cmd = app.add_subcommand("demo", "Generate a demo CRM, install, sync, print the scorecard and a filter");
+    demo_cmd->add_option("--dir", demo_dir, "Folder for the demo CRM and its config")->capture_default_str();
+    demo_cmd->add_option("--size", demo.size, "standard or large")->check(CLI::IsMember({"standard", "large"}))->capture_default_str();
+    demo_cmd->add_option("--seed", demo.seed, "Random seed of the generated CRM");
+
+    std::string import_dir;
+    CLI::App* import_cmd = app.add_subcommand("import", "Load interchange NDJSON (KPIS.md 1.1) into the local CRM");
+    import_cmd->add_option("DIR", import_dir, "Folder of *.ndjson files")->required();
+
+    CLI::App* install_cmd = app.add_subcommand("install", "Create the custom fields in the configured CRM");
+
+    SyncCommandOptions sync;
+    CLI::App* sync_cmd = app.add_subcommand("sync", "Pull, compute the KPIs, write them back");
+    sync_cmd->add_flag("--full", sync.full, "Read everything, not only what changed since the last run");
+    sync_cmd->add_flag("--dry-run", sync.dry_run, "Compute and report, write nothing");
+
+    const std::map<std::string, OutputFormat> formats{
+        {"table", OutputFormat::table}, {"json", OutputFormat::json}, {"csv", OutputFormat::csv}};
+    OutputFormat scorecard_format = OutputFormat::table;
+    CLI::App* scorecard_cmd = app.add_subcommand("scorecard", "The KPIs of the last sync");
+    scorecard_cmd->add_option("--format", scorecard_format, "table, json or csv")
+        ->transform(CLI::CheckedTransformer(formats));
+
+    DealsCommandOptions deals;
+    CLI::App* deals_cmd = app.add_subcommand("deals", "Deals filtered by KPI fields");
+    deals_cmd->add_option("--where", deals.where, "e.g. 'seller_score >= 80 and seller_score_band = A'")->required();
+    deals_cmd->add_option("--limit", deals.limit, "At most this many deals")->check(CLI::PositiveNumber)->capture_default_str();
+    deals_cmd->add_option("--format", deals.format, "table or json")
+        ->transform(CLI::CheckedTransformer(std::map<std::string, OutputFormat>{
+            {"table", OutputFormat::table}, {"json", OutputFormat::json}}));
+
+    CLI::App* plugin_cmd = app.add_subcommand("plugin", "Inspect the plugin");
+    plugin_cmd->require_subcommand(1);
+    CLI::App* info_cmd = plugin_cmd->add_subcommand("info", "Manifest, ABI and version");
+    CLI::App* verify_cmd = plugin_cmd->add_subcommand("verify", "Check the package's integrity");
+
+    UninstallCommandOptions uninstall;
+    CLI::App* uninstall_cmd = app.add_subcommand("uninstall", "Remove the custom fields this plugin created");
+    uninstall_cmd->add_flag("--yes", uninstall.yes, "Do not ask");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        return app.exit(CLI::CallForHelp());
+    } catch (const CLI::CallForAllHelp&) {
+        return app.exit(CLI::CallForAllHelp());
+    } catch (const CLI::ParseError& e) {
+        return fail_usage(describe_parse_error(e, app));
+    }
+    if (!config_path.empty()) {
+        global.config_path = config_path;
+    }
+    InterruptFlag::install();
+
+    std::string command;
+    Status status;
+    if (*demo_cmd) {
+        command = "demo";
+        demo.dir = demo_dir;
+        status = run_demo_command(global, demo, std::cout);
+    } else if (*import_cmd) {
+        command = "import";
+        status = run_import_command(global, import_dir, std::cout);
+    } else if (*install_cmd) {
+        command = "install";
+        status = run_install_command(global, std::cout);
+    } else if (*sync_cmd) {
+        command = "sync";
+        status = run_sync_command(global, sync, std::cout);
+    } else if (*scorecard_cmd) {
+        command = "scorecard";
+        status = run_scorecard_command(global, scorecard_format, std::cout);
+    } else if (*deals_cmd) {
+        command = "deals";
+        status = run_deals_command(global, deals, std::cout);
+    } else if (*info_cmd) {
+        command = "plugin info";
+        status = run_plugin_info_command(global, std::cout);
+    } else if (*verify_cmd) {
+        command = "plugin verify";
+        status = run_plugin_verify_command(global, std::cout);
+    } else if (*uninstall_cmd) {
+        command = "uninstall";
+        status = run_uninstall_command(global, uninstall, std::cout);
+    }
+    std::cout.flush();
+    if (!status) {
+        std::cerr << "crmhost: " << command << ": " << status.message() << "\n";
+    }
+    return static_cast<int>(exit_code_for(status.code()));
+}

@@ -1,0 +1,21 @@
+#include <boost/json/object.hpp>
+
+#include "command_handlers.hpp"
+#include "host_session.hpp"
+#include "summary_formatter.hpp"
+
+namespace sellerscore::host {
+
+Status run_sync_command(const GlobalOptions& global, const SyncCommandOptions& options, std::ostream& out) {
+    Result<std::unique_ptr<HostSession>> session = HostSession::open(global.config_path, HostSession::ConfigNeed::required);
+    if (!session) return session.status();
+    Result<PluginInstance*> instance = (*session)->instance();
+    if (!instance) return instance.status();
+    Result<boost::json::value> summary = (*instance)->sync({{"full", options.full}, {"dry_run", options.dry_run}});
+    (*session)->services().progress().interrupt();
+    if (!summary) return summary.status();
+    out << SummaryFormatter::sync(*summary) << "\n";
+    return Status::ok();
+}
+
+}  // namespace sellerscore::host

@@ -1,0 +1,13 @@
+// The activity-based KPIs of KPIS.md §3: touched contacts, response, follow-up, lead response time,
+// and activity-based eligibility.
+#pragma once
+
+#include <vector>
+
+#include "window_tally.hpp"
+
+namespace sellerscore::kpi {
+
+void tally_activities(const TallyContext& context, std::vector<KpiTally>& tallies);
+
+}  // namespace sellerscore::kpi

@@ -1,0 +1,13 @@
+// The customer KPIs of KPIS.md §3.1: conversion, new customers, retention, repeat purchase,
+// lifetime value.
+#pragma once
+
+#include <vector>
+
+#include "window_tally.hpp"
+
+namespace sellerscore::kpi {
+
+void tally_customers(const TallyContext& context, std::vector<KpiTally>& tallies);
+
+}  // namespace sellerscore::kpi

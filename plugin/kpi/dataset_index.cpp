@@ -1,0 +1,77 @@
+#include "dataset_index.hpp"
+
+#include <algorithm>
+
+namespace sellerscore::kpi {
+
+namespace {
+
+std::uint32_t find_optional(const IdInterner& ids, const std::optional<std::string>& id) {
+    return id ? ids.find(*id) : no_index;
+}
+
+std::uint32_t intern_optional(IdInterner& ids, const std::optional<std::string>& id) {
+    return id ? ids.intern(*id) : no_index;
+}
+
+bool is_dated_win(const model::Deal& deal) {
+    return deal.status == model::DealStatus::won && deal.closed_at.has_value();
+}
+
+}  // namespace
+
+DatasetIndex::DatasetIndex(const model::Dataset& data, CustomerEntity customer_entity,
+                           model::Timestamp activities_from, model::Timestamp as_of)
+    : data(data),
+      seller_ids(data.sellers.size()),
+      contact_ids(data.contacts.size()),
+      customer_ids(customer_entity == CustomerEntity::contact ? data.contacts.size() : 0) {
+    for (const model::Seller& seller : data.sellers) seller_ids.intern(seller.id);
+
+    contact_record_id.reserve(data.contacts.size());
+    contact_record_owner.reserve(data.contacts.size());
+    for (const model::Contact& contact : data.contacts) {
+        contact_record_id.push_back(contact_ids.intern(contact.id));
+        contact_record_owner.push_back(find_optional(seller_ids, contact.owner_id));
+    }
+
+    std::vector<std::uint32_t> deal_contact;
+    deal_contact.reserve(data.deals.size());
+    deal_owner.reserve(data.deals.size());
+    deal_customer.reserve(data.deals.size());
+    for (const model::Deal& deal : data.deals) {
+        deal_owner.push_back(seller_ids.find(deal.owner_id));
+        deal_contact.push_back(intern_optional(contact_ids, deal.contact_id));
+        const auto& customer = customer_entity == CustomerEntity::contact ? deal.contact_id : deal.company_id;
+        deal_customer.push_back(is_dated_win(deal) ? intern_optional(customer_ids, customer) : no_index);
+    }
+
+    std::vector<std::uint32_t> activity_contact;
+    activity_contact.reserve(data.activities.size());
+    activity_owner.reserve(data.activities.size());
+    for (const model::Activity& activity : data.activities) {
+        const bool in_span = activities_from <= activity.at && activity.at <= as_of;
+        const std::uint32_t owner = in_span ? seller_ids.find(activity.owner_id) : no_index;
+        activity_owner.push_back(owner);
+        activity_contact.push_back(owner == no_index ? no_index : intern_optional(contact_ids, activity.contact_id));
+    }
+
+    activities_by_contact =
+        GroupedRecords<ContactActivity>(activity_contact, contact_ids.size(), [&](std::uint32_t a) {
+            const model::Activity& activity = data.activities[a];
+            return ContactActivity{activity.at, a, activity_owner[a], is_outbound_touch(activity),
+                                   shows_response(activity)};
+        });
+    won_deals_by_customer =
+        GroupedRecords<std::uint32_t>(deal_customer, customer_ids.size(), [](std::uint32_t d) { return d; });
+
+    contact_first_won_at.assign(contact_ids.size(), never);
+    for (std::size_t d = 0; d < data.deals.size(); ++d) {
+        const model::Deal& deal = data.deals[d];
+        if (deal_contact[d] == no_index || !is_dated_win(deal)) continue;
+        model::Timestamp& first = contact_first_won_at[deal_contact[d]];
+        first = std::min(first, *deal.closed_at);
+    }
+}
+
+}  // namespace sellerscore::kpi

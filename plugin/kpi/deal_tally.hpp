@@ -1,0 +1,12 @@
+// The deal-based KPIs of KPIS.md §3 (deals closed in the window) and deal-based eligibility.
+#pragma once
+
+#include <vector>
+
+#include "window_tally.hpp"
+
+namespace sellerscore::kpi {
+
+void tally_deals(const TallyContext& context, std::vector<KpiTally>& tallies);
+
+}  // namespace sellerscore::kpi

@@ -1,0 +1,78 @@
+#include "kpi_catalog.hpp"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+namespace sellerscore::kpi {
+
+namespace {
+
+KpiReading count_of(double n) { return {n, n}; }
+KpiReading ratio_of(const RatioTally& r) { return {r.value(), r.trials}; }
+KpiReading mean_of(const MeanTally& m) { return {m.value(), m.count}; }
+
+// Median of an even count = mean of the two middle values (KPIS.md §3).
+KpiReading median_of(std::vector<double> values) {
+    if (values.empty()) return {std::nullopt, 0};
+    const std::size_t n = values.size();
+    const auto middle = values.begin() + static_cast<std::ptrdiff_t>(n / 2);
+    std::nth_element(values.begin(), middle, values.end());
+    double value = *middle;
+    if (n % 2 == 0) value = (value + *std::max_element(values.begin(), middle)) / 2;
+    return {value, static_cast<double>(n)};
+}
+
+KpiReading win_rate(const KpiTally& t) {
+    const double closed = t.deals_won + t.deals_lost;
+    return {closed > 0 ? std::optional<double>(t.deals_won / closed) : std::nullopt, closed};
+}
+
+// churn_rate = 1 − retention_rate, over the same S.
+KpiReading churn_rate(const KpiTally& t) {
+    return ratio_of(RatioTally{t.retained.trials - t.retained.successes, t.retained.trials});
+}
+
+constexpr auto count = KpiUnit::count;
+constexpr auto ratio = KpiUnit::ratio;
+constexpr auto money = KpiUnit::money;
+constexpr auto higher = Preference::higher;
+constexpr auto lower = Preference::lower;
+constexpr auto neither = Preference::neither;
+
+constexpr std::array catalog{
+    KpiDefinition{"contacts_count", count, higher, false, [](const KpiTally& t) { return count_of(t.contacts_touched); }},
+    KpiDefinition{"response_rate", ratio, higher, true, [](const KpiTally& t) { return ratio_of(t.responded); }},
+    KpiDefinition{"follow_up_rate", ratio, higher, true, [](const KpiTally& t) { return ratio_of(t.followed_up); }},
+    KpiDefinition{"lead_response_time_h", KpiUnit::hours, lower, true,
+                  [](const KpiTally& t) { return median_of(t.lead_response_hours); }},
+    KpiDefinition{"deals_won_count", count, higher, false, [](const KpiTally& t) { return count_of(t.deals_won); }},
+    KpiDefinition{"deals_lost_count", count, neither, false, [](const KpiTally& t) { return count_of(t.deals_lost); }},
+    KpiDefinition{"win_rate", ratio, higher, true, win_rate},
+    KpiDefinition{"revenue_won", money, higher, false, [](const KpiTally& t) { return count_of(t.revenue_won); }},
+    KpiDefinition{"avg_sale_value", money, higher, true, [](const KpiTally& t) { return mean_of(t.sale_value); }},
+    KpiDefinition{"avg_sales_cycle_days", KpiUnit::days, lower, true,
+                  [](const KpiTally& t) { return mean_of(t.sales_cycle_days); }},
+    KpiDefinition{"conversion_rate", ratio, higher, true, [](const KpiTally& t) { return ratio_of(t.converted); }},
+    KpiDefinition{"new_customers_count", count, higher, false,
+                  [](const KpiTally& t) { return count_of(t.new_customers); }},
+    KpiDefinition{"customers_at_start", count, neither, false,
+                  [](const KpiTally& t) { return count_of(t.retained.trials); }},
+    KpiDefinition{"retention_rate", ratio, higher, true, [](const KpiTally& t) { return ratio_of(t.retained); }},
+    KpiDefinition{"churn_rate", ratio, lower, true, churn_rate},
+    KpiDefinition{"repeat_purchase_rate", ratio, higher, true,
+                  [](const KpiTally& t) { return ratio_of(t.repeat_buyers); }},
+    KpiDefinition{"customer_lifetime_value", money, higher, true,
+                  [](const KpiTally& t) { return mean_of(t.lifetime_value); }},
+};
+
+}  // namespace
+
+std::span<const KpiDefinition> kpi_catalog() { return catalog; }
+
+const KpiDefinition* find_kpi(std::string_view id) {
+    const auto it = std::find_if(catalog.begin(), catalog.end(), [&](const KpiDefinition& d) { return d.id == id; });
+    return it == catalog.end() ? nullptr : &*it;
+}
+
+}  // namespace sellerscore::kpi

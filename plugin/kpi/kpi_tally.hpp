@@ -1,0 +1,63 @@
+// The raw counts behind one slot's KPIs in one window (a seller, or the organisation; see
+// TallySlots). Ratios keep numerator and denominator and means keep sum and count, because the
+// score's shrinkage (KPIS.md §5.2) needs the number of trials, not just the quotient.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+namespace sellerscore::kpi {
+
+struct RatioTally {
+    double successes = 0;
+    double trials = 0;
+
+    void add(bool success) {
+        successes += success ? 1 : 0;
+        trials += 1;
+    }
+    // Null on a zero denominator (KPIS.md §2), never 0.
+    std::optional<double> value() const {
+        return trials > 0 ? std::optional<double>(successes / trials) : std::nullopt;
+    }
+};
+
+struct MeanTally {
+    double sum = 0;
+    double count = 0;
+
+    void add(double x) {
+        sum += x;
+        count += 1;
+    }
+    std::optional<double> value() const {
+        return count > 0 ? std::optional<double>(sum / count) : std::nullopt;
+    }
+};
+
+struct KpiTally {
+    // KPIS.md §5.3: an activity, or a deal created or closed, in the window.
+    bool active_in_window = false;
+
+    // §3, activities.
+    double contacts_touched = 0;  // |T(s)|
+    RatioTally responded;         // over T(s)
+    RatioTally followed_up;       // over T(s)
+    std::vector<double> lead_response_hours;
+
+    // §3, deals closed in the window.
+    double deals_won = 0;
+    double deals_lost = 0;
+    double revenue_won = 0;
+    MeanTally sale_value;
+    MeanTally sales_cycle_days;
+
+    // §3.1, customers.
+    RatioTally converted;  // over the cohort of contacts created in the window
+    double new_customers = 0;
+    RatioTally retained;   // over S, the customers active at the window's start
+    RatioTally repeat_buyers;
+    MeanTally lifetime_value;
+};
+
+}  // namespace sellerscore::kpi

@@ -1,0 +1,33 @@
+// What the CRM holds in our custom fields, as read during a sync: the baseline that write-back
+// compares against so that only changed values are written.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "connectors/connector.hpp"
+#include "field_catalog.hpp"
+
+namespace sellerscore::plugin {
+
+class HeldValues {
+public:
+    explicit HeldValues(const FieldCatalog& catalog) : catalog_(&catalog) {}
+
+    // Values of fields outside the catalog are ignored: they are not ours.
+    void add(connectors::HeldValue&& held);
+
+    // The held value, or monostate when the record holds none.
+    const connectors::FieldValue& get(connectors::RecordObject object, std::string_view record_id,
+                                      std::size_t field_index) const;
+
+private:
+    static std::string key(connectors::RecordObject object, std::string_view record_id);
+
+    const FieldCatalog* catalog_;
+    std::unordered_map<std::string, std::vector<connectors::FieldValue>> values_;
+};
+
+}  // namespace sellerscore::plugin

@@ -1,0 +1,137 @@
+#include "plugin_settings.hpp"
+
+#include <boost/json.hpp>
+
+#include <cstdio>
+
+#include "plugin/model/timestamp_format.hpp"
+
+namespace sellerscore::plugin {
+
+namespace json = boost::json;
+
+namespace {
+
+Status bad(std::string_view key, std::string_view expected) {
+    return Status::invalid_argument("settings: " + std::string(key) + ": expected " + std::string(expected));
+}
+
+// FNV-1a: stable across builds and machines, unlike std::hash, because fingerprints are persisted.
+std::string fnv1a_hex(std::string_view text) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : text) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+const json::value* find_path(const json::object& root, std::string_view section, std::string_view key) {
+    const json::value* s = root.if_contains(section);
+    if (s == nullptr || !s->is_object()) return nullptr;
+    return s->get_object().if_contains(key);
+}
+
+Status read_number(const json::object& root, std::string_view section, std::string_view key, double& out,
+                   bool integer) {
+    const json::value* v = find_path(root, section, key);
+    if (v == nullptr || v->is_null()) return Status::ok();
+    const std::string path = std::string(section) + "." + std::string(key);
+    if (v->is_int64()) {
+        out = static_cast<double>(v->get_int64());
+    } else if (v->is_uint64()) {
+        out = static_cast<double>(v->get_uint64());
+    } else if (v->is_double() && !integer) {
+        out = v->get_double();
+    } else {
+        return bad(path, integer ? "integer" : "number");
+    }
+    return Status::ok();
+}
+
+}  // namespace
+
+Result<PluginSettings> PluginSettings::parse(std::string_view settings_json) {
+    json::error_code ec;
+    const json::value doc = json::parse(settings_json, ec);
+    if (ec) return Status::invalid_argument("settings: not valid JSON (" + ec.message() + ")");
+    if (!doc.is_object()) return Status::invalid_argument("settings: expected a JSON object");
+    const json::object& root = doc.get_object();
+
+    PluginSettings s;
+    const json::value* connector = root.if_contains("connector");
+    if (connector == nullptr || !connector->is_string()) return bad("connector", "string");
+    s.connector = std::string(connector->get_string());
+
+    if (const json::value* db = find_path(root, "local", "database"); db != nullptr) {
+        if (!db->is_string()) return bad("local.database", "string");
+        s.local_database = std::string(db->get_string());
+    }
+    if (const json::value* dir = root.if_contains("state_dir"); dir != nullptr) {
+        if (!dir->is_string()) return bad("state_dir", "string");
+        s.state_dir = std::string(dir->get_string());
+    }
+    if (const json::value* as_of = find_path(root, "kpi", "as_of"); as_of != nullptr) {
+        const auto t = as_of->is_string() ? model::parse_rfc3339(as_of->get_string()) : std::nullopt;
+        if (!t) return bad("kpi.as_of", "an RFC 3339 instant such as 2026-10-01T00:00:00Z");
+        s.as_of = *t;
+    }
+
+    double window = s.kpi.window_days, horizon = s.kpi.churn_horizon_days;
+    if (Status st = read_number(root, "kpi", "window_days", window, true); !st) return st;
+    if (Status st = read_number(root, "kpi", "churn_horizon_days", horizon, true); !st) return st;
+    if (Status st = read_number(root, "kpi", "prior_strength", s.kpi.prior_strength, false); !st) return st;
+    if (window < 1) return bad("kpi.window_days", "an integer >= 1");
+    if (horizon < 1) return bad("kpi.churn_horizon_days", "an integer >= 1");
+    if (s.kpi.prior_strength < 0) return bad("kpi.prior_strength", "a number >= 0");
+    s.kpi.window_days = static_cast<int>(window);
+    s.kpi.churn_horizon_days = static_cast<int>(horizon);
+
+    if (const json::value* entity = find_path(root, "kpi", "customer_entity"); entity != nullptr) {
+        if (!entity->is_string()) return bad("kpi.customer_entity", "\"contact\" or \"company\"");
+        if (entity->get_string() == "contact") {
+            s.kpi.customer_entity = kpi::CustomerEntity::contact;
+        } else if (entity->get_string() == "company") {
+            s.kpi.customer_entity = kpi::CustomerEntity::company;
+        } else {
+            return bad("kpi.customer_entity", "\"contact\" or \"company\"");
+        }
+    }
+    if (const json::value* weights = find_path(root, "kpi", "score_weights"); weights != nullptr) {
+        if (!weights->is_object()) return bad("kpi.score_weights", "an object of KPI id -> weight");
+        s.kpi.score_weights.clear();
+        for (const auto& [id, w] : weights->get_object()) {
+            if (!w.is_number() || w.to_number<double>() < 0) {
+                return bad("kpi.score_weights." + std::string(id), "a number >= 0");
+            }
+            s.kpi.score_weights[std::string(id)] = w.to_number<double>();
+        }
+    }
+    if (const json::value* deals = find_path(root, "writeback", "deals"); deals != nullptr) {
+        if (deals->is_string() && deals->get_string() == "all") {
+            s.writeback_deals = WritebackDeals::all;
+        } else if (!(deals->is_string() && deals->get_string() == "open")) {
+            return bad("writeback.deals", "\"open\" or \"all\"");
+        }
+    }
+    if (const json::value* on_null = find_path(root, "writeback", "on_null"); on_null != nullptr) {
+        if (on_null->is_string() && on_null->get_string() == "keep") {
+            s.on_null = OnNull::keep;
+        } else if (!(on_null->is_string() && on_null->get_string() == "clear")) {
+            return bad("writeback.on_null", "\"clear\" or \"keep\"");
+        }
+    }
+
+    json::object affecting;
+    affecting["connector"] = s.connector;
+    affecting["database"] = s.local_database;
+    if (const json::value* k = root.if_contains("kpi")) affecting["kpi"] = *k;
+    if (const json::value* w = root.if_contains("writeback")) affecting["writeback"] = *w;
+    affecting["plugin_version"] = SELLERSCORE_PLUGIN_VERSION;
+    s.fingerprint = fnv1a_hex(json::serialize(affecting));
+    return s;
+}
+
+}  // namespace sellerscore::plugin

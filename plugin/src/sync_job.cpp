@@ -1,0 +1,169 @@
+#include "sync_job.hpp"
+
+#include <boost/json.hpp>
+
+#include <chrono>
+
+#include "fail_point.hpp"
+#include "held_values.hpp"
+#include "plugin/kpi/kpi_engine.hpp"
+#include "plugin/model/timestamp_format.hpp"
+#include "scorecard_json.hpp"
+#include "writeback_planner.hpp"
+
+namespace sellerscore::plugin {
+
+namespace json = boost::json;
+
+namespace {
+
+// Writes go out in chunks so progress and cancellation are seen during a long write-back.
+constexpr std::size_t write_chunk = 20'000;
+
+class CollectingSink final : public connectors::RecordSink {
+public:
+    CollectingSink(const HostApi& host, model::Dataset& data, HeldValues& held) : host_(host), data_(data), held_(held) {}
+
+    Status accept(connectors::ReadPage&& page) override {
+        if (host_.cancelled()) return Status::cancelled("sync cancelled while reading");
+        read_ += page.records.record_count();
+        data_.append(std::move(page.records));
+        for (auto& value : page.held_values) held_.add(std::move(value));
+        host_.progress(read_, 0, "reading records");
+        return Status::ok();
+    }
+
+private:
+    const HostApi& host_;
+    model::Dataset& data_;
+    HeldValues& held_;
+    std::uint64_t read_ = 0;
+};
+
+json::object record_counts(const model::Dataset& d) {
+    return {{"sellers", d.sellers.size()},   {"stages", d.stages.size()},
+            {"contacts", d.contacts.size()}, {"deals", d.deals.size()},
+            {"stage_changes", d.stage_changes.size()}, {"activities", d.activities.size()},
+            {"spend", d.spend.size()}};
+}
+
+std::int64_t elapsed_ms(std::chrono::steady_clock::time_point since) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - since).count();
+}
+
+json::object summary_of(const RunRecord& run, const kpi::Scorecard* scorecard, const std::string& message) {
+    json::object s{{"run_id", run.id},
+                   {"as_of", model::format_rfc3339(run.as_of)},
+                   {"full", run.full},
+                   {"dry_run", run.dry_run},
+                   {"skipped", run.skipped},
+                   {"records", json::parse(run.records_json.empty() ? "{}" : run.records_json)},
+                   {"fields_written", run.fields_written},
+                   {"records_updated", run.records_updated},
+                   {"write_failures", run.write_failures},
+                   {"duration_ms", run.duration_ms},
+                   {"nothing_to_write", run.fields_written == 0 && run.write_failures == 0},
+                   {"message", message}};
+    if (scorecard != nullptr) {
+        s["window"] = json::object{{"start", model::format_rfc3339(scorecard->window_start)},
+                                   {"end", model::format_rfc3339(scorecard->window_end)}};
+    }
+    return s;
+}
+
+}  // namespace
+
+Result<std::string> SyncJob::run(const SyncOptions& options) {
+    const auto started = std::chrono::steady_clock::now();
+    RunRecord run;
+    run.started_at = host_.now();
+    run.as_of = settings_.as_of.value_or(run.started_at);
+    run.full = options.full;
+    run.dry_run = options.dry_run;
+    run.settings_fingerprint = settings_.fingerprint;
+
+    auto cursor_before = connector_.current_cursor();
+    if (!cursor_before) return cursor_before.status();
+
+    // Same data, same as_of, same settings: the previous run's results still hold, and what it wrote
+    // is still in the CRM (any write to the CRM, ours or anyone's, moves the cursor).
+    if (!options.full && !options.dry_run) {
+        auto last = state_.last_applied_run();
+        if (!last) return last.status();
+        if (*last && (*last)->cursor == *cursor_before && (*last)->as_of == run.as_of &&
+            (*last)->settings_fingerprint == run.settings_fingerprint && (*last)->write_failures == 0) {
+            run.skipped = true;
+            run.cursor = *cursor_before;
+            run.records_json = (*last)->records_json;
+            run.duration_ms = elapsed_ms(started);
+            auto id = state_.record_run(run);
+            if (!id) return id.status();
+            run.id = *id;
+            const std::string message = "nothing changed since run " + std::to_string((*last)->id) +
+                                        " (same data, same as_of): nothing written";
+            host_.info(message);
+            return json::serialize(summary_of(run, nullptr, message));
+        }
+    }
+
+    auto ensured = connector_.ensure_fields(catalog_.fields());
+    if (!ensured) return ensured.status();
+    if (!ensured->created.empty()) host_.info("created " + std::to_string(ensured->created.size()) + " custom fields");
+
+    model::Dataset data;
+    HeldValues held(catalog_);
+    CollectingSink sink(host_, data, held);
+    auto cursor_after_read = connector_.read("", sink);
+    if (!cursor_after_read) return cursor_after_read.status();
+    run.records_json = json::serialize(record_counts(data));
+    host_.info("read " + std::to_string(data.record_count()) + " records in " + std::to_string(elapsed_ms(started)) +
+               " ms");
+
+    fail_point("sync.after_read");
+    kpi::KpiConfig config = settings_.kpi;
+    config.as_of = run.as_of;
+    host_.progress(0, 1, "computing KPIs");
+    const kpi::Scorecard scorecard = kpi::compute_scorecard(data, config);
+    host_.progress(1, 1, "computing KPIs");
+    run.scorecard_json = scorecard_to_json(scorecard);
+
+    const WritebackPlan plan = plan_writeback(data, scorecard, catalog_, held, settings_);
+    run.records_updated = static_cast<std::int64_t>(plan.records_updated);
+    std::string message;
+    if (options.dry_run) {
+        message = "dry run: " + std::to_string(plan.writes.size()) + " field values on " +
+                  std::to_string(plan.records_updated) + " records would be written";
+        run.cursor = *cursor_after_read;
+    } else {
+        std::span<const connectors::FieldWrite> all(plan.writes);
+        for (std::size_t done = 0; done < all.size(); done += write_chunk) {
+            if (host_.cancelled()) return Status::cancelled("sync cancelled while writing; rerun to finish");
+            const auto chunk = all.subspan(done, std::min(write_chunk, all.size() - done));
+            auto report = connector_.write(chunk);
+            if (!report) return report.status();
+            run.fields_written += static_cast<std::int64_t>(report->written);
+            run.write_failures += static_cast<std::int64_t>(report->failures.size());
+            for (const auto& failure : report->failures) {
+                const auto& w = chunk[failure.index];
+                host_.warn("write " + w.field_id + " on " + w.record_id + ": " + failure.status.message());
+            }
+            host_.progress(done + chunk.size(), all.size(), "writing fields");
+        }
+        auto cursor_after_write = connector_.current_cursor();
+        if (!cursor_after_write) return cursor_after_write.status();
+        run.cursor = *cursor_after_write;
+        message = run.fields_written == 0 && run.write_failures == 0
+                      ? std::string("no value changed: nothing written")
+                      : "wrote " + std::to_string(run.fields_written) + " field values on " +
+                            std::to_string(run.records_updated) + " records" +
+                            (run.write_failures > 0 ? ", " + std::to_string(run.write_failures) + " failed" : "");
+    }
+    run.duration_ms = elapsed_ms(started);
+    auto id = state_.record_run(run);
+    if (!id) return id.status();
+    run.id = *id;
+    host_.info(message);
+    return json::serialize(summary_of(run, &scorecard, message));
+}
+
+}  // namespace sellerscore::plugin

@@ -1,0 +1,415 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "host/demo/demo_crm_generator.hpp"
+#include "plugin/model/record_json.hpp"
+
+namespace {
+
+using namespace sellerscore;
+using demo::DemoCrmGenerator;
+using demo::DemoOptions;
+
+// 2026-10-01T00:00:00Z: 56 years of 365 days plus 14 leap days (1972..2024) = 20,454 days to
+// 2026-01-01, plus Jan..Sep 2026 (273 days) = 20,727 days.
+constexpr model::Timestamp october_first_2026 = 20'727LL * 86'400;
+
+struct Generated {
+    model::Dataset all;
+    std::vector<model::Dataset> pages;
+};
+
+Generated generate(const DemoOptions& options) {
+    Generated out;
+    const Status status = DemoCrmGenerator::generate(options, [&](model::Dataset&& page) {
+        out.pages.push_back(page);
+        out.all.append(std::move(page));
+        return Status::ok();
+    });
+    REQUIRE(status.is_ok());
+    return out;
+}
+
+const Generated& standard_demo() {
+    static const Generated generated = generate(DemoOptions::standard());
+    return generated;
+}
+
+class TempDir {
+public:
+    TempDir() {
+        static std::atomic<int> counter{0};
+        path_ = std::filesystem::temp_directory_path() /
+                ("sellerscore_demo_test_" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) +
+                 "_" + std::to_string(counter++));
+        std::filesystem::create_directories(path_);
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+const std::vector<std::string> interchange_files = {"sellers.ndjson",       "stages.ndjson",     "contacts.ndjson",
+                                                    "deals.ndjson",         "stage_changes.ndjson",
+                                                    "activities.ndjson",    "spend.ndjson"};
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+DemoOptions small_options() {
+    DemoOptions options;
+    options.sellers = 5;
+    options.contacts = 300;
+    options.deals = 450;  // more deals than contacts: some contacts buy more than once
+    options.activities = 4'321;
+    options.months = 6;
+    return options;
+}
+
+}  // namespace
+
+TEST_CASE("the demo ends on 2026-10-01 unless told otherwise") {
+    CHECK(DemoOptions::default_end == october_first_2026);
+    CHECK(DemoOptions::standard().end == october_first_2026);
+}
+
+TEST_CASE("the demo starts the same day and time of day, months earlier") {
+    DemoOptions options;
+    options.months = 24;
+    CHECK(options.start() == october_first_2026 - 730 * 86'400LL);  // 2024-10-01: 365 + 365 days before
+    options.end = october_first_2026 - 184 * 86'400LL + 3'600;      // 2026-03-31T01:00:00Z
+    options.months = 1;
+    CHECK(options.start() == october_first_2026 - 215 * 86'400LL + 3'600);  // 2026-02-28T01:00:00Z
+}
+
+TEST_CASE("the same options give byte-identical NDJSON") {
+    TempDir first;
+    TempDir second;
+    REQUIRE(DemoCrmGenerator::write_ndjson(DemoOptions::standard(), first.path()).is_ok());
+    REQUIRE(DemoCrmGenerator::write_ndjson(DemoOptions::standard(), second.path()).is_ok());
+    for (const std::string& file : interchange_files) {
+        INFO(file);
+        const std::string text = read_file(first.path() / file);
+        CHECK_FALSE(text.empty());
+        CHECK(text == read_file(second.path() / file));
+    }
+}
+
+TEST_CASE("a different seed gives different data") {
+    DemoOptions other_seed = small_options();
+    other_seed.seed = 43;
+    TempDir first;
+    TempDir second;
+    REQUIRE(DemoCrmGenerator::write_ndjson(small_options(), first.path()).is_ok());
+    REQUIRE(DemoCrmGenerator::write_ndjson(other_seed, second.path()).is_ok());
+    for (const std::string& file : {"contacts.ndjson", "deals.ndjson", "activities.ndjson"}) {
+        INFO(file);
+        CHECK(read_file(first.path() / file) != read_file(second.path() / file));
+    }
+}
+
+TEST_CASE("write_ndjson writes one line per record") {
+    TempDir dir;
+    REQUIRE(DemoCrmGenerator::write_ndjson(small_options(), dir.path()).is_ok());
+    auto lines = [&](const std::string& file) {
+        const std::string text = read_file(dir.path() / file);
+        return std::count(text.begin(), text.end(), '\n');
+    };
+    CHECK(lines("sellers.ndjson") == 5);
+    CHECK(lines("stages.ndjson") == 7);
+    CHECK(lines("contacts.ndjson") == 300);
+    CHECK(lines("deals.ndjson") == 450);
+    CHECK(lines("activities.ndjson") == 4'321);
+}
+
+TEST_CASE("the counts of sellers, contacts, deals and activities are exactly the options'") {
+    SECTION("standard preset") {
+        const model::Dataset& all = standard_demo().all;
+        CHECK(all.sellers.size() == 12);
+        CHECK(all.contacts.size() == 2'000);
+        CHECK(all.deals.size() == 1'500);
+        CHECK(all.activities.size() == 30'000);
+    }
+    SECTION("custom sizes") {
+        const model::Dataset all = generate(small_options()).all;
+        CHECK(all.sellers.size() == 5);
+        CHECK(all.contacts.size() == 300);
+        CHECK(all.deals.size() == 450);
+        CHECK(all.activities.size() == 4'321);
+    }
+}
+
+TEST_CASE("the presets have the documented sizes") {
+    const DemoOptions standard = DemoOptions::standard();
+    CHECK(standard.sellers == 12);
+    CHECK(standard.contacts == 2'000);
+    CHECK(standard.deals == 1'500);
+    CHECK(standard.activities == 30'000);
+    const DemoOptions large = DemoOptions::large();
+    CHECK(large.sellers == 100);
+    CHECK(large.contacts == 200'000);
+    CHECK(large.deals == 100'000);
+    CHECK(large.activities == 2'000'000);
+}
+
+TEST_CASE("ids are readable and zero-padded") {
+    const model::Dataset& all = standard_demo().all;
+    CHECK(all.sellers.front().id == "S001");
+    CHECK(all.sellers.back().id == "S012");
+    CHECK(all.contacts.front().id == "C000001");
+    CHECK(all.deals.front().id == "D00001");
+    CHECK(all.activities.front().id == "A0000001");
+    CHECK(all.activities.back().id == "A0030000");
+    std::set<std::string> stage_ids;
+    for (const model::Stage& stage : all.stages) stage_ids.insert(stage.id);
+    CHECK(stage_ids == std::set<std::string>{"prospecting", "qualification", "presentation", "demo", "closing", "won", "lost"});
+}
+
+TEST_CASE("every reference points to a record of the same or an earlier page") {
+    std::set<std::string> sellers, stages, contacts, deals;
+    for (const model::Dataset& page : standard_demo().pages) {
+        for (const auto& r : page.sellers) sellers.insert(r.id);
+        for (const auto& r : page.stages) stages.insert(r.id);
+        for (const auto& r : page.contacts) contacts.insert(r.id);
+        for (const auto& r : page.deals) deals.insert(r.id);
+        for (const auto& r : page.contacts) {
+            INFO(r.id);
+            if (r.owner_id) CHECK(sellers.count(*r.owner_id) == 1);
+            if (r.referred_by) CHECK(contacts.count(*r.referred_by) == 1);
+        }
+        for (const auto& r : page.deals) {
+            INFO(r.id);
+            CHECK(sellers.count(r.owner_id) == 1);
+            CHECK(stages.count(r.stage_id) == 1);
+            CHECK(r.pipeline_id == "sales");
+            REQUIRE(r.contact_id);
+            CHECK(contacts.count(*r.contact_id) == 1);
+        }
+        for (const auto& r : page.stage_changes) {
+            INFO(r.deal_id);
+            CHECK(deals.count(r.deal_id) == 1);
+            CHECK(stages.count(r.stage_id) == 1);
+        }
+        for (const auto& r : page.activities) {
+            INFO(r.id);
+            CHECK(sellers.count(r.owner_id) == 1);
+            if (r.contact_id) CHECK(contacts.count(*r.contact_id) == 1);
+            if (r.deal_id) CHECK(deals.count(*r.deal_id) == 1);
+        }
+    }
+    CHECK(contacts.size() == 2'000);
+}
+
+TEST_CASE("nothing is dated at or after the end, nor before the start") {
+    const DemoOptions options = DemoOptions::standard();
+    const model::Dataset& all = standard_demo().all;
+    const model::Timestamp start = october_first_2026 - 730 * 86'400LL;
+    auto in_range = [&](model::Timestamp t) { return start <= t && t < options.end; };
+    for (const auto& r : all.contacts) CHECK(in_range(r.created_at));
+    for (const auto& r : all.deals) {
+        CHECK(in_range(r.created_at));
+        if (r.closed_at) CHECK(in_range(*r.closed_at));
+    }
+    for (const auto& r : all.stage_changes) CHECK(in_range(r.entered_at));
+    for (const auto& r : all.activities) CHECK(in_range(r.at));
+    for (const auto& r : all.spend) {
+        CHECK(r.month >= "2024-10");
+        CHECK(r.month <= "2026-09");
+    }
+}
+
+TEST_CASE("a deal's stage changes start at its creation, run in time order and end in its stage") {
+    const model::Dataset& all = standard_demo().all;
+    std::map<std::string, std::vector<model::StageChange>> changes;
+    for (const auto& change : all.stage_changes) changes[change.deal_id].push_back(change);
+    for (const model::Deal& deal : all.deals) {
+        INFO(deal.id);
+        const auto& history = changes[deal.id];
+        REQUIRE_FALSE(history.empty());
+        CHECK(history.front().entered_at == deal.created_at);
+        CHECK(std::is_sorted(history.begin(), history.end(),
+                             [](const auto& a, const auto& b) { return a.entered_at < b.entered_at; }));
+        CHECK(history.back().stage_id == deal.stage_id);
+        switch (deal.status) {
+            case model::DealStatus::open:
+                CHECK_FALSE(deal.closed_at);
+                break;
+            case model::DealStatus::won:
+            case model::DealStatus::lost:
+                REQUIRE(deal.closed_at);
+                CHECK(*deal.closed_at >= deal.created_at);
+                CHECK(*deal.closed_at == history.back().entered_at);
+                CHECK(deal.stage_id == (deal.status == model::DealStatus::won ? "won" : "lost"));
+                break;
+        }
+    }
+}
+
+TEST_CASE("the standard demo has something for every KPI to show") {
+    const model::Dataset& all = standard_demo().all;
+
+    std::set<model::DealStatus> statuses;
+    for (const auto& deal : all.deals) statuses.insert(deal.status);
+    CHECK(statuses.size() == 3);
+
+    std::set<std::string> entered;
+    for (const auto& change : all.stage_changes) entered.insert(change.stage_id);
+    CHECK(entered.size() == 7);
+
+    std::set<model::ActivityType> types;
+    std::set<model::Outcome> outcomes;
+    std::set<model::Direction> directions;
+    bool untracked_email = false, opened = false, clicked = false, objection = false, zero_call = false;
+    bool proposal_on_deal = true;
+    for (const auto& a : all.activities) {
+        types.insert(a.type);
+        directions.insert(a.direction);
+        if (a.outcome) outcomes.insert(*a.outcome);
+        if (a.type == model::ActivityType::email && a.direction == model::Direction::outbound) {
+            untracked_email = untracked_email || !a.opened;
+            opened = opened || a.opened.value_or(false);
+            clicked = clicked || a.clicked.value_or(false);
+        }
+        if (a.type == model::ActivityType::call && a.duration_s == 0.0) zero_call = true;
+        if (a.type == model::ActivityType::proposal) proposal_on_deal = proposal_on_deal && a.deal_id.has_value();
+        objection = objection || a.objection;
+    }
+    CHECK(types.size() == 7);
+    CHECK(outcomes.size() == 7);
+    CHECK(directions.size() == 2);
+    CHECK(untracked_email);
+    CHECK(opened);
+    CHECK(clicked);
+    CHECK(objection);
+    CHECK(zero_call);
+    CHECK(proposal_on_deal);
+
+    std::set<std::string> channels;
+    int referred = 0, with_company = 0, unowned = 0;
+    for (const auto& c : all.contacts) {
+        if (c.channel) channels.insert(*c.channel);
+        referred += c.referred_by ? 1 : 0;
+        with_company += c.company_id ? 1 : 0;
+        unowned += c.owner_id ? 0 : 1;
+    }
+    CHECK(channels == std::set<std::string>{"web", "paid_search", "social", "events", "outbound", "referral"});
+    CHECK(referred > 0);
+    CHECK(with_company > 0);
+    CHECK(with_company < 2'000);
+    CHECK(unowned > 0);
+
+    std::map<std::string, int> purchases;
+    for (const auto& deal : all.deals) {
+        if (deal.status == model::DealStatus::won) ++purchases[*deal.contact_id];
+    }
+    CHECK(std::any_of(purchases.begin(), purchases.end(), [](const auto& p) { return p.second >= 2; }));
+    CHECK(std::any_of(purchases.begin(), purchases.end(), [](const auto& p) { return p.second == 1; }));
+
+    CHECK_FALSE(all.spend.empty());
+    CHECK(std::any_of(all.spend.begin(), all.spend.end(), [](const auto& s) { return s.clicks.has_value(); }));
+
+    std::set<std::string> teams;
+    int inactive = 0;
+    for (const auto& s : all.sellers) {
+        if (s.team) teams.insert(*s.team);
+        inactive += s.active ? 0 : 1;
+    }
+    CHECK(teams.size() == 3);
+    CHECK(inactive >= 1);
+    CHECK(inactive <= 2);
+}
+
+TEST_CASE("a referral points at an earlier contact") {
+    const model::Dataset& all = standard_demo().all;
+    std::map<std::string, model::Timestamp> created;
+    for (const auto& c : all.contacts) created[c.id] = c.created_at;
+    for (const auto& c : all.contacts) {
+        if (!c.referred_by) continue;
+        INFO(c.id);
+        CHECK(c.channel == "referral");
+        CHECK(created.at(*c.referred_by) < c.created_at);
+    }
+}
+
+TEST_CASE("the most skilled seller wins a larger share of closed deals than the least skilled") {
+    const std::vector<demo::DemoSeller> sellers = DemoCrmGenerator::sellers(DemoOptions::standard());
+    REQUIRE(sellers.size() == 12);
+    const auto [weakest, strongest] = std::minmax_element(
+        sellers.begin(), sellers.end(), [](const auto& a, const auto& b) { return a.skill < b.skill; });
+    REQUIRE(strongest->skill > weakest->skill);
+
+    auto win_rate = [&](const std::string& seller) {
+        int won = 0, closed = 0;
+        for (const auto& deal : standard_demo().all.deals) {
+            if (deal.owner_id != seller || deal.status == model::DealStatus::open) continue;
+            ++closed;
+            won += deal.status == model::DealStatus::won ? 1 : 0;
+        }
+        REQUIRE(closed >= 20);
+        return static_cast<double>(won) / closed;
+    };
+    CHECK(win_rate(strongest->record.id) > win_rate(weakest->record.id));
+}
+
+TEST_CASE("the sellers() profiles are the sellers generate() emits") {
+    const std::vector<demo::DemoSeller> sellers = DemoCrmGenerator::sellers(DemoOptions::standard());
+    const model::Dataset& all = standard_demo().all;
+    REQUIRE(sellers.size() == all.sellers.size());
+    for (std::size_t i = 0; i < sellers.size(); ++i) {
+        CHECK(sellers[i].record.id == all.sellers[i].id);
+        CHECK(sellers[i].record.active == all.sellers[i].active);
+        CHECK(sellers[i].record.active == !sellers[i].left_at.has_value());
+    }
+}
+
+TEST_CASE("generate rejects options it cannot honour") {
+    DemoOptions options = small_options();
+    options.sellers = 0;
+    bool called = false;
+    const Status status = DemoCrmGenerator::generate(options, [&](model::Dataset&&) {
+        called = true;
+        return Status::ok();
+    });
+    CHECK(status.code() == StatusCode::invalid_argument);
+    CHECK_THAT(status.message(), Catch::Contains("sellers"));
+    CHECK_FALSE(called);
+}
+
+TEST_CASE("generate stops at the first page the sink refuses and returns its status") {
+    int pages = 0;
+    const Status status = DemoCrmGenerator::generate(small_options(), [&](model::Dataset&&) {
+        ++pages;
+        return pages == 2 ? Status::data("disk full") : Status::ok();
+    });
+    CHECK(status.code() == StatusCode::data);
+    CHECK(status.message() == "disk full");
+    CHECK(pages == 2);
+}
+
+TEST_CASE("write_ndjson names the directory it cannot create") {
+    TempDir dir;
+    const std::filesystem::path blocker = dir.path() / "not_a_directory";
+    std::ofstream(blocker) << "x";
+    const Status status = DemoCrmGenerator::write_ndjson(small_options(), blocker / "crm");
+    CHECK_FALSE(status.is_ok());
+    CHECK_THAT(status.message(), Catch::Contains((blocker / "crm").string()));
+}
