@@ -1,8 +1,12 @@
 #include "deals_renderer.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "text_table.hpp"
+#include "thousands_separator.hpp"
 
 namespace sellerscore::host {
 
@@ -25,10 +29,22 @@ std::string text_cell(const json::object& o, std::string_view key) {
     return "—";
 }
 
-std::string number_cell(const json::object& o, std::string_view key, std::string_view format) {
-    const json::value* v = o.if_contains(key);
-    if (v == nullptr || !v->is_number()) return "—";
-    return fmt::format(fmt::runtime(format), v->to_number<double>());
+std::string score_cell(const json::object& fields) {
+    const json::value* v = fields.if_contains("seller_score");
+    return v && v->is_number() ? fmt::format("{:.1f}", v->to_number<double>()) : "—";
+}
+
+std::string amount_cell(const json::object& deal) {
+    const json::value* v = deal.if_contains("amount");
+    return v && v->is_number() ? with_thousands_separators(std::llround(v->to_number<double>())) : "—";
+}
+
+// Not every CRM gives deals a name; a column of dashes would only push the others apart.
+bool any_named(const json::array& deals) {
+    return std::any_of(deals.begin(), deals.end(), [](const json::value& deal) {
+        const json::value* name = deal.is_object() ? deal.get_object().if_contains("name") : nullptr;
+        return name && name->is_string() && !name->get_string().empty();
+    });
 }
 
 }  // namespace
@@ -37,24 +53,30 @@ std::size_t DealsRenderer::count() const { return deal_list(deals_).size(); }
 
 std::string DealsRenderer::table(std::size_t max_rows) const {
     using Align = TextTable::Align;
-    TextTable table({{"deal", Align::left},
-                     {"name", Align::left},
-                     {"owner", Align::left},
-                     {"stage", Align::left},
-                     {"status", Align::left},
-                     {"amount", Align::right},
-                     {"seller score", Align::right},
-                     {"band", Align::left}});
     const json::array& deals = deal_list(deals_);
+    const bool named = any_named(deals);
+    std::vector<TextTable::Column> columns{{"deal", Align::left}};
+    if (named) columns.push_back({"name", Align::left});
+    for (TextTable::Column column : {TextTable::Column{"owner", Align::left}, TextTable::Column{"stage", Align::left},
+                                     TextTable::Column{"status", Align::left}, TextTable::Column{"amount", Align::right},
+                                     TextTable::Column{"seller score", Align::right},
+                                     TextTable::Column{"band", Align::left}}) {
+        columns.push_back(std::move(column));
+    }
+    TextTable table(std::move(columns));
     for (std::size_t i = 0; i < deals.size() && i < max_rows; ++i) {
         if (!deals[i].is_object()) continue;
         const json::object& deal = deals[i].get_object();
         static const json::object no_fields;
         const json::value* f = deal.if_contains("fields");
         const json::object& fields = f && f->is_object() ? f->get_object() : no_fields;
-        table.add_row({text_cell(deal, "id"), text_cell(deal, "name"), text_cell(deal, "owner_id"),
-                       text_cell(deal, "stage_id"), text_cell(deal, "status"), number_cell(deal, "amount", "{:.2f}"),
-                       number_cell(fields, "seller_score", "{:.1f}"), text_cell(fields, "seller_score_band")});
+        std::vector<std::string> row{text_cell(deal, "id")};
+        if (named) row.push_back(text_cell(deal, "name"));
+        for (std::string cell : {text_cell(deal, "owner_id"), text_cell(deal, "stage_id"), text_cell(deal, "status"),
+                                 amount_cell(deal), score_cell(fields), text_cell(fields, "seller_score_band")}) {
+            row.push_back(std::move(cell));
+        }
+        table.add_row(std::move(row));
     }
     std::string out = table.render();
     if (deals.size() > max_rows) {

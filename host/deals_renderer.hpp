@@ -14,7 +14,8 @@ public:
     explicit DealsRenderer(const boost::json::value& deals) : deals_(deals) {}
 
     std::size_t count() const;
-    // deal, name, owner, stage, status, amount, seller score, band; at most `max_rows` rows.
+    // deal, name (when deals have one), owner, stage, status, amount, seller score, band; at most
+    // `max_rows` rows, then how many more there are.
     std::string table(std::size_t max_rows) const;
 
 private:

@@ -5,6 +5,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "json_pretty_printer.hpp"
 #include "plugin/model/timestamp_format.hpp"
 
 namespace sellerscore::host {
@@ -42,7 +43,7 @@ std::string describe(const json::value& v) {
     if (v.is_array() || v.is_object() || v.is_null()) {
         return text;
     }
-    std::string shown = json::serialize(v);
+    std::string shown = v.is_double() ? format_json_double(v.get_double()) : json::serialize(v);
     if (shown.size() > max_shown_value_chars) {
         shown = shown.substr(0, max_shown_value_chars) + "...";
     }
@@ -72,7 +73,9 @@ std::string join_path(const std::string& parent, std::string_view key) {
     return parent.empty() ? std::string(key) : parent + "." + std::string(key);
 }
 
-std::string format_number(double d) { return json::serialize(json::value(d)); }
+std::string format_number(const json::value& number) {
+    return number.is_double() ? format_json_double(number.get_double()) : json::serialize(number);
+}
 
 class Walker {
 public:
@@ -88,7 +91,7 @@ public:
         }
         check_enum(*s, doc, path);
         if (doc.is_number()) {
-            check_bounds(*s, doc.to_number<double>(), path);
+            check_bounds(*s, doc, path);
         }
         if (doc.is_string()) {
             check_format(*s, doc.get_string(), path);
@@ -139,23 +142,24 @@ private:
         report(path, "expected one of " + listed + ", got " + describe(doc));
     }
 
-    void check_bounds(const json::object& s, double value, const std::string& path) {
+    void check_bounds(const json::object& s, const json::value& number, const std::string& path) {
+        const double value = number.to_number<double>();
         auto bound = [&](std::string_view keyword) -> const json::value* {
             const json::value* b = s.if_contains(keyword);
             return b != nullptr && b->is_number() ? b : nullptr;
         };
-        const std::string shown = format_number(value);
+        const std::string shown = format_number(number);
         if (const json::value* b = bound("minimum"); b && value < b->to_number<double>()) {
-            report(path, "expected at least " + json::serialize(*b) + ", got " + shown);
+            report(path, "expected at least " + format_number(*b) + ", got " + shown);
         }
         if (const json::value* b = bound("maximum"); b && value > b->to_number<double>()) {
-            report(path, "expected at most " + json::serialize(*b) + ", got " + shown);
+            report(path, "expected at most " + format_number(*b) + ", got " + shown);
         }
         if (const json::value* b = bound("exclusiveMinimum"); b && value <= b->to_number<double>()) {
-            report(path, "expected more than " + json::serialize(*b) + ", got " + shown);
+            report(path, "expected more than " + format_number(*b) + ", got " + shown);
         }
         if (const json::value* b = bound("exclusiveMaximum"); b && value >= b->to_number<double>()) {
-            report(path, "expected less than " + json::serialize(*b) + ", got " + shown);
+            report(path, "expected less than " + format_number(*b) + ", got " + shown);
         }
     }
 

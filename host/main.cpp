@@ -1,6 +1,7 @@
 // crmhost: the reference host of the sellerscore plugin (DESIGN.md "The reference host").
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -18,14 +19,29 @@ int fail_usage(const std::string& message) {
     return static_cast<int>(ExitCode::usage);
 }
 
-// CLI11's wording, made into one line that names what was wrong.
+// CLI11's wording, made into one line that names what was wrong. A mistyped command reaches us as
+// "a subcommand is required" with the word left unparsed, so that case is spelled out.
 std::string describe_parse_error(const CLI::ParseError& e, const CLI::App& app) {
-    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr && app.get_subcommands().empty()) {
-        return "unknown command: " + std::string(e.what()).substr(std::string(e.what()).find(':') + 1);
+    const CLI::App* deepest = &app;
+    while (!deepest->get_subcommands().empty()) deepest = deepest->get_subcommands().front();
+    const std::string where = deepest == &app ? "" : deepest->get_name() + ": ";
+    if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && deepest->get_require_subcommand_min() > 0) {
+        // With fallthrough the unmatched word may have been handed back to the top level.
+        std::vector<std::string> leftover = deepest->remaining();
+        if (leftover.empty()) leftover = app.remaining();
+        if (!leftover.empty()) return where + "unknown command '" + leftover.front() + "'";
+        return where + "a command is required";
     }
     std::string text = e.what();
     if (const std::size_t newline = text.find('\n'); newline != std::string::npos) text.resize(newline);
-    return text;
+    return where + text;
+}
+
+// The option checks have already limited `name` to the formats the command offers.
+OutputFormat output_format(const std::string& name) {
+    if (name == "json") return OutputFormat::json;
+    if (name == "csv") return OutputFormat::csv;
+    return OutputFormat::table;
 }
 
 }  // namespace
@@ -57,20 +73,20 @@ int main(int argc, char** argv) {
     sync_cmd->add_flag("--full", sync.full, "Read everything, not only what changed since the last run");
     sync_cmd->add_flag("--dry-run", sync.dry_run, "Compute and report, write nothing");
 
-    const std::map<std::string, OutputFormat> formats{
-        {"table", OutputFormat::table}, {"json", OutputFormat::json}, {"csv", OutputFormat::csv}};
-    OutputFormat scorecard_format = OutputFormat::table;
+    std::string scorecard_format = "table";
     CLI::App* scorecard_cmd = app.add_subcommand("scorecard", "The KPIs of the last sync");
     scorecard_cmd->add_option("--format", scorecard_format, "table, json or csv")
-        ->transform(CLI::CheckedTransformer(formats));
+        ->check(CLI::IsMember({"table", "json", "csv"}))
+        ->capture_default_str();
 
     DealsCommandOptions deals;
     CLI::App* deals_cmd = app.add_subcommand("deals", "Deals filtered by KPI fields");
     deals_cmd->add_option("--where", deals.where, "e.g. 'seller_score >= 80 and seller_score_band = A'")->required();
     deals_cmd->add_option("--limit", deals.limit, "At most this many deals")->check(CLI::PositiveNumber)->capture_default_str();
-    deals_cmd->add_option("--format", deals.format, "table or json")
-        ->transform(CLI::CheckedTransformer(std::map<std::string, OutputFormat>{
-            {"table", OutputFormat::table}, {"json", OutputFormat::json}}));
+    std::string deals_format = "table";
+    deals_cmd->add_option("--format", deals_format, "table or json")
+        ->check(CLI::IsMember({"table", "json"}))
+        ->capture_default_str();
 
     CLI::App* plugin_cmd = app.add_subcommand("plugin", "Inspect the plugin");
     plugin_cmd->require_subcommand(1);
@@ -112,9 +128,10 @@ int main(int argc, char** argv) {
         status = run_sync_command(global, sync, std::cout);
     } else if (*scorecard_cmd) {
         command = "scorecard";
-        status = run_scorecard_command(global, scorecard_format, std::cout);
+        status = run_scorecard_command(global, output_format(scorecard_format), std::cout);
     } else if (*deals_cmd) {
         command = "deals";
+        deals.format = output_format(deals_format);
         status = run_deals_command(global, deals, std::cout);
     } else if (*info_cmd) {
         command = "plugin info";

@@ -10,6 +10,7 @@
 
 #include "json_pretty_printer.hpp"
 #include "text_table.hpp"
+#include "thousands_separator.hpp"
 
 namespace sellerscore::host {
 
@@ -54,16 +55,9 @@ std::string format_value(double value, Unit unit) {
         return fmt::format("{:.1f}%", value * 100.0);
     case Unit::days:
         return fmt::format("{:.1f}", value);
-    case Unit::money: {
-        // Whole units with thousands separators: managers compare magnitudes, not cents.
-        const std::string digits = fmt::format("{:.0f}", std::abs(value));
-        std::string grouped;
-        for (std::size_t i = 0; i < digits.size(); ++i) {
-            if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
-            grouped += digits[i];
-        }
-        return (value < 0 && grouped != "0" ? "-" : "") + grouped;
-    }
+    case Unit::money:
+        // Whole units: managers compare magnitudes, not cents.
+        return with_thousands_separators(std::llround(value));
     }
     return {};
 }

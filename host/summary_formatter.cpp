@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "thousands_separator.hpp"
+
 namespace sellerscore::host {
 
 namespace json = boost::json;
@@ -39,16 +41,6 @@ std::string plural(std::size_t n, std::string_view noun) {
     return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
 }
 
-std::string grouped(std::int64_t n) {
-    const std::string digits = std::to_string(n < 0 ? -n : n);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return (n < 0 ? "-" : "") + out;
-}
-
 }  // namespace
 
 std::string SummaryFormatter::install(const json::value& document) {
@@ -70,7 +62,7 @@ std::string SummaryFormatter::sync(const json::value& document) {
     if (const json::value* r = o.if_contains("records"); r && r->is_object()) {
         for (const auto& [kind, count] : r->get_object()) {
             records += (records.empty() ? "" : ", ") +
-                       fmt::format("{} {}", grouped(count.is_number() ? count.to_number<std::int64_t>() : 0),
+                       fmt::format("{} {}", with_thousands_separators(count.is_number() ? count.to_number<std::int64_t>() : 0),
                                    std::string_view(kind));
         }
     }
@@ -81,8 +73,8 @@ std::string SummaryFormatter::sync(const json::value& document) {
     if (nothing && nothing->is_bool() && nothing->get_bool()) {
         summary += fmt::format(" in {:.1f} s\nnothing changed: nothing written", seconds);
     } else {
-        summary += fmt::format("; wrote {} fields on {} records in {:.1f} s", grouped(integer_at(o, "fields_written")),
-                               grouped(integer_at(o, "records_updated")), seconds);
+        summary += fmt::format("; wrote {} fields on {} records in {:.1f} s", with_thousands_separators(integer_at(o, "fields_written")),
+                               with_thousands_separators(integer_at(o, "records_updated")), seconds);
     }
     if (const std::int64_t failures = integer_at(o, "write_failures"); failures > 0) {
         summary += fmt::format("\n{} could not be written; the log above says which", plural(static_cast<std::size_t>(failures), "field"));

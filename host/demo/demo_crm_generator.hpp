@@ -33,7 +33,8 @@ public:
     // if needed and replacing files of those names.
     static Status write_ndjson(const DemoOptions& options, const std::filesystem::path& dir);
 
-    // The sellers that generate() emits, with the traits behind their numbers.
+    // The sellers that generate() emits, with the traits behind their numbers; none for options
+    // that fail DemoOptions::validate().
     static std::vector<DemoSeller> sellers(const DemoOptions& options);
 };
 

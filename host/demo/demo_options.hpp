@@ -26,7 +26,7 @@ struct DemoOptions {
     // end (the month's last day when that day does not exist, as 31 March − 1 month = 28/29 February).
     model::Timestamp start() const;
 
-    // The default demo: small enough to generate in a few milliseconds.
+    // The default demo: generates in a few tens of milliseconds.
     static DemoOptions standard();
     // A big account, for performance work: 100 sellers, 200,000 contacts, 100,000 deals,
     // 2,000,000 activities.

@@ -8,7 +8,8 @@ namespace sellerscore::kpi {
 
 namespace {
 
-KpiReading count_of(double n) { return {n, n}; }
+// Counts and money sums are never shrunk, so they need no observation count.
+KpiReading total_of(double n) { return {n, 0}; }
 KpiReading ratio_of(const RatioTally& r) { return {r.value(), r.trials}; }
 KpiReading mean_of(const MeanTally& m) { return {m.value(), m.count}; }
 
@@ -41,23 +42,24 @@ constexpr auto lower = Preference::lower;
 constexpr auto neither = Preference::neither;
 
 constexpr std::array catalog{
-    KpiDefinition{"contacts_count", count, higher, false, [](const KpiTally& t) { return count_of(t.contacts_touched); }},
+    KpiDefinition{"contacts_count", count, higher, false,
+                  [](const KpiTally& t) { return total_of(t.contacts_touched); }},
     KpiDefinition{"response_rate", ratio, higher, true, [](const KpiTally& t) { return ratio_of(t.responded); }},
     KpiDefinition{"follow_up_rate", ratio, higher, true, [](const KpiTally& t) { return ratio_of(t.followed_up); }},
     KpiDefinition{"lead_response_time_h", KpiUnit::hours, lower, true,
                   [](const KpiTally& t) { return median_of(t.lead_response_hours); }},
-    KpiDefinition{"deals_won_count", count, higher, false, [](const KpiTally& t) { return count_of(t.deals_won); }},
-    KpiDefinition{"deals_lost_count", count, neither, false, [](const KpiTally& t) { return count_of(t.deals_lost); }},
+    KpiDefinition{"deals_won_count", count, higher, false, [](const KpiTally& t) { return total_of(t.deals_won); }},
+    KpiDefinition{"deals_lost_count", count, neither, false, [](const KpiTally& t) { return total_of(t.deals_lost); }},
     KpiDefinition{"win_rate", ratio, higher, true, win_rate},
-    KpiDefinition{"revenue_won", money, higher, false, [](const KpiTally& t) { return count_of(t.revenue_won); }},
+    KpiDefinition{"revenue_won", money, higher, false, [](const KpiTally& t) { return total_of(t.revenue_won); }},
     KpiDefinition{"avg_sale_value", money, higher, true, [](const KpiTally& t) { return mean_of(t.sale_value); }},
     KpiDefinition{"avg_sales_cycle_days", KpiUnit::days, lower, true,
                   [](const KpiTally& t) { return mean_of(t.sales_cycle_days); }},
     KpiDefinition{"conversion_rate", ratio, higher, true, [](const KpiTally& t) { return ratio_of(t.converted); }},
     KpiDefinition{"new_customers_count", count, higher, false,
-                  [](const KpiTally& t) { return count_of(t.new_customers); }},
+                  [](const KpiTally& t) { return total_of(t.new_customers); }},
     KpiDefinition{"customers_at_start", count, neither, false,
-                  [](const KpiTally& t) { return count_of(t.retained.trials); }},
+                  [](const KpiTally& t) { return total_of(t.retained.trials); }},
     KpiDefinition{"retention_rate", ratio, higher, true, [](const KpiTally& t) { return ratio_of(t.retained); }},
     KpiDefinition{"churn_rate", ratio, lower, true, churn_rate},
     KpiDefinition{"repeat_purchase_rate", ratio, higher, true,

@@ -1,7 +1,8 @@
 // Where a seller's records are counted. Slot i < seller_count is seller i alone; the organisation
 // slot pools every seller's records, so team KPIs come out of the same pass as the sellers' ones
-// (KPIS.md §4: "every seller KPI computed over the union of the sellers' records"). Per-team slots
-// can be added by giving a seller more slots, without touching the tallies.
+// (KPIS.md §4: "every seller KPI computed over the union of the sellers' records", inactive sellers
+// included; a record whose owner is no known seller counts nowhere). Per-team slots can be added by
+// giving a seller more slots, without touching the tallies.
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,7 @@
 #include "record_json.hpp"
 
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -260,7 +261,11 @@ json::value number_value(double v) {
     return json::value(v);
 }
 
-std::string number_text(double v) { return json::serialize(number_value(v)); }
+std::string number_text(double v) {
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
+    return std::string(buffer, result.ptr);
+}
 
 bool is_month(std::string_view text) {
     if (text.size() != 7 || text[4] != '-') return false;

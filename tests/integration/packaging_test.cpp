@@ -2,44 +2,25 @@
 // prefix the build tree cannot leak into, and check the installed files and crmhost from there.
 #include <catch2/catch.hpp>
 
+#include "host_scratch_directory.hpp"
+#include "host_test_process.hpp"
+
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
 namespace fs = std::filesystem;
 
+using sellerscore::host::testing::read_whole_file;
+using sellerscore::host::testing::ScratchDirectory;
+
 namespace {
-
-class ScratchDirectory {
-public:
-    ScratchDirectory()
-        : path_(fs::temp_directory_path() /
-                ("sellerscore-packaging-" + std::to_string(::getpid()) + "-" +
-                 std::to_string(std::random_device{}()))) {
-        fs::create_directories(path_);
-    }
-    ~ScratchDirectory() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    ScratchDirectory(const ScratchDirectory&) = delete;
-    ScratchDirectory& operator=(const ScratchDirectory&) = delete;
-
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
 
 std::string shell_quoted(const std::string& text) {
     std::string quoted = "'";
@@ -72,13 +53,6 @@ CommandResult run_command(const std::string& command) {
     }
     const int status = ::pclose(pipe);
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 // cpack stages `cmake --install` of the build tree as it is and builds nothing (Ninja has no preinstall
@@ -124,7 +98,7 @@ std::vector<fs::path> files_named(const fs::path& root, const std::string& name)
 
 std::string manifest_version() {
     const boost::json::value manifest =
-        boost::json::parse(read_file(fs::path(SELLERSCORE_SOURCE_DIR) / "manifest" / "sellerscore.json"));
+        boost::json::parse(read_whole_file(fs::path(SELLERSCORE_SOURCE_DIR) / "manifest" / "sellerscore.json"));
     return std::string(manifest.at("version").as_string());
 }
 
@@ -133,17 +107,17 @@ std::string manifest_version() {
 TEST_CASE("crmhost from the unpacked tarball reports the packaged plugin's id and version", "[packaging]") {
     ScratchDirectory scratch;
     const fs::path prefix = unpacked_release(scratch);
-    // An empty working directory, so crmhost cannot pick up a config or plugin lying around.
+    // An empty working directory and no SELLERSCORE_PLUGIN, so crmhost can only find the packaged plugin.
     const fs::path elsewhere = scratch.path() / "elsewhere";
     fs::create_directories(elsewhere);
     const fs::path stderr_file = scratch.path() / "crmhost.stderr";
 
-    const CommandResult info = run_command("cd " + shell_quoted(elsewhere) + " && " +
+    const CommandResult info = run_command("cd " + shell_quoted(elsewhere) + " && env -u SELLERSCORE_PLUGIN " +
                                            shell_quoted(prefix / "bin" / "crmhost") + " plugin info 2>" +
                                            shell_quoted(stderr_file));
 
     INFO("stdout: " << info.output);
-    INFO("stderr: " << read_file(stderr_file));
+    INFO("stderr: " << read_whole_file(stderr_file));
     CHECK(info.exit_code == 0);
     CHECK_THAT(info.output, Catch::Contains("io.sellerscore.plugin"));
     CHECK_THAT(info.output, Catch::Contains(manifest_version()));
@@ -172,5 +146,6 @@ TEST_CASE("the tarball installs the manifest next to the plugin library", "[pack
     REQUIRE(plugins.size() == 1);
     const fs::path manifest = plugins.front().parent_path() / "sellerscore.json";
     REQUIRE(fs::is_regular_file(manifest));
-    CHECK(read_file(manifest) == read_file(fs::path(SELLERSCORE_SOURCE_DIR) / "manifest" / "sellerscore.json"));
+    const fs::path source_manifest = fs::path(SELLERSCORE_SOURCE_DIR) / "manifest" / "sellerscore.json";
+    CHECK(read_whole_file(manifest) == read_whole_file(source_manifest));
 }

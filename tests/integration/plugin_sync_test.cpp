@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <map>
 
 #include "connectors/local/local_crm_database.hpp"
 #include "connectors/local/ndjson_importer.hpp"
@@ -89,7 +90,8 @@ std::map<std::string, json::object> deal_fields(PluginSession& session, const st
     const CallResult r = session.query(where);
     REQUIRE(r.status == CRMEXT_OK);
     std::map<std::string, json::object> out;
-    for (const auto& deal : r.json().at("deals").as_array()) {
+    const json::value doc = r.json();
+    for (const auto& deal : doc.at("deals").as_array()) {
         out[std::string(deal.at("id").as_string())] = deal.at("fields").as_object();
     }
     return out;

@@ -24,13 +24,14 @@ TEST_CASE("a customer's lifetime value sums its won deals of any owner closed by
     data.deals = {won("d1", "ana", 100, 890, 900, "k1"), won("d2", "bob", 250, 940, 950, "k1"),
                   won("d3", "ana", 500, 990, 1001, "k1"),
                   deal("d4", "ana", model::DealStatus::lost, 999, 940, 950, "k1")};
-    const CustomerResult* k1 = find_customer(compute_scorecard(data, config()), "k1");
+    const Scorecard card = compute_scorecard(data, config());
+    const CustomerResult* k1 = find_customer(card, "k1");
     REQUIRE(k1 != nullptr);
     // 100 + 250; the win after as_of and the lost deal do not count
     CHECK(k1->lifetime_value == 350.0);
 }
 
-TEST_CASE("churn_risk falls back to inactivity: 1 without a win in (as_of − H, as_of], else 0", "[kpi][customer]") {
+TEST_CASE("churn_risk falls back to inactivity: 1 without a win in the H days up to as_of, else 0", "[kpi][customer]") {
     model::Dataset data;
     data.sellers = {seller("ana")};
     // H = 365 days: active when a win closed in (day 635, day 1000]

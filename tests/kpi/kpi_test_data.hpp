@@ -86,7 +86,10 @@ inline const SellerResult& seller_result(const Scorecard& card, const std::strin
     throw std::out_of_range("no seller " + seller_id + " in the scorecard");
 }
 
-inline const KpiValue& kpi_of(const Scorecard& card, const std::string& seller_id, const std::string& kpi_id) {
+// Scorecards in tests are often temporaries: hand out copies, and refuse references into a temporary.
+inline const SellerResult& seller_result(Scorecard&& card, const std::string& seller_id) = delete;
+
+inline KpiValue kpi_of(const Scorecard& card, const std::string& seller_id, const std::string& kpi_id) {
     return seller_result(card, seller_id).kpis.at(kpi_id);
 }
 

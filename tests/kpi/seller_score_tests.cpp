@@ -22,7 +22,8 @@ TEST_CASE("a single eligible seller sits at the 50th percentile on every compone
     model::Dataset data;
     data.sellers = {seller("ana")};
     data.deals = {won("d1", "ana", 10, 900, 950)};
-    const SellerResult& ana = seller_result(compute_scorecard(data, config()), "ana");
+    const Scorecard card = compute_scorecard(data, config());
+    const SellerResult& ana = seller_result(card, "ana");
     CHECK(ana.eligible);
     CHECK(ana.score == 50.0);
     CHECK(ana.band == 'B');

@@ -121,7 +121,7 @@ TEST_CASE("a different seed gives different data") {
     TempDir second;
     REQUIRE(DemoCrmGenerator::write_ndjson(small_options(), first.path()).is_ok());
     REQUIRE(DemoCrmGenerator::write_ndjson(other_seed, second.path()).is_ok());
-    for (const std::string& file : {"contacts.ndjson", "deals.ndjson", "activities.ndjson"}) {
+    for (const char* file : {"contacts.ndjson", "deals.ndjson", "activities.ndjson"}) {
         INFO(file);
         CHECK(read_file(first.path() / file) != read_file(second.path() / file));
     }
@@ -412,4 +412,27 @@ TEST_CASE("write_ndjson names the directory it cannot create") {
     const Status status = DemoCrmGenerator::write_ndjson(small_options(), blocker / "crm");
     CHECK_FALSE(status.is_ok());
     CHECK_THAT(status.message(), Catch::Contains((blocker / "crm").string()));
+}
+
+TEST_CASE("every line write_ndjson writes parses back as an interchange record") {
+    TempDir dir;
+    REQUIRE(DemoCrmGenerator::write_ndjson(small_options(), dir.path()).is_ok());
+    auto parse_all = [&](const std::string& file, auto parse) {
+        std::ifstream in(dir.path() / file);
+        std::string line;
+        int number = 0;
+        while (std::getline(in, line)) {
+            ++number;
+            INFO(file << ":" << number << ": " << line);
+            CHECK(parse(line).is_ok());
+        }
+        return number;
+    };
+    CHECK(parse_all("sellers.ndjson", model::parse_seller) == 5);
+    CHECK(parse_all("stages.ndjson", model::parse_stage) == 7);
+    CHECK(parse_all("contacts.ndjson", model::parse_contact) == 300);
+    CHECK(parse_all("deals.ndjson", model::parse_deal) == 450);
+    CHECK(parse_all("stage_changes.ndjson", model::parse_stage_change) > 450);
+    CHECK(parse_all("activities.ndjson", model::parse_activity) == 4'321);
+    CHECK(parse_all("spend.ndjson", model::parse_spend) > 0);
 }

@@ -1,0 +1,33 @@
+// End to end through the real plugin: `crmhost demo` in a fresh folder.
+#include <catch2/catch.hpp>
+
+#include "host_scratch_directory.hpp"
+#include "host_test_process.hpp"
+
+using namespace sellerscore::host::testing;
+
+TEST_CASE("crmhost demo generates and syncs a CRM then prints the scorecard and the A-band filter") {
+    ScratchDirectory dir;
+    const ProcessResult result = run_crmhost({"demo", "--dir", "demo"}, dir.path(),
+                                             {{"SELLERSCORE_PLUGIN", SELLERSCORE_PLUGIN_PATH}});
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.out.find("Seller scorecard as of 2026-10-01T00:00:00Z") != std::string::npos);
+    CHECK((result.out.find("  A  ") != std::string::npos || result.out.find("  B  ") != std::string::npos));
+    CHECK(result.out.find("crmhost --config demo/sellerscore.json deals --where 'seller_score_band = A'") !=
+          std::string::npos);
+    CHECK(result.out.find("crmhost --config demo/sellerscore.json scorecard") != std::string::npos);
+    CHECK(std::filesystem::exists(dir.path() / "demo" / "crm.sqlite"));
+}
+
+TEST_CASE("the demo's config serves the same scorecard JSON on every later call") {
+    ScratchDirectory dir;
+    const std::map<std::string, std::string> env{{"SELLERSCORE_PLUGIN", SELLERSCORE_PLUGIN_PATH}};
+    REQUIRE(run_crmhost({"demo", "--dir", "demo"}, dir.path(), env).exit_code == 0);
+    const ProcessResult first = run_crmhost({"--config", "demo/sellerscore.json", "scorecard", "--format", "json"}, dir.path(), env);
+    const ProcessResult second = run_crmhost({"--config", "demo/sellerscore.json", "scorecard", "--format", "json"}, dir.path(), env);
+    INFO(first.err);
+    CHECK(first.exit_code == 0);
+    CHECK(first.out.find("\"sellers\"") != std::string::npos);
+    CHECK(first.out == second.out);
+}
