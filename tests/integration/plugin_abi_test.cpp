@@ -6,9 +6,11 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "host_scratch_directory.hpp"
 #include "loaded_plugin.hpp"
 
 using namespace sellerscore::testing;
+using sellerscore::host::testing::ScratchDirectory;
 
 // Freezes the ABI: these offsets are the contract with every host already built. Changing one is a
 // major-version break; appending fields only grows the struct.
@@ -43,7 +45,7 @@ LoadedPlugin& plugin_library() {
     return loaded;
 }
 
-std::string local_settings(const TempDir& dir) {
+std::string local_settings(const ScratchDirectory& dir) {
     return boost::json::serialize(boost::json::object{
         {"connector", "local"},
         {"local", {{"database", (dir.path() / "crm.sqlite").string()}}},
@@ -108,7 +110,7 @@ TEST_CASE("create refuses settings that are not JSON, with INVALID_ARGUMENT and 
 
 TEST_CASE("create refuses a connector this build does not have") {
     TestHost host;
-    TempDir dir;
+    ScratchDirectory dir;
     PluginSession session(host, R"({"connector":"zoho"})");
     REQUIRE(session.create_status == CRMEXT_OK);
     const CallResult r = session.health();
@@ -118,7 +120,7 @@ TEST_CASE("create refuses a connector this build does not have") {
 
 TEST_CASE("an exception inside create becomes CRMEXT_INTERNAL, not a crash") {
     TestHost host;
-    TempDir dir;
+    ScratchDirectory dir;
     ArmedFailPoints armed("create");
     PluginSession session(host, local_settings(dir));
     CHECK(session.create_status == CRMEXT_INTERNAL);
@@ -127,7 +129,7 @@ TEST_CASE("an exception inside create becomes CRMEXT_INTERNAL, not a crash") {
 
 TEST_CASE("an exception inside any plugin function becomes CRMEXT_INTERNAL with the function named") {
     TestHost host;
-    TempDir dir;
+    ScratchDirectory dir;
     PluginSession session(host, local_settings(dir));
     REQUIRE(session.create_status == CRMEXT_OK);
     ArmedFailPoints armed("install,sync,scorecard,query,uninstall,health");

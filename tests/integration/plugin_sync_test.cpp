@@ -7,9 +7,11 @@
 
 #include "connectors/local/local_crm_database.hpp"
 #include "connectors/local/ndjson_importer.hpp"
+#include "host_scratch_directory.hpp"
 #include "loaded_plugin.hpp"
 
 using namespace sellerscore::testing;
+using sellerscore::host::testing::ScratchDirectory;
 namespace json = boost::json;
 
 namespace {
@@ -72,7 +74,7 @@ public:
 
     void import(const std::filesystem::path& ndjson_dir) const;
 
-    TempDir dir;
+    ScratchDirectory dir;
     std::string settings;
 };
 

@@ -174,7 +174,7 @@ typedef struct crmext_plugin {
                                crmext_sink_fn sink, void* sink_ctx, crmext_error* err);
 
     /* Deals filtered by KPI fields. Options: {"where":"seller_score >= 80 and seller_score_band = A",
-     * "limit":N}. Out: {"deals":[{"id":...,"name":...,"fields":{...}}, ...]} */
+     * "limit":N}. Out: {"deals":[{"id","owner_id","stage_id","status","amount","fields":{...}}, ...]} */
     crmext_status (*query)(crmext_instance* instance, const char* options_json, size_t options_len,
                            crmext_sink_fn sink, void* sink_ctx, crmext_error* err);
 
