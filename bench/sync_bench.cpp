@@ -39,6 +39,7 @@ StepResult run_crmhost(const std::vector<std::string>& args, const fs::path& log
     for (auto& a : copy) argv.push_back(a.data());
     argv.push_back(nullptr);
 
+    std::fflush(stdout);  // or the child inherits, and prints again, what is still buffered
     const auto start = std::chrono::steady_clock::now();
     const pid_t pid = fork();
     if (pid == 0) {

@@ -67,11 +67,16 @@ std::string SummaryFormatter::sync(const json::value& document) {
         }
     }
     const double seconds = static_cast<double>(integer_at(o, "duration_ms")) / 1000.0;
-    std::string summary = fmt::format("sync run {} as of {}: read {}", integer_at(o, "run_id"),
-                                      string_at(o, "as_of"), records.empty() ? "no records" : records);
+    const json::value* skipped = o.if_contains("skipped");
+    const bool read_nothing = skipped && skipped->is_bool() && skipped->get_bool();
+    std::string summary = fmt::format("sync run {} as of {}: {}", integer_at(o, "run_id"), string_at(o, "as_of"),
+                                      read_nothing ? std::string("nothing read")
+                                                   : "read " + (records.empty() ? std::string("no records") : records));
+    const std::string message = string_at(o, "message");
     const json::value* nothing = o.if_contains("nothing_to_write");
     if (nothing && nothing->is_bool() && nothing->get_bool()) {
-        summary += fmt::format(" in {:.1f} s\nnothing changed: nothing written", seconds);
+        summary += fmt::format(" in {:.1f} s", seconds);
+        if (message.empty()) summary += "\nnothing changed: nothing written";
     } else {
         summary += fmt::format("; wrote {} fields on {} records in {:.1f} s", with_thousands_separators(integer_at(o, "fields_written")),
                                with_thousands_separators(integer_at(o, "records_updated")), seconds);
@@ -79,9 +84,7 @@ std::string SummaryFormatter::sync(const json::value& document) {
     if (const std::int64_t failures = integer_at(o, "write_failures"); failures > 0) {
         summary += fmt::format("\n{} could not be written; the log above says which", plural(static_cast<std::size_t>(failures), "field"));
     }
-    if (const std::string message = string_at(o, "message"); !message.empty()) {
-        summary += "\n" + message;
-    }
+    if (!message.empty()) summary += "\n" + message;
     return summary;
 }
 

@@ -94,14 +94,13 @@ Result<std::string> SyncJob::run(const SyncOptions& options) {
             (*last)->settings_fingerprint == run.settings_fingerprint && (*last)->write_failures == 0) {
             run.skipped = true;
             run.cursor = *cursor_before;
-            run.records_json = (*last)->records_json;
+            run.records_json = "{}";
             run.duration_ms = elapsed_ms(started);
             auto id = state_.record_run(run);
             if (!id) return id.status();
             run.id = *id;
             const std::string message = "nothing changed since run " + std::to_string((*last)->id) +
                                         " (same data, same as_of): nothing written";
-            host_.info(message);
             return json::serialize(summary_of(run, nullptr, message));
         }
     }
@@ -162,7 +161,6 @@ Result<std::string> SyncJob::run(const SyncOptions& options) {
     auto id = state_.record_run(run);
     if (!id) return id.status();
     run.id = *id;
-    host_.info(message);
     return json::serialize(summary_of(run, &scorecard, message));
 }
 
