@@ -18,7 +18,7 @@ std::vector<CustomerResult> inactivity_customer_results(const DatasetIndex& inde
             lifetime_value += deals[d].amount.value_or(0);
         }
         if (!has_purchase) continue;
-        results.push_back({std::string(index.customer_ids.id(customer)), active ? 0.0 : 1.0, lifetime_value});
+        results.push_back({std::string(index.customer_ids.id(customer)), active ? 0.0 : 1.0, lifetime_value, std::nullopt});
     }
     return results;
 }

@@ -18,6 +18,8 @@ struct KpiConfig {
     CustomerEntity customer_entity = CustomerEntity::contact;
     // KPI id -> weight; KPIS.md §5 defaults. Any scalar seller KPI id may be given a weight.
     std::map<std::string, double> score_weights = default_score_weights();
+    // channel -> "branding" | "conversion" (KPIS.md §4 `kind`); channels not listed have no kind.
+    std::map<std::string, std::string> channel_kinds;
 
     static std::map<std::string, double> default_score_weights() {
         return {{"win_rate", 0.20},          {"conversion_rate", 0.15},      {"retention_rate", 0.15},

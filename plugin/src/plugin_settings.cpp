@@ -109,6 +109,15 @@ Result<PluginSettings> PluginSettings::parse(std::string_view settings_json) {
             s.kpi.score_weights[std::string(id)] = w.to_number<double>();
         }
     }
+    if (const json::value* kinds = find_path(root, "kpi", "channel_kinds"); kinds != nullptr) {
+        if (!kinds->is_object()) return bad("kpi.channel_kinds", "an object of channel -> \"branding\" | \"conversion\"");
+        for (const auto& [channel, kind] : kinds->get_object()) {
+            if (!kind.is_string() || (kind.get_string() != "branding" && kind.get_string() != "conversion")) {
+                return bad("kpi.channel_kinds." + std::string(channel), "\"branding\" or \"conversion\"");
+            }
+            s.kpi.channel_kinds[std::string(channel)] = std::string(kind.get_string());
+        }
+    }
     if (const json::value* deals = find_path(root, "writeback", "deals"); deals != nullptr) {
         if (deals->is_string() && deals->get_string() == "all") {
             s.writeback_deals = WritebackDeals::all;

@@ -22,6 +22,24 @@ json::object kpis_to_json(const std::map<std::string, kpi::KpiValue>& kpis) {
     return out;
 }
 
+json::object maps_to_json(const std::map<std::string, kpi::StageMap>& maps) {
+    json::object out;
+    for (const auto& [id, by_stage] : maps) {
+        json::object m;
+        for (const auto& [stage, v] : by_stage) m[stage] = number_or_null(v);
+        out[id] = std::move(m);
+    }
+    return out;
+}
+
+// The scalar KPIs with their trends, then the map KPIs, in one "kpis" object (KPIS.md §8).
+json::object all_kpis_to_json(const std::map<std::string, kpi::KpiValue>& kpis,
+                              const std::map<std::string, kpi::StageMap>& maps) {
+    json::object out = kpis_to_json(kpis);
+    for (auto& [id, m] : maps_to_json(maps)) out[id] = std::move(m);
+    return out;
+}
+
 }  // namespace
 
 std::string scorecard_to_json(const kpi::Scorecard& scorecard) {
@@ -34,8 +52,18 @@ std::string scorecard_to_json(const kpi::Scorecard& scorecard) {
             {"eligible", s.eligible},
             {"score", number_or_null(s.score)},
             {"band", s.band ? json::value(std::string(1, *s.band)) : json::value(nullptr)},
-            {"kpis", kpis_to_json(s.kpis)},
+            {"kpis", all_kpis_to_json(s.kpis, s.maps)},
         });
+    }
+    json::array teams;
+    for (const kpi::TeamResult& t : scorecard.teams) {
+        teams.push_back(json::object{{"team", t.team}, {"kpis", all_kpis_to_json(t.kpis, t.maps)}});
+    }
+    json::array channels;
+    for (const kpi::ChannelResult& c : scorecard.channels) {
+        json::object o{{"channel", c.channel}, {"kind", c.kind ? json::value(*c.kind) : json::value(nullptr)}};
+        for (const auto& [id, v] : c.kpis) o[id] = number_or_null(v);
+        channels.push_back(std::move(o));
     }
     const kpi::ChurnModelSummary& m = scorecard.churn_model;
     json::object doc{
@@ -44,8 +72,9 @@ std::string scorecard_to_json(const kpi::Scorecard& scorecard) {
          json::object{{"start", model::format_rfc3339(scorecard.window_start)},
                       {"end", model::format_rfc3339(scorecard.window_end)}}},
         {"sellers", std::move(sellers)},
-        {"team", json::object{{"kpis", kpis_to_json(scorecard.team)}}},
-        {"channels", json::array()},
+        {"team", json::object{{"kpis", all_kpis_to_json(scorecard.team, scorecard.team_maps)}}},
+        {"teams", std::move(teams)},
+        {"channels", std::move(channels)},
         {"churn_model",
          json::object{{"fitted", m.fitted},
                       {"converged", m.converged},
