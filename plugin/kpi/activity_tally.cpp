@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <span>
 
+#include "deal_snapshot.hpp"
+
 namespace sellerscore::kpi {
 
 namespace {
@@ -34,12 +36,61 @@ SlotTouches* find_touches(std::vector<SlotTouches>& touches, std::uint32_t slot)
     return nullptr;
 }
 
-void mark_active_sellers(const TallyContext& context, std::vector<KpiTally>& tallies) {
-    const auto& activities = context.index.data.activities;
+// Click-to-open leaves out opened emails whose clicks were not tracked, as the other email rates
+// leave out untracked emails.
+void count_email(const model::Activity& email, KpiTally& tally) {
+    tally.emails += 1;
+    if (email.opened) tally.emails_opened.add(*email.opened);
+    if (email.clicked) tally.emails_clicked.add(*email.clicked);
+    if (email.opened == true && email.clicked) tally.opened_emails_clicked.add(*email.clicked);
+}
+
+void count_activity(const model::Activity& activity, const model::Deal* proposal_deal, model::Timestamp as_of,
+                    KpiTally& tally) {
+    tally.active_in_window = true;
+    if (activity.objection) tally.objections += 1;
+    const bool outbound = activity.direction == model::Direction::outbound;
+    const bool timed = activity.duration_s && *activity.duration_s > 0;
+    switch (activity.type) {
+        case model::ActivityType::call:
+            if (!outbound) break;
+            tally.calls += 1;
+            if (timed) tally.call_duration_s.add(*activity.duration_s);
+            break;
+        case model::ActivityType::visit:
+            tally.visits += 1;
+            if (timed) tally.visit_duration_s.add(*activity.duration_s);
+            break;
+        case model::ActivityType::meeting:
+            tally.meetings += 1;
+            break;
+        case model::ActivityType::email:
+            if (outbound) count_email(activity, tally);
+            break;
+        case model::ActivityType::proposal:
+            tally.proposals += 1;
+            if (proposal_deal != nullptr && closed_by(*proposal_deal, as_of)) {
+                tally.proposals_accepted.add(proposal_deal->status == model::DealStatus::won);
+            }
+            break;
+        case model::ActivityType::note:
+        case model::ActivityType::task:
+            break;
+    }
+}
+
+// Eligibility and the per-activity counts and means, in one pass over the activities.
+void tally_activity_records(const TallyContext& context, std::vector<KpiTally>& tallies) {
+    const DatasetIndex& index = context.index;
+    const auto& activities = index.data.activities;
     for (std::size_t a = 0; a < activities.size(); ++a) {
-        const std::uint32_t owner = context.index.activity_owner[a];
+        const std::uint32_t owner = index.activity_owner[a];
         if (owner == no_index || !context.window.contains(activities[a].at)) continue;
-        for (const std::uint32_t slot : context.slots.slots_of(owner)) tallies[slot].active_in_window = true;
+        const std::uint32_t deal = index.proposal_deal[a];
+        const model::Deal* proposal_deal = deal == no_index ? nullptr : &index.data.deals[deal];
+        for (const std::uint32_t slot : context.slots.slots_of(owner)) {
+            count_activity(activities[a], proposal_deal, context.window.as_of, tallies[slot]);
+        }
     }
 }
 
@@ -104,7 +155,7 @@ void tally_lead_response(const TallyContext& context, std::vector<KpiTally>& tal
 }  // namespace
 
 void tally_activities(const TallyContext& context, std::vector<KpiTally>& tallies) {
-    mark_active_sellers(context, tallies);
+    tally_activity_records(context, tallies);
     tally_touched_contacts(context, tallies);
     tally_lead_response(context, tallies);
 }

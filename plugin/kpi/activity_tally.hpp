@@ -1,5 +1,6 @@
 // The activity-based KPIs of KPIS.md §3: touched contacts, response, follow-up, lead response time,
-// and activity-based eligibility.
+// the per-type counts, durations and email rates, proposals and their acceptance, objections, and
+// activity-based eligibility.
 #pragma once
 
 #include <vector>

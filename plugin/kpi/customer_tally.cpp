@@ -24,12 +24,22 @@ SlotPurchases& purchases_of(std::vector<SlotPurchases>& purchases, std::uint32_t
 // conversion_rate: a lead converts when a deal on that very contact is won (any owner) by as_of; with
 // customer_entity = company the cohort is still contacts, and a win on the company alone does not
 // convert each of its contacts.
-void tally_conversion(const TallyContext& context, std::vector<KpiTally>& tallies) {
+//
+// referrals_count: a contact referred by another contact counts for the referrer's owner only (not
+// for its own owner); a contact from the `referral` channel with no referred_by counts for its owner.
+void tally_new_contacts(const TallyContext& context, std::vector<KpiTally>& tallies) {
     const DatasetIndex& index = context.index;
     const auto& contacts = index.data.contacts;
     for (std::size_t c = 0; c < contacts.size(); ++c) {
+        if (!context.window.contains(contacts[c].created_at)) continue;
         const std::uint32_t owner = index.contact_record_owner[c];
-        if (owner == no_index || !context.window.contains(contacts[c].created_at)) continue;
+        const std::uint32_t referrer =
+            contacts[c].referred_by ? index.contact_referrer_owner[c]
+                                    : (contacts[c].channel == "referral" ? owner : no_index);
+        if (referrer != no_index) {
+            for (const std::uint32_t slot : context.slots.slots_of(referrer)) tallies[slot].referrals += 1;
+        }
+        if (owner == no_index) continue;
         const bool converted = index.contact_first_won_at[index.contact_record_id[c]] <= context.window.as_of;
         for (const std::uint32_t slot : context.slots.slots_of(owner)) tallies[slot].converted.add(converted);
     }
@@ -78,7 +88,7 @@ void tally_purchases(const TallyContext& context, std::vector<KpiTally>& tallies
 }  // namespace
 
 void tally_customers(const TallyContext& context, std::vector<KpiTally>& tallies) {
-    tally_conversion(context, tallies);
+    tally_new_contacts(context, tallies);
     tally_purchases(context, tallies);
 }
 

@@ -1,5 +1,5 @@
 // The customer KPIs of KPIS.md §3.1: conversion, new customers, retention, repeat purchase,
-// lifetime value.
+// lifetime value, referrals.
 #pragma once
 
 #include <vector>

@@ -25,7 +25,8 @@ DatasetIndex::DatasetIndex(const model::Dataset& data, CustomerEntity customer_e
     : data(data),
       seller_ids(data.sellers.size()),
       contact_ids(data.contacts.size()),
-      customer_ids(customer_entity == CustomerEntity::contact ? data.contacts.size() : 0) {
+      customer_ids(customer_entity == CustomerEntity::contact ? data.contacts.size() : 0),
+      pipelines(data) {
     for (const model::Seller& seller : data.sellers) seller_ids.intern(seller.id);
 
     contact_record_id.reserve(data.contacts.size());
@@ -33,6 +34,15 @@ DatasetIndex::DatasetIndex(const model::Dataset& data, CustomerEntity customer_e
     for (const model::Contact& contact : data.contacts) {
         contact_record_id.push_back(contact_ids.intern(contact.id));
         contact_record_owner.push_back(find_optional(seller_ids, contact.owner_id));
+    }
+    std::vector<std::uint32_t> owner_of_contact(contact_ids.size(), no_index);
+    for (std::size_t c = 0; c < data.contacts.size(); ++c) {
+        owner_of_contact[contact_record_id[c]] = contact_record_owner[c];
+    }
+    contact_referrer_owner.reserve(data.contacts.size());
+    for (const model::Contact& contact : data.contacts) {
+        const std::uint32_t referrer = find_optional(contact_ids, contact.referred_by);
+        contact_referrer_owner.push_back(referrer == no_index ? no_index : owner_of_contact[referrer]);
     }
 
     std::vector<std::uint32_t> deal_contact;
@@ -49,11 +59,15 @@ DatasetIndex::DatasetIndex(const model::Dataset& data, CustomerEntity customer_e
     std::vector<std::uint32_t> activity_contact;
     activity_contact.reserve(data.activities.size());
     activity_owner.reserve(data.activities.size());
+    proposal_deal.reserve(data.activities.size());
     for (const model::Activity& activity : data.activities) {
         const bool in_span = activities_from <= activity.at && activity.at <= as_of;
         const std::uint32_t owner = in_span ? seller_ids.find(activity.owner_id) : no_index;
         activity_owner.push_back(owner);
         activity_contact.push_back(owner == no_index ? no_index : intern_optional(contact_ids, activity.contact_id));
+        const bool proposal_in_span = owner != no_index && activity.type == model::ActivityType::proposal;
+        const std::uint32_t deal = proposal_in_span ? find_optional(pipelines.deal_ids, activity.deal_id) : no_index;
+        proposal_deal.push_back(deal == no_index ? no_index : pipelines.deal_record[deal]);
     }
 
     activities_by_contact =

@@ -11,6 +11,7 @@
 #include "grouped_records.hpp"
 #include "id_interner.hpp"
 #include "kpi_config.hpp"
+#include "pipeline_index.hpp"
 
 namespace sellerscore::kpi {
 
@@ -42,6 +43,13 @@ public:
     std::vector<std::uint32_t> deal_customer;
     // Per data.activities[i]: the owner's seller index; no_index when unknown or outside the span.
     std::vector<std::uint32_t> activity_owner;
+    // Per data.activities[i]: for a proposal in the span, the data.deals index of its deal_id;
+    // no_index otherwise (only acceptance_rate reads an activity's deal).
+    std::vector<std::uint32_t> proposal_deal;
+    // Per data.contacts[i]: the seller owning its referred_by contact, or no_index (referrals_count).
+    std::vector<std::uint32_t> contact_referrer_owner;
+
+    PipelineIndex pipelines;
 
     // Activities in the span with a contact and a known owner, by contact index.
     GroupedRecords<ContactActivity> activities_by_contact;

@@ -1,4 +1,5 @@
-// The deal-based KPIs of KPIS.md §3 (deals closed in the window) and deal-based eligibility.
+// The deal-based KPIs of KPIS.md §3 (deals closed in the window, deals open at as_of, the stage
+// maps) and deal-based eligibility.
 #pragma once
 
 #include <vector>

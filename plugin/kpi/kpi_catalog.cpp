@@ -29,6 +29,16 @@ KpiReading win_rate(const KpiTally& t) {
     return {closed > 0 ? std::optional<double>(t.deals_won / closed) : std::nullopt, closed};
 }
 
+// open_deals_count × win_rate × avg_sale_value ÷ avg_sales_cycle_days. A product of shrinkable
+// factors is not itself a ratio or a mean, so the score reads it as it is (no observations).
+KpiReading sales_velocity(const KpiTally& t) {
+    const std::optional<double> win = win_rate(t).value;
+    const std::optional<double> sale = t.sale_value.value();
+    const std::optional<double> cycle = t.sales_cycle_days.value();
+    if (!win || !sale || !cycle || *cycle == 0) return {std::nullopt, 0};
+    return {t.open_deals * *win * *sale / *cycle, 0};
+}
+
 // churn_rate = 1 − retention_rate, over the same S.
 KpiReading churn_rate(const KpiTally& t) {
     return ratio_of(RatioTally{t.retained.trials - t.retained.successes, t.retained.trials});
@@ -37,6 +47,7 @@ KpiReading churn_rate(const KpiTally& t) {
 constexpr auto count = KpiUnit::count;
 constexpr auto ratio = KpiUnit::ratio;
 constexpr auto money = KpiUnit::money;
+constexpr auto seconds = KpiUnit::seconds;
 constexpr auto higher = Preference::higher;
 constexpr auto lower = Preference::lower;
 constexpr auto neither = Preference::neither;
@@ -48,6 +59,20 @@ constexpr std::array catalog{
     KpiDefinition{"follow_up_rate", ratio, higher, true, [](const KpiTally& t) { return ratio_of(t.followed_up); }},
     KpiDefinition{"lead_response_time_h", KpiUnit::hours, lower, true,
                   [](const KpiTally& t) { return median_of(t.lead_response_hours); }},
+    KpiDefinition{"calls_count", count, higher, false, [](const KpiTally& t) { return total_of(t.calls); }},
+    KpiDefinition{"avg_call_duration_s", seconds, higher, true,
+                  [](const KpiTally& t) { return mean_of(t.call_duration_s); }},
+    KpiDefinition{"visits_count", count, higher, false, [](const KpiTally& t) { return total_of(t.visits); }},
+    KpiDefinition{"avg_visit_duration_s", seconds, higher, true,
+                  [](const KpiTally& t) { return mean_of(t.visit_duration_s); }},
+    KpiDefinition{"meetings_count", count, higher, false, [](const KpiTally& t) { return total_of(t.meetings); }},
+    KpiDefinition{"emails_count", count, higher, false, [](const KpiTally& t) { return total_of(t.emails); }},
+    KpiDefinition{"open_rate", ratio, higher, true, [](const KpiTally& t) { return ratio_of(t.emails_opened); }},
+    KpiDefinition{"click_rate", ratio, higher, true, [](const KpiTally& t) { return ratio_of(t.emails_clicked); }},
+    KpiDefinition{"click_to_open_rate", ratio, higher, true,
+                  [](const KpiTally& t) { return ratio_of(t.opened_emails_clicked); }},
+    KpiDefinition{"objections_count", count, neither, false,
+                  [](const KpiTally& t) { return total_of(t.objections); }},
     KpiDefinition{"deals_won_count", count, higher, false, [](const KpiTally& t) { return total_of(t.deals_won); }},
     KpiDefinition{"deals_lost_count", count, neither, false, [](const KpiTally& t) { return total_of(t.deals_lost); }},
     KpiDefinition{"win_rate", ratio, higher, true, win_rate},
@@ -55,6 +80,15 @@ constexpr std::array catalog{
     KpiDefinition{"avg_sale_value", money, higher, true, [](const KpiTally& t) { return mean_of(t.sale_value); }},
     KpiDefinition{"avg_sales_cycle_days", KpiUnit::days, lower, true,
                   [](const KpiTally& t) { return mean_of(t.sales_cycle_days); }},
+    KpiDefinition{"proposals_count", count, higher, false, [](const KpiTally& t) { return total_of(t.proposals); }},
+    KpiDefinition{"acceptance_rate", ratio, higher, true,
+                  [](const KpiTally& t) { return ratio_of(t.proposals_accepted); }},
+    KpiDefinition{"open_deals_count", count, neither, false, [](const KpiTally& t) { return total_of(t.open_deals); }},
+    KpiDefinition{"pipeline_value", money, neither, false,
+                  [](const KpiTally& t) { return total_of(t.pipeline_value); }},
+    KpiDefinition{"weighted_pipeline_value", money, neither, false,
+                  [](const KpiTally& t) { return total_of(t.weighted_pipeline_value); }},
+    KpiDefinition{"sales_velocity_per_day", KpiUnit::money_per_day, higher, false, sales_velocity},
     KpiDefinition{"conversion_rate", ratio, higher, true, [](const KpiTally& t) { return ratio_of(t.converted); }},
     KpiDefinition{"new_customers_count", count, higher, false,
                   [](const KpiTally& t) { return total_of(t.new_customers); }},
@@ -66,6 +100,9 @@ constexpr std::array catalog{
                   [](const KpiTally& t) { return ratio_of(t.repeat_buyers); }},
     KpiDefinition{"customer_lifetime_value", money, higher, true,
                   [](const KpiTally& t) { return mean_of(t.lifetime_value); }},
+    KpiDefinition{"referrals_count", count, higher, false, [](const KpiTally& t) { return total_of(t.referrals); }},
+    // A mean of churn risks, each in [0, 1]: a ratio, so its trend is a difference (§3.2).
+    KpiDefinition{"expected_churn", ratio, lower, true, [](const KpiTally& t) { return mean_of(t.expected_churn); }},
 };
 
 }  // namespace

@@ -11,7 +11,7 @@
 
 namespace sellerscore::kpi {
 
-enum class KpiUnit { count, ratio, money, hours, days };
+enum class KpiUnit { count, ratio, money, money_per_day, seconds, hours, days };
 enum class Preference { higher, lower, neither };
 
 // A KPI's value and the number of observations behind it (trials of a ratio, terms of a mean,

@@ -2,10 +2,13 @@
 
 #include <span>
 
+#include "channel_kpis.hpp"
 #include "customer_results.hpp"
 #include "dataset_index.hpp"
+#include "expected_churn_tally.hpp"
 #include "kpi_catalog.hpp"
 #include "seller_score.hpp"
+#include "stage_maps.hpp"
 #include "tally_slots.hpp"
 #include "trend.hpp"
 #include "window_tally.hpp"
@@ -32,10 +35,16 @@ Scorecard compute_scorecard(const model::Dataset& data, const KpiConfig& config)
     const Window current{config.as_of - window_s, config.as_of, horizon_s};
     const Window previous{config.as_of - 2 * window_s, config.as_of - window_s, horizon_s};
     const DatasetIndex index(data, config.customer_entity, previous.start, current.as_of);
-    const TallySlots slots(index.seller_ids.size());
+    const TallySlots slots(data.sellers, index.seller_ids);
 
-    const std::vector<KpiTally> now = tally_window({index, slots, current});
-    const std::vector<KpiTally> before = tally_window({index, slots, previous});
+    std::vector<KpiTally> now = tally_window({index, slots, current});
+    std::vector<KpiTally> before = tally_window({index, slots, previous});
+    // expected_churn's previous value refits the model on the data by as_of − window_days, as a run
+    // then would have (§3.2: the whole computation again); one more fit costs milliseconds.
+    CustomerResults customers_now = customer_results(index, current);
+    const CustomerResults customers_before = customer_results(index, previous);
+    tally_expected_churn({index, slots, current}, customers_now.churn_risk, now);
+    tally_expected_churn({index, slots, previous}, customers_before.churn_risk, before);
     const std::uint32_t organisation = slots.organisation_slot();
 
     std::vector<bool> eligible(index.seller_ids.size(), false);
@@ -55,14 +64,19 @@ Scorecard compute_scorecard(const model::Dataset& data, const KpiConfig& config)
     for (const model::Seller& seller : data.sellers) {
         const std::uint32_t s = index.seller_ids.find(seller.id);
         card.sellers.push_back({seller.id, seller.name, seller.team, eligible[s], scores[s].score, scores[s].band,
-                                kpi_values(now[s], before[s]), {}});
+                                kpi_values(now[s], before[s]), stage_maps(now[s], index.pipelines)});
     }
     card.team = kpi_values(now[organisation], before[organisation]);
-    card.customers = inactivity_customer_results(index, current);
-    card.churn_model.note =
-        "churn model not fitted yet (BG/NBD is not implemented): churn_risk uses the inactivity rule, 1 when the "
-        "customer has no won deal closed in the last " +
-        std::to_string(config.churn_horizon_days) + " days, else 0";
+    card.team_maps = stage_maps(now[organisation], index.pipelines);
+    card.teams.reserve(slots.teams().size());
+    for (std::size_t t = 0; t < slots.teams().size(); ++t) {
+        const std::uint32_t slot = slots.team_slot(t);
+        card.teams.push_back(
+            {slots.teams()[t], kpi_values(now[slot], before[slot]), stage_maps(now[slot], index.pipelines)});
+    }
+    card.channels = channel_kpis(index, current, config.channel_kinds);
+    card.customers = std::move(customers_now.customers);
+    card.churn_model = std::move(customers_now.churn_model);
     return card;
 }
 

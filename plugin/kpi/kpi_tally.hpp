@@ -45,6 +45,29 @@ struct KpiTally {
     RatioTally followed_up;       // over T(s)
     std::vector<double> lead_response_hours;
 
+    // §3, activities in the window.
+    double calls = 0;                 // outbound
+    MeanTally call_duration_s;        // outbound calls with duration_s > 0
+    double visits = 0;
+    MeanTally visit_duration_s;       // visits with duration_s > 0
+    double meetings = 0;
+    double emails = 0;                // outbound
+    RatioTally emails_opened;         // over outbound emails with opened not null
+    RatioTally emails_clicked;        // over outbound emails with clicked not null
+    RatioTally opened_emails_clicked; // over outbound emails opened, with clicked not null
+    double objections = 0;
+    double proposals = 0;
+    RatioTally proposals_accepted;    // over proposals whose deal is won or lost by as_of
+
+    // §3, deals open at as_of.
+    double open_deals = 0;
+    double pipeline_value = 0;
+    double weighted_pipeline_value = 0;
+
+    // §3 map KPIs, indexed by PipelineIndex open index; sized by the deal pass.
+    std::vector<RatioTally> stage_conversion;
+    std::vector<MeanTally> days_in_stage;
+
     // §3, deals closed in the window.
     double deals_won = 0;
     double deals_lost = 0;
@@ -58,6 +81,11 @@ struct KpiTally {
     RatioTally retained;   // over S, the customers active at the window's start
     RatioTally repeat_buyers;
     MeanTally lifetime_value;
+    double referrals = 0;
+
+    // §6, filled after the window's tally by tally_expected_churn: churn_risk over the customers
+    // active at as_of.
+    MeanTally expected_churn;
 };
 
 }  // namespace sellerscore::kpi
