@@ -1,12 +1,12 @@
 // Properties of the whole engine on random small datasets (random_dataset.hpp), checked through the
 // public API only, so that every KPI added to the catalog is covered without touching this file.
+#include <catch2/catch.hpp>
 #include <rapidcheck.h>
+#include <rapidcheck/catch.h>
 
 #include <algorithm>
-#include <catch2/catch.hpp>
 #include <cmath>
 #include <random>
-#include <rapidcheck/catch.h>
 #include <string>
 
 #include "kpi_test_data.hpp"
