@@ -64,14 +64,16 @@ void DealStageWalk::advance(long long order, model::Timestamp at) {
 void DealStageWalk::tally_conversion(const model::Deal& deal, std::uint32_t d, std::uint32_t pipeline) {
     const PipelineIndex& pipelines = context_.index.pipelines;
     const model::Timestamp as_of = context_.window.as_of;
-    std::optional<model::Timestamp> won_at;
-    if (deal.status == model::DealStatus::won && closed_by(deal, as_of)) won_at = deal.closed_at;
+    // A plain flag and time rather than std::optional: g++ 12 at -O2 warns (maybe-uninitialized) on
+    // the optional's payload through the reset below, and warnings are errors in CI.
+    bool win_pending = deal.status == model::DealStatus::won && closed_by(deal, as_of);
+    const model::Timestamp won_at = win_pending ? *deal.closed_at : 0;
     position_ = below_funnel;
     for (const StageEntry& entry : pipelines.history_of(d)) {
         if (entry.entered_at > as_of) break;
-        if (won_at && *won_at < entry.entered_at) {
-            advance(above_funnel, *won_at);
-            won_at.reset();
+        if (win_pending && won_at < entry.entered_at) {
+            advance(above_funnel, won_at);
+            win_pending = false;
         }
         if (entry.stage == no_index || pipelines.stages[entry.stage].pipeline != pipeline) continue;
         const StageInfo& stage = pipelines.stages[entry.stage];
@@ -89,7 +91,7 @@ void DealStageWalk::tally_conversion(const model::Deal& deal, std::uint32_t d, s
                 break;
         }
     }
-    if (won_at) advance(above_funnel, *won_at);
+    if (win_pending) advance(above_funnel, won_at);
 }
 
 void DealStageWalk::tally_stays(const model::Deal& deal, std::uint32_t d, std::span<const std::uint32_t> slots) {

@@ -1,6 +1,8 @@
 #include "pipeline_index.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <utility>
 
 namespace sellerscore::kpi {
 
@@ -57,11 +59,20 @@ PipelineIndex::PipelineIndex(const model::Dataset& data)
         if (change_deal[c] == no_index) continue;
         history_[next[change_deal[c]]++] = {changes[c].entered_at, stage_ids.find(changes[c].stage_id), c};
     }
-    for (std::size_t id = 0; id < deal_ids.size(); ++id) {
+    // Changes at the same second (an automation moving a deal twice at once) are ordered so that the
+    // result does not depend on input order: the deal's current stage last, otherwise by funnel order,
+    // and only then by input order.
+    for (std::uint32_t id = 0; id < deal_ids.size(); ++id) {
+        const std::uint32_t current = deal_stage[id];
+        const auto rank = [&](const StageEntry& e) {
+            const int order = e.stage == no_index ? std::numeric_limits<int>::min() : stages[e.stage].order;
+            return std::pair{e.stage == current && current != no_index, order};
+        };
         std::sort(history_.begin() + history_offsets_[id], history_.begin() + history_offsets_[id + 1],
-                  [](const StageEntry& a, const StageEntry& b) {
-                      return a.entered_at != b.entered_at ? a.entered_at < b.entered_at
-                                                          : a.input_order < b.input_order;
+                  [&](const StageEntry& a, const StageEntry& b) {
+                      if (a.entered_at != b.entered_at) return a.entered_at < b.entered_at;
+                      if (rank(a) != rank(b)) return rank(a) < rank(b);
+                      return a.input_order < b.input_order;
                   });
     }
 }

@@ -131,3 +131,21 @@ TEST_CASE("sales_velocity_per_day is 0 when the seller has no open deal", "[kpi]
     // 0 open × 1 × 100 ÷ 10 = 0: every factor is defined
     CHECK(kpi_of(card, "ana", "sales_velocity_per_day").value == 0.0);
 }
+
+TEST_CASE("two stage changes at the same second leave the deal in its current stage whatever the input order",
+          "[kpi][pipeline]") {
+    // d1 (amount 200, currently in s2) enters s1 and s2 at the same second. Its stage at as_of is s2
+    // (probability 0.5), so weighted_pipeline_value = 100 for either order of the two rows.
+    for (const bool s2_first : {false, true}) {
+        model::Dataset data;
+        data.sellers = {seller("ana")};
+        data.stages = funnel();
+        model::Deal d = open_with("d1", 200, 950);
+        d.stage_id = "s2";
+        data.deals = {d};
+        data.stage_changes = {change("d1", "s1", 950), change("d1", "s2", 950)};
+        if (s2_first) std::swap(data.stage_changes[0], data.stage_changes[1]);
+        INFO("s2 listed first: " << s2_first);
+        CHECK(kpi_of(compute_scorecard(data, config()), "ana", "weighted_pipeline_value").value == Approx(100.0));
+    }
+}

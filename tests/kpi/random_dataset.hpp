@@ -95,8 +95,9 @@ inline std::vector<model::Stage> random_pipeline(int pipeline) {
 
 // A deal created at `created_at` walking through random open stages (forwards, backwards, skipping),
 // with one stage change per entry, closed won or lost when its status says so. Nothing is dated
-// after `latest`: a deal whose next step would be stops there, open. Its stage changes are strictly
-// increasing in time, since two at the same second leave its stage at that second undefined.
+// after `latest`: a deal whose next step would be stops there, open. Two stage changes may share a
+// second (an automation moving a deal twice at once): the engine must order them without regard to
+// input order, which the shuffle property checks.
 inline void add_random_deal(model::Dataset& data, std::string id, model::Timestamp created_at, model::Timestamp latest) {
     const int pipeline = *rc::gen::inRange(0, pipeline_count(data));
     auto status = *rc::gen::element(model::DealStatus::open, model::DealStatus::won, model::DealStatus::lost);
@@ -106,7 +107,7 @@ inline void add_random_deal(model::Dataset& data, std::string id, model::Timesta
     for (int e = 0; e < entries && entered_at <= latest; ++e) {
         stage = open_stage_id(pipeline, *rc::gen::inRange(1, open_stages_per_pipeline + 1));
         data.stage_changes.push_back({id, stage, entered_at});
-        entered_at = later_by(entered_at + 1, 60);
+        entered_at = later_by(entered_at, 60);
     }
     if (entered_at > latest) status = model::DealStatus::open;
     std::optional<model::Timestamp> closed_at;
