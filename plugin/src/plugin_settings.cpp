@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "plugin/kpi/kpi_catalog.hpp"
 #include "plugin/model/timestamp_format.hpp"
 
 namespace sellerscore::plugin {
@@ -103,6 +104,10 @@ Result<PluginSettings> PluginSettings::parse(std::string_view settings_json) {
         if (!weights->is_object()) return bad("kpi.score_weights", "an object of KPI id -> weight");
         s.kpi.score_weights.clear();
         for (const auto& [id, w] : weights->get_object()) {
+            if (kpi::find_kpi(id) == nullptr) {
+                return Status::invalid_argument("settings: kpi.score_weights." + std::string(id) +
+                                                ": unknown KPI id (see docs/kpis.md)");
+            }
             if (!w.is_number() || w.to_number<double>() < 0) {
                 return bad("kpi.score_weights." + std::string(id), "a number >= 0");
             }

@@ -108,6 +108,13 @@ TEST_CASE("create refuses settings that are not JSON, with INVALID_ARGUMENT and 
     CHECK_THAT(session.create_message, Catch::Contains("not valid JSON"));
 }
 
+TEST_CASE("create refuses a score weight for a KPI that does not exist") {
+    TestHost host;
+    PluginSession session(host, R"({"connector":"local","kpi":{"score_weights":{"win_rat":1}}})");
+    CHECK(session.create_status == CRMEXT_INVALID_ARGUMENT);
+    CHECK_THAT(session.create_message, Catch::Contains("kpi.score_weights.win_rat: unknown KPI id"));
+}
+
 TEST_CASE("create refuses a connector this build does not have") {
     TestHost host;
     ScratchDirectory dir;
