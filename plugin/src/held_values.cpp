@@ -18,11 +18,14 @@ void HeldValues::add(connectors::HeldValue&& held) {
     row[*index] = std::move(held.value);
 }
 
-const connectors::FieldValue& HeldValues::get(connectors::RecordObject object, std::string_view record_id,
-                                              std::size_t field_index) const {
-    static const connectors::FieldValue none;
+HeldValues::Row HeldValues::row(connectors::RecordObject object, std::string_view record_id) const {
     const auto it = values_.find(key(object, record_id));
-    return it == values_.end() ? none : it->second[field_index];
+    return Row(it == values_.end() ? nullptr : &it->second);
+}
+
+const connectors::FieldValue& HeldValues::Row::operator[](std::size_t field_index) const {
+    static const connectors::FieldValue none;
+    return values_ == nullptr ? none : (*values_)[field_index];
 }
 
 }  // namespace sellerscore::plugin

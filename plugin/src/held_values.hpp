@@ -19,9 +19,18 @@ public:
     // Values of fields outside the catalog are ignored: they are not ours.
     void add(connectors::HeldValue&& held);
 
-    // The held value, or monostate when the record holds none.
-    const connectors::FieldValue& get(connectors::RecordObject object, std::string_view record_id,
-                                      std::size_t field_index) const;
+    // What one record holds, indexed like the catalog; looked up once per record, not per field.
+    class Row {
+    public:
+        // The held value, or monostate when the record holds none.
+        const connectors::FieldValue& operator[](std::size_t field_index) const;
+
+    private:
+        friend class HeldValues;
+        explicit Row(const std::vector<connectors::FieldValue>* values) : values_(values) {}
+        const std::vector<connectors::FieldValue>* values_;  // nullptr: the record holds none of our fields
+    };
+    Row row(connectors::RecordObject object, std::string_view record_id) const;
 
 private:
     static std::string key(connectors::RecordObject object, std::string_view record_id);

@@ -51,13 +51,14 @@ std::int64_t elapsed_ms(std::chrono::steady_clock::time_point since) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - since).count();
 }
 
-json::object summary_of(const RunRecord& run, const kpi::Scorecard* scorecard, const std::string& message) {
+json::object summary_of(const RunRecord& run, json::object records, const kpi::Scorecard* scorecard,
+                        const std::string& message) {
     json::object s{{"run_id", run.id},
                    {"as_of", model::format_rfc3339(run.as_of)},
                    {"full", run.full},
                    {"dry_run", run.dry_run},
                    {"skipped", run.skipped},
-                   {"records", json::parse(run.records_json.empty() ? "{}" : run.records_json)},
+                   {"records", std::move(records)},
                    {"fields_written", run.fields_written},
                    {"records_updated", run.records_updated},
                    {"write_failures", run.write_failures},
@@ -101,7 +102,7 @@ Result<std::string> SyncJob::run(const SyncOptions& options) {
             run.id = *id;
             const std::string message = "nothing changed since run " + std::to_string((*last)->id) +
                                         " (same data, same as_of): nothing written";
-            return json::serialize(summary_of(run, nullptr, message));
+            return json::serialize(summary_of(run, json::object(), nullptr, message));
         }
     }
 
@@ -114,7 +115,8 @@ Result<std::string> SyncJob::run(const SyncOptions& options) {
     CollectingSink sink(host_, data, held);
     auto cursor_after_read = connector_.read("", sink);
     if (!cursor_after_read) return cursor_after_read.status();
-    run.records_json = json::serialize(record_counts(data));
+    json::object records = record_counts(data);
+    run.records_json = json::serialize(records);
     host_.info("read " + std::to_string(data.record_count()) + " records in " + std::to_string(elapsed_ms(started)) +
                " ms");
 
@@ -161,7 +163,7 @@ Result<std::string> SyncJob::run(const SyncOptions& options) {
     auto id = state_.record_run(run);
     if (!id) return id.status();
     run.id = *id;
-    return json::serialize(summary_of(run, &scorecard, message));
+    return json::serialize(summary_of(run, std::move(records), &scorecard, message));
 }
 
 }  // namespace sellerscore::plugin

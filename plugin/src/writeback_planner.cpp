@@ -41,22 +41,25 @@ FieldValue seller_value(const kpi::SellerResult& seller, const SellerField& fiel
     return it == seller.kpis.end() ? FieldValue() : from_optional(it->second.value);
 }
 
-// Appends a write when `desired` differs from what is held; returns whether it did.
+// The writes for one record: appends a write when `desired` differs from what the record holds.
 class RecordWriter {
 public:
-    RecordWriter(const HeldValues& held, OnNull on_null, std::vector<FieldWrite>& out)
-        : held_(held), on_null_(on_null), out_(out) {}
+    RecordWriter(const HeldValues& held, RecordObject object, const std::string& record_id, OnNull on_null,
+                 std::vector<FieldWrite>& out)
+        : held_(held.row(object, record_id)), object_(object), record_id_(record_id), on_null_(on_null), out_(out) {}
 
-    bool offer(RecordObject object, const std::string& record_id, std::size_t field_index, const std::string& field_id,
-               FieldValue desired) {
+    // Returns whether it appended a write.
+    bool offer(std::size_t field_index, const std::string& field_id, FieldValue desired) {
         if (std::holds_alternative<std::monostate>(desired) && on_null_ == OnNull::keep) return false;
-        if (same_field_value(held_.get(object, record_id, field_index), desired)) return false;
-        out_.push_back(FieldWrite{object, record_id, field_id, std::move(desired)});
+        if (same_field_value(held_[field_index], desired)) return false;
+        out_.push_back(FieldWrite{object_, record_id_, field_id, std::move(desired)});
         return true;
     }
 
 private:
-    const HeldValues& held_;
+    HeldValues::Row held_;
+    RecordObject object_;
+    const std::string& record_id_;
     OnNull on_null_;
     std::vector<FieldWrite>& out_;
 };
@@ -75,7 +78,6 @@ bool same_field_value(const FieldValue& a, const FieldValue& b) {
 WritebackPlan plan_writeback(const model::Dataset& data, const kpi::Scorecard& scorecard, const FieldCatalog& catalog,
                              const HeldValues& held, const PluginSettings& settings) {
     WritebackPlan plan;
-    RecordWriter writer(held, settings.on_null, plan.writes);
 
     struct ResolvedField {
         std::size_t index;
@@ -95,14 +97,12 @@ WritebackPlan plan_writeback(const model::Dataset& data, const kpi::Scorecard& s
         if (settings.writeback_deals == WritebackDeals::open && deal.status != model::DealStatus::open) continue;
         const auto seller = sellers.find(deal.owner_id);
         if (seller == sellers.end()) continue;
+        RecordWriter writer(held, RecordObject::deal, deal.id, settings.on_null, plan.writes);
         bool changed = false;
         for (const ResolvedField& f : deal_fields) {
-            changed |= writer.offer(RecordObject::deal, deal.id, f.index, f.source->field_id,
-                                    seller_value(*seller->second, *f.source));
+            changed |= writer.offer(f.index, f.source->field_id, seller_value(*seller->second, *f.source));
         }
-        if (changed && updated_at_index) {
-            writer.offer(RecordObject::deal, deal.id, *updated_at_index, "kpi_updated_at", as_of_text);
-        }
+        if (changed && updated_at_index) writer.offer(*updated_at_index, "kpi_updated_at", as_of_text);
         plan.records_updated += changed ? 1 : 0;
     }
 
@@ -111,14 +111,10 @@ WritebackPlan plan_writeback(const model::Dataset& data, const kpi::Scorecard& s
     const auto churn_index = catalog.index_of("churn_risk");
     const auto clv_index = catalog.index_of("customer_lifetime_value");
     for (const kpi::CustomerResult& c : scorecard.customers) {
+        RecordWriter writer(held, customer_object, c.customer_id, settings.on_null, plan.writes);
         bool changed = false;
-        if (churn_index) {
-            changed |= writer.offer(customer_object, c.customer_id, *churn_index, "churn_risk", from_optional(c.churn_risk));
-        }
-        if (clv_index) {
-            changed |= writer.offer(customer_object, c.customer_id, *clv_index, "customer_lifetime_value",
-                                    from_optional(c.lifetime_value));
-        }
+        if (churn_index) changed |= writer.offer(*churn_index, "churn_risk", from_optional(c.churn_risk));
+        if (clv_index) changed |= writer.offer(*clv_index, "customer_lifetime_value", from_optional(c.lifetime_value));
         plan.records_updated += changed ? 1 : 0;
     }
     return plan;

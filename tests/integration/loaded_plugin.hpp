@@ -49,18 +49,23 @@ public:
 
 inline void append_sink(void* ctx, const char* data, size_t len) { static_cast<std::string*>(ctx)->append(data, len); }
 
+// The built plugin, opened once per test process and shared by every test.
 class LoadedPlugin {
 public:
+    static LoadedPlugin& get() {
+        static LoadedPlugin loaded;
+        return loaded;
+    }
+    // Never dlclose: the ABI's rule, and static destructors of a test's last instance stay valid.
+    crmext_entry_fn entry = nullptr;
+
+private:
     LoadedPlugin() {
         handle_ = dlopen(SELLERSCORE_PLUGIN_PATH, RTLD_NOW | RTLD_LOCAL);
         if (handle_ == nullptr) throw std::runtime_error(std::string("dlopen: ") + dlerror());
         entry = reinterpret_cast<crmext_entry_fn>(dlsym(handle_, CRMEXT_ENTRY_SYMBOL));
         if (entry == nullptr) throw std::runtime_error("no crmext_entry");
     }
-    // Never dlclose: the ABI's rule, and static destructors of a test's last instance stay valid.
-    crmext_entry_fn entry = nullptr;
-
-private:
     void* handle_ = nullptr;
 };
 
@@ -68,9 +73,8 @@ private:
 class PluginSession {
 public:
     PluginSession(TestHost& host, const std::string& settings) : host_(host) {
-        static LoadedPlugin loaded;
         crmext_error err{};
-        plugin_ = loaded.entry(&host.services, &err);
+        plugin_ = LoadedPlugin::get().entry(&host.services, &err);
         if (plugin_ == nullptr) throw std::runtime_error(std::string("crmext_entry refused: ") + err.message);
         create_status = plugin_->create(&host.services, settings.data(), settings.size(), &instance_, &err);
         create_message = err.message;

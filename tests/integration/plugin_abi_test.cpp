@@ -40,11 +40,6 @@ static_assert(offsetof(crmext_plugin, health) == 96 && sizeof(crmext_plugin) == 
 
 namespace {
 
-LoadedPlugin& plugin_library() {
-    static LoadedPlugin loaded;
-    return loaded;
-}
-
 std::string local_settings(const ScratchDirectory& dir) {
     return boost::json::serialize(boost::json::object{
         {"connector", "local"},
@@ -65,7 +60,7 @@ public:
 TEST_CASE("crmext_entry returns a table with the ABI version, identity and every function") {
     TestHost host;
     crmext_error err{};
-    const crmext_plugin* p = plugin_library().entry(&host.services, &err);
+    const crmext_plugin* p = LoadedPlugin::get().entry(&host.services, &err);
     REQUIRE(p != nullptr);
     CHECK(p->struct_size == sizeof(crmext_plugin));
     CHECK(p->abi_major == CRMEXT_ABI_MAJOR);
@@ -81,7 +76,7 @@ TEST_CASE("crmext_entry refuses a host of another ABI major and says both versio
     TestHost host;
     host.services.abi_major = CRMEXT_ABI_MAJOR + 1;
     crmext_error err{};
-    CHECK(plugin_library().entry(&host.services, &err) == nullptr);
+    CHECK(LoadedPlugin::get().entry(&host.services, &err) == nullptr);
     CHECK(err.code == CRMEXT_UNSUPPORTED);
     CHECK_THAT(err.message, Catch::Contains("ABI 1.x") && Catch::Contains("host speaks 2.0"));
 }
@@ -90,7 +85,7 @@ TEST_CASE("crmext_entry refuses a host services table too small for what the plu
     TestHost host;
     host.services.struct_size = 16;
     crmext_error err{};
-    CHECK(plugin_library().entry(&host.services, &err) == nullptr);
+    CHECK(LoadedPlugin::get().entry(&host.services, &err) == nullptr);
     CHECK(err.code == CRMEXT_UNSUPPORTED);
 }
 
@@ -98,7 +93,7 @@ TEST_CASE("crmext_entry accepts an older host whose table ends before the option
     TestHost host;
     host.services.struct_size = offsetof(crmext_host_services, now_unix_ms);
     crmext_error err{};
-    CHECK(plugin_library().entry(&host.services, &err) != nullptr);
+    CHECK(LoadedPlugin::get().entry(&host.services, &err) != nullptr);
 }
 
 TEST_CASE("create refuses settings that are not JSON, with INVALID_ARGUMENT and a reason") {
@@ -155,7 +150,7 @@ TEST_CASE("an exception inside any plugin function becomes CRMEXT_INTERNAL with 
 TEST_CASE("calls on a NULL instance are refused, not dereferenced") {
     TestHost host;
     crmext_error err{};
-    const crmext_plugin* p = plugin_library().entry(&host.services, &err);
+    const crmext_plugin* p = LoadedPlugin::get().entry(&host.services, &err);
     REQUIRE(p != nullptr);
     CHECK(p->sync(nullptr, nullptr, 0, append_sink, nullptr, &err) == CRMEXT_INVALID_ARGUMENT);
     CHECK(p->health(nullptr, append_sink, nullptr, &err) == CRMEXT_INVALID_ARGUMENT);
