@@ -3,6 +3,7 @@
 // vendor-neutral model of KPIS.md §1 to the rest of the plugin.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <span>
 #include <string>
@@ -10,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "../plugin/model/record_json.hpp"
 #include "../plugin/model/records.hpp"
 #include "../plugin/model/status.hpp"
 
@@ -43,10 +45,23 @@ struct HeldValue {
     FieldValue value;
 };
 
+// A record that no longer exists in the CRM (deleted, archived, merged away) since the cursor.
+struct RemovedRecord {
+    model::RecordType type = model::RecordType::deal;  // seller, contact, deal or activity
+    std::string id;
+};
+
 // One page of a read stream: records plus the values of our custom fields held on them.
+// A deal in a page comes with its complete stage history (every stage change of that deal) in the
+// same page, so a reader that keeps records between runs replaces a deal's history as a whole.
 struct ReadPage {
     model::Dataset records;
     std::vector<HeldValue> held_values;
+    std::vector<RemovedRecord> removed;  // only in incremental reads
+    // When set: a cursor from which read() can resume, everything up to and including this page
+    // having been applied. A reader that keeps records between runs may commit here, so a read
+    // stopped by a daily API budget or a crash resumes instead of starting over.
+    std::string checkpoint;
 };
 
 class RecordSink {
@@ -97,12 +112,26 @@ struct DealRow {
     std::map<std::string, FieldValue> fields;  // our custom fields held on the deal
 };
 
+// What a connector's traffic to its CRM cost so far (a remote connector's HTTP requests).
+struct TransferStats {
+    std::uint64_t requests = 0;      // API calls, retries included
+    std::uint64_t retries = 0;
+    std::uint64_t rate_limited = 0;  // 429 answers received
+};
+
 class Connector {
 public:
     virtual ~Connector() = default;
 
     // "local", "hubspot", ...
     virtual std::string_view vendor() const = 0;
+
+    // True when a full read costs no more than reading a local copy would (the embedded local CRM):
+    // the sync then reads everything every run. A remote connector returns false, and the sync keeps
+    // the records between runs and asks only for what changed since its cursor.
+    virtual bool reads_locally() const { return false; }
+
+    virtual TransferStats transfer_stats() const { return {}; }
 
     // Streams every record to `sink`, page by page (a connector never buffers a whole CRM).
     // With a non-empty `cursor` from an earlier read, only records changed since then are streamed.
@@ -121,7 +150,9 @@ public:
     virtual Result<SchemaReport> remove_fields(std::span<const FieldDefinition> fields) = 0;
 
     // Sets values in the vendor's largest batches. Per-record failures are reported, not thrown;
-    // a non-ok Result means nothing more could be written (auth, network, ...).
+    // a non-ok Result means nothing more could be written (auth, network, ...). Writes left unsent
+    // because a daily API budget ran out are failures with StatusCode::rate_limited: the caller keeps
+    // what was written and stops, and the next run writes the rest.
     virtual Result<WriteReport> write(std::span<const FieldWrite> writes) = 0;
 
     // Deals matching the query, through the vendor's own filter or search API.

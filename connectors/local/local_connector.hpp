@@ -27,6 +27,7 @@ public:
     LocalCrmDatabase& database() { return *db_; }
 
     std::string_view vendor() const override { return "local"; }
+    bool reads_locally() const override { return true; }
     Result<std::string> read(std::string_view cursor, RecordSink& sink) override;
     Result<std::string> current_cursor() override;
     Result<SchemaReport> ensure_fields(std::span<const FieldDefinition> fields) override;

@@ -1,10 +1,84 @@
 #include "connector_factory.hpp"
 
+#include <crmext/crmext.h>
+
+#include "connectors/hubspot/hubspot_connector.hpp"
 #include "connectors/local/local_connector.hpp"
+#include "connectors/pipedrive/pipedrive_connector.hpp"
 
 namespace sellerscore::plugin {
 
-Result<std::unique_ptr<connectors::Connector>> make_connector(const PluginSettings& settings) {
+namespace {
+
+connectors::http::LogSink host_log(const HostApi& host) {
+    return [&host](connectors::http::LogLevel level, const std::string& message) {
+        using connectors::http::LogLevel;
+        switch (level) {
+            case LogLevel::trace: host.log(CRMEXT_LOG_TRACE, message); break;
+            case LogLevel::debug: host.log(CRMEXT_LOG_DEBUG, message); break;
+            case LogLevel::info: host.log(CRMEXT_LOG_INFO, message); break;
+            case LogLevel::warn: host.log(CRMEXT_LOG_WARN, message); break;
+            case LogLevel::error: host.log(CRMEXT_LOG_ERROR, message); break;
+        }
+    };
+}
+
+Result<std::unique_ptr<connectors::Connector>> make_hubspot(const PluginSettings& settings, const HostApi& host) {
+    connectors::hubspot::HubSpotSettings h;
+    const RemoteCrmSettings& r = settings.remote;
+    if (!r.base_url.empty()) h.base_url = r.base_url;
+    h.ca_file = r.ca_file;
+    if (!r.path_prefix.empty()) h.path_prefix = r.path_prefix;
+    h.token_url = r.token_url;
+    if (r.max_connections) h.max_connections = static_cast<std::size_t>(*r.max_connections);
+    if (r.rate_limit_max) h.rate_limit_max = *r.rate_limit_max;
+    if (r.rate_limit_interval_ms) h.rate_limit_interval = std::chrono::milliseconds(*r.rate_limit_interval_ms);
+    if (r.search_per_second) h.search_per_second = *r.search_per_second;
+    if (!r.referral_property.empty()) h.referral_property = r.referral_property;
+    h.access_token = host.secret("SELLERSCORE_HUBSPOT_TOKEN").value_or("");
+    h.client_id = host.secret("SELLERSCORE_HUBSPOT_CLIENT_ID").value_or("");
+    h.client_secret = host.secret("SELLERSCORE_HUBSPOT_CLIENT_SECRET").value_or("");
+    h.refresh_token = host.secret("SELLERSCORE_HUBSPOT_REFRESH_TOKEN").value_or("");
+    h.visit_types = settings.visit_types;
+    h.proposal_stages = settings.proposal_stages;
+    h.objection_markers = settings.objection_markers;
+    auto made = connectors::hubspot::HubSpotConnector::create(std::move(h), host_log(host),
+                                                             [&host] { return host.cancelled(); });
+    if (!made) return made.status();
+    return std::unique_ptr<connectors::Connector>(std::move(*made));
+}
+
+Result<std::unique_ptr<connectors::Connector>> make_pipedrive(const PluginSettings& settings, const HostApi& host,
+                                                              connectors::ConnectorMemory& memory) {
+    connectors::pipedrive::PipedriveSettings p;
+    const RemoteCrmSettings& r = settings.remote;
+    if (!r.base_url.empty()) p.base_url = r.base_url;
+    p.ca_file = r.ca_file;
+    if (!r.token_url.empty()) p.token_url = r.token_url;
+    if (r.max_connections) p.max_connections = static_cast<std::size_t>(*r.max_connections);
+    if (r.rate_limit_max) p.burst_max = *r.rate_limit_max;
+    if (r.rate_limit_interval_ms) p.burst_window = std::chrono::milliseconds(*r.rate_limit_interval_ms);
+    if (r.daily_token_reserve) p.daily_token_reserve = *r.daily_token_reserve;
+    if (!r.home_currency.empty()) p.home_currency = r.home_currency;
+    if (!r.channel_field.empty()) p.channel_field = r.channel_field;
+    if (!r.referral_field.empty()) p.referral_field = r.referral_field;
+    p.api_token = host.secret("SELLERSCORE_PIPEDRIVE_TOKEN").value_or("");
+    p.client_id = host.secret("SELLERSCORE_PIPEDRIVE_CLIENT_ID").value_or("");
+    p.client_secret = host.secret("SELLERSCORE_PIPEDRIVE_CLIENT_SECRET").value_or("");
+    p.refresh_token = host.secret("SELLERSCORE_PIPEDRIVE_REFRESH_TOKEN").value_or("");
+    p.fx_rates = settings.fx_rates;
+    p.visit_types = settings.visit_types;
+    p.objection_markers = settings.objection_markers;
+    auto made = connectors::pipedrive::PipedriveConnector::create(std::move(p), memory, host_log(host),
+                                                                 [&host] { return host.cancelled(); });
+    if (!made) return made.status();
+    return std::unique_ptr<connectors::Connector>(std::move(*made));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<connectors::Connector>> make_connector(const PluginSettings& settings, const HostApi& host,
+                                                              connectors::ConnectorMemory& memory) {
     if (settings.connector == "local") {
         if (settings.local_database.empty()) {
             return Status::invalid_argument("settings: local.database: required when connector is \"local\"");
@@ -13,6 +87,8 @@ Result<std::unique_ptr<connectors::Connector>> make_connector(const PluginSettin
         if (!local) return local.status();
         return std::unique_ptr<connectors::Connector>(std::move(*local));
     }
+    if (settings.connector == "hubspot") return make_hubspot(settings, host);
+    if (settings.connector == "pipedrive") return make_pipedrive(settings, host, memory);
     return Status::unsupported("connector '" + settings.connector + "' is not available in this build yet");
 }
 

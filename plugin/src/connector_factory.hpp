@@ -4,10 +4,16 @@
 #include <memory>
 
 #include "connectors/connector.hpp"
+#include "connectors/connector_memory.hpp"
+#include "host_api.hpp"
 #include "plugin_settings.hpp"
 
 namespace sellerscore::plugin {
 
-Result<std::unique_ptr<connectors::Connector>> make_connector(const PluginSettings& settings);
+// `host` supplies the vendor's credentials (secrets SELLERSCORE_<VENDOR>_*), the log and the
+// cancellation flag; `memory` keeps what a connector remembers between runs. Both must outlive the
+// connector.
+Result<std::unique_ptr<connectors::Connector>> make_connector(const PluginSettings& settings, const HostApi& host,
+                                                              connectors::ConnectorMemory& memory);
 
 }  // namespace sellerscore::plugin

@@ -58,11 +58,21 @@ Result<std::unique_ptr<PluginInstance>> PluginInstance::create(const crmext_host
 
 Result<connectors::Connector*> PluginInstance::connector() {
     if (!connector_) {
-        auto made = make_connector(settings_);
+        auto made = make_connector(settings_, host_, memory_);
         if (!made) return made.status();
         connector_ = std::move(*made);
     }
     return connector_.get();
+}
+
+std::optional<std::string> PluginInstance::StateMemory::get(std::string_view key) const {
+    auto s = instance_.state();
+    return s ? (*s)->get(key) : std::nullopt;
+}
+
+Status PluginInstance::StateMemory::put(std::string_view key, std::string_view value) {
+    auto s = instance_.state();
+    return s ? (*s)->put(key, value) : s.status();
 }
 
 Result<StateStore*> PluginInstance::state() {

@@ -33,9 +33,22 @@ private:
     Result<connectors::Connector*> connector();
     Result<StateStore*> state();
 
+    // The state store as the connector's memory, opened only when a connector first uses it, so that
+    // connectors that remember nothing work without a state dir.
+    class StateMemory final : public connectors::ConnectorMemory {
+    public:
+        explicit StateMemory(PluginInstance& instance) : instance_(instance) {}
+        std::optional<std::string> get(std::string_view key) const override;
+        Status put(std::string_view key, std::string_view value) override;
+
+    private:
+        PluginInstance& instance_;
+    };
+
     HostApi host_;
     PluginSettings settings_;
     FieldCatalog catalog_;
+    StateMemory memory_{*this};
     std::unique_ptr<connectors::Connector> connector_;
     std::unique_ptr<StateStore> state_;
 };

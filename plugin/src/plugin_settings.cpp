@@ -52,6 +52,58 @@ Status read_number(const json::object& root, std::string_view section, std::stri
     return Status::ok();
 }
 
+Status read_string(const json::object& root, std::string_view section, std::string_view key, std::string& out) {
+    const json::value* v = find_path(root, section, key);
+    if (v == nullptr || v->is_null()) return Status::ok();
+    if (!v->is_string()) return bad(std::string(section) + "." + std::string(key), "string");
+    out = std::string(v->get_string());
+    return Status::ok();
+}
+
+Status read_positive_int(const json::object& root, std::string_view section, std::string_view key,
+                         std::optional<int>& out) {
+    const json::value* v = find_path(root, section, key);
+    if (v == nullptr || v->is_null()) return Status::ok();
+    const std::string path = std::string(section) + "." + std::string(key);
+    if (!v->is_int64() || v->get_int64() < 1 || v->get_int64() > 1'000'000'000) return bad(path, "an integer >= 1");
+    out = static_cast<int>(v->get_int64());
+    return Status::ok();
+}
+
+Status read_strings(const json::object& root, std::string_view section, std::string_view key,
+                    std::vector<std::string>& out) {
+    const json::value* v = find_path(root, section, key);
+    if (v == nullptr || v->is_null()) return Status::ok();
+    const std::string path = std::string(section) + "." + std::string(key);
+    if (!v->is_array()) return bad(path, "an array of strings");
+    for (const json::value& item : v->get_array()) {
+        if (!item.is_string()) return bad(path, "an array of strings");
+        out.emplace_back(item.get_string());
+    }
+    return Status::ok();
+}
+
+Status read_remote_section(const json::object& root, std::string_view section, RemoteCrmSettings& r) {
+    if (const json::value* v = root.if_contains(section); v != nullptr && !v->is_object()) {
+        return bad(section, "object");
+    }
+    for (auto [key, out] : {std::pair{"base_url", &r.base_url}, std::pair{"ca_file", &r.ca_file},
+                            std::pair{"path_prefix", &r.path_prefix}, std::pair{"token_url", &r.token_url},
+                            std::pair{"referral_property", &r.referral_property},
+                            std::pair{"home_currency", &r.home_currency}, std::pair{"channel_field", &r.channel_field},
+                            std::pair{"referral_field", &r.referral_field}}) {
+        if (Status st = read_string(root, section, key, *out); !st) return st;
+    }
+    for (auto [key, out] : {std::pair{"max_connections", &r.max_connections},
+                            std::pair{"rate_limit_max", &r.rate_limit_max},
+                            std::pair{"rate_limit_interval_ms", &r.rate_limit_interval_ms},
+                            std::pair{"search_per_second", &r.search_per_second},
+                            std::pair{"daily_token_reserve", &r.daily_token_reserve}}) {
+        if (Status st = read_positive_int(root, section, key, *out); !st) return st;
+    }
+    return Status::ok();
+}
+
 }  // namespace
 
 Result<PluginSettings> PluginSettings::parse(std::string_view settings_json) {
@@ -69,6 +121,22 @@ Result<PluginSettings> PluginSettings::parse(std::string_view settings_json) {
     if (const json::value* db = find_path(root, "local", "database"); db != nullptr) {
         if (!db->is_string()) return bad("local.database", "string");
         s.local_database = std::string(db->get_string());
+    }
+    if (s.connector != "local") {
+        if (Status st = read_remote_section(root, s.connector, s.remote); !st) return st;
+    }
+    s.data_source = s.connector + " " + s.remote.base_url;
+    if (Status st = read_strings(root, "kpi", "visit_types", s.visit_types); !st) return st;
+    if (Status st = read_strings(root, "kpi", "proposal_stages", s.proposal_stages); !st) return st;
+    if (Status st = read_strings(root, "kpi", "objection_markers", s.objection_markers); !st) return st;
+    if (const json::value* rates = find_path(root, "kpi", "fx_rates"); rates != nullptr) {
+        if (!rates->is_object()) return bad("kpi.fx_rates", "an object of currency -> rate");
+        for (const auto& [currency, rate] : rates->get_object()) {
+            if (!rate.is_number() || rate.to_number<double>() <= 0) {
+                return bad("kpi.fx_rates." + std::string(currency), "a number > 0");
+            }
+            s.fx_rates[std::string(currency)] = rate.to_number<double>();
+        }
     }
     if (const json::value* dir = root.if_contains("state_dir"); dir != nullptr) {
         if (!dir->is_string()) return bad("state_dir", "string");
@@ -141,6 +209,7 @@ Result<PluginSettings> PluginSettings::parse(std::string_view settings_json) {
     json::object affecting;
     affecting["connector"] = s.connector;
     affecting["database"] = s.local_database;
+    affecting["source"] = s.data_source;
     if (const json::value* k = root.if_contains("kpi")) affecting["kpi"] = *k;
     if (const json::value* w = root.if_contains("writeback")) affecting["writeback"] = *w;
     affecting["plugin_version"] = SELLERSCORE_PLUGIN_VERSION;

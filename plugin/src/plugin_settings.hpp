@@ -2,9 +2,11 @@
 // against the manifest's configSchema; this parser re-checks only what the plugin relies on.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "plugin/kpi/kpi_config.hpp"
 #include "plugin/model/status.hpp"
@@ -14,9 +16,38 @@ namespace sellerscore::plugin {
 enum class WritebackDeals { open, all };
 enum class OnNull { clear, keep };
 
+// The section of a remote CRM's connector (`hubspot`, `pipedrive`, ...); unset numbers keep the
+// connector's defaults.
+struct RemoteCrmSettings {
+    std::string base_url;     // empty: the vendor's public API
+    std::string ca_file;      // absolute (the host resolves paths)
+    std::string path_prefix;  // empty: the connector's default ("/crm/v3")
+    std::string token_url;    // OAuth token endpoint; empty: the vendor's
+    std::optional<int> max_connections;
+    std::optional<int> rate_limit_max;
+    std::optional<int> rate_limit_interval_ms;
+    std::optional<int> search_per_second;
+    std::string referral_property;  // empty: the connector's default
+    // Pipedrive: the budget share left for the company's other tools, the currency amounts are kept
+    // in, and the person fields holding the lead source and the referring person.
+    std::optional<int> daily_token_reserve;
+    std::string home_currency;
+    std::string channel_field;
+    std::string referral_field;
+};
+
 struct PluginSettings {
     std::string connector;                 // "local", "hubspot", ...
     std::string local_database;            // local.database, absolute (the host resolves paths)
+    RemoteCrmSettings remote;              // the section named like `connector`, when it is a remote CRM
+    // Names the CRM the records come from (connector and base URL): a record cache filled from
+    // another CRM is not reused.
+    std::string data_source;
+    // How the connector maps vendor activity types (KPIS.md §1 mapping notes); empty = its defaults.
+    std::vector<std::string> visit_types;
+    std::vector<std::string> proposal_stages;
+    std::vector<std::string> objection_markers;
+    std::map<std::string, double> fx_rates;  // kpi.fx_rates: home-currency units per unit of a currency
     std::optional<std::string> state_dir;  // falls back to the host's state_dir service
     std::optional<model::Timestamp> as_of; // kpi.as_of; nullopt = the host's clock at sync time
     kpi::KpiConfig kpi;                    // as_of left 0 here; the sync job fills it

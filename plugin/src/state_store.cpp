@@ -27,6 +27,10 @@ CREATE TABLE IF NOT EXISTS runs (
   settings_fingerprint TEXT NOT NULL,
   scorecard_json TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS connector_memory (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 )sql";
 
 constexpr const char* run_columns =
@@ -112,6 +116,25 @@ Result<std::unique_ptr<StateStore>> StateStore::open(const std::string& dir) {
 }
 
 StateStore::~StateStore() { sqlite3_close(db_); }
+
+std::optional<std::string> StateStore::get(std::string_view key) const {
+    Statement s(db_, "SELECT value FROM connector_memory WHERE key = ?");
+    if (!s.prepared()) return std::nullopt;
+    sqlite3_bind_text(s.get(), 1, key.data(), static_cast<int>(key.size()), SQLITE_STATIC);
+    if (sqlite3_step(s.get()) != SQLITE_ROW) return std::nullopt;
+    return text_column(s.get(), 0);
+}
+
+Status StateStore::put(std::string_view key, std::string_view value) {
+    Statement s(db_, "INSERT OR REPLACE INTO connector_memory (key, value) VALUES (?, ?)");
+    if (!s.prepared()) return Status::data(path_ + ": cannot write connector memory (" + sqlite3_errmsg(db_) + ")");
+    sqlite3_bind_text(s.get(), 1, key.data(), static_cast<int>(key.size()), SQLITE_STATIC);
+    sqlite3_bind_text(s.get(), 2, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+    if (sqlite3_step(s.get()) != SQLITE_DONE) {
+        return Status::data(path_ + ": cannot write connector memory (" + sqlite3_errmsg(db_) + ")");
+    }
+    return Status::ok();
+}
 
 Result<std::int64_t> StateStore::record_run(const RunRecord& run) {
     Statement s(db_,

@@ -6,7 +6,9 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
+#include "connectors/connector_memory.hpp"
 #include "plugin/model/records.hpp"
 #include "plugin/model/status.hpp"
 
@@ -31,7 +33,8 @@ struct RunRecord {
     std::string scorecard_json;       // KPIS.md §8; empty for a skipped run
 };
 
-class StateStore {
+// Also the connectors' memory between runs (field keys looked up once, rotated refresh tokens).
+class StateStore final : public connectors::ConnectorMemory {
 public:
     // Opens or creates <dir>/sellerscore-state.sqlite.
     static Result<std::unique_ptr<StateStore>> open(const std::string& dir);
@@ -47,6 +50,9 @@ public:
 
     // The scorecard of the latest run that computed one (dry runs included: their numbers are real).
     Result<std::optional<std::string>> last_scorecard();
+
+    std::optional<std::string> get(std::string_view key) const override;
+    Status put(std::string_view key, std::string_view value) override;
 
     const std::string& path() const { return path_; }
 

@@ -3,9 +3,11 @@
 #include <boost/json.hpp>
 
 #include <chrono>
+#include <filesystem>
 
 #include "fail_point.hpp"
 #include "held_values.hpp"
+#include "record_cache.hpp"
 #include "plugin/kpi/kpi_engine.hpp"
 #include "plugin/model/timestamp_format.hpp"
 #include "scorecard_json.hpp"
@@ -19,6 +21,37 @@ namespace {
 
 // Writes go out in chunks so progress and cancellation are seen during a long write-back.
 constexpr std::size_t write_chunk = 20'000;
+
+// Applies each page to the record cache as it arrives; the cache, not memory, holds the portal.
+class CachingSink final : public connectors::RecordSink {
+public:
+    CachingSink(const HostApi& host, RecordCache& cache, std::string_view source)
+        : host_(host), cache_(cache), source_(source) {}
+
+    Status accept(connectors::ReadPage&& page) override {
+        if (host_.cancelled()) return Status::cancelled("sync cancelled while reading");
+        pulled_ += page.records.record_count();
+        removed_ += page.removed.size();
+        if (Status s = cache_.apply(page); !s) return s;
+        // A resumable point: keep what was read so far, so an interrupted read continues from here.
+        if (!page.checkpoint.empty()) {
+            if (Status s = cache_.set_cursor(page.checkpoint); !s) return s;
+            if (Status s = cache_.commit(); !s) return s;
+            if (Status s = cache_.begin(source_); !s) return s;
+        }
+        host_.progress(pulled_, 0, "reading changed records");
+        return Status::ok();
+    }
+    std::uint64_t pulled() const { return pulled_; }
+    std::uint64_t removed() const { return removed_; }
+
+private:
+    const HostApi& host_;
+    RecordCache& cache_;
+    std::string_view source_;
+    std::uint64_t pulled_ = 0;
+    std::uint64_t removed_ = 0;
+};
 
 class CollectingSink final : public connectors::RecordSink {
 public:
@@ -112,10 +145,41 @@ Result<std::string> SyncJob::run(const SyncOptions& options) {
 
     model::Dataset data;
     HeldValues held(catalog_);
-    CollectingSink sink(host_, data, held);
-    auto cursor_after_read = connector_.read("", sink);
-    if (!cursor_after_read) return cursor_after_read.status();
+    std::unique_ptr<RecordCache> cache;
+    Result<std::string> cursor_after_read = std::string();
+    std::uint64_t pulled = 0;
+    if (connector_.reads_locally()) {
+        CollectingSink sink(host_, data, held);
+        cursor_after_read = connector_.read("", sink);
+        if (!cursor_after_read) return cursor_after_read.status();
+        pulled = data.record_count();
+    } else {
+        auto opened = RecordCache::open(std::filesystem::path(state_.path()).parent_path().string(), connector_.vendor());
+        if (!opened) return opened.status();
+        cache = std::move(*opened);
+        auto from = cache->cursor_for(settings_.data_source);
+        if (!from) return from.status();
+        const std::string read_from = options.full ? std::string() : *from;
+        if (Status s = cache->begin(settings_.data_source); !s) return s;
+        if (read_from.empty()) {
+            if (Status s = cache->clear(); !s) return s;
+        }
+        host_.info(read_from.empty() ? std::string("reading every record (no cached records to update)")
+                                     : std::string("reading records changed since the last sync"));
+        CachingSink sink(host_, *cache, settings_.data_source);
+        cursor_after_read = connector_.read(read_from, sink);
+        if (!cursor_after_read) return cursor_after_read.status();
+        if (Status s = cache->set_cursor(*cursor_after_read); !s) return s;
+        if (Status s = cache->commit(); !s) return s;
+        pulled = sink.pulled();
+        host_.info("pulled " + std::to_string(sink.pulled()) + " records and " + std::to_string(sink.removed()) +
+                   " removals from " + std::string(connector_.vendor()));
+        auto loaded = cache->load(held);
+        if (!loaded) return loaded.status();
+        data = std::move(*loaded);
+    }
     json::object records = record_counts(data);
+    records["pulled"] = pulled;
     run.records_json = json::serialize(records);
     host_.info("read " + std::to_string(data.record_count()) + " records in " + std::to_string(elapsed_ms(started)) +
                " ms");
@@ -137,6 +201,7 @@ Result<std::string> SyncJob::run(const SyncOptions& options) {
         run.cursor = *cursor_after_read;
     } else {
         std::span<const connectors::FieldWrite> all(plan.writes);
+        std::size_t budget_stopped = 0;  // values left unwritten because the vendor's daily budget ran out
         for (std::size_t done = 0; done < all.size(); done += write_chunk) {
             if (host_.cancelled()) return Status::cancelled("sync cancelled while writing; rerun to finish");
             const auto chunk = all.subspan(done, std::min(write_chunk, all.size() - done));
@@ -144,26 +209,59 @@ Result<std::string> SyncJob::run(const SyncOptions& options) {
             if (!report) return report.status();
             run.fields_written += static_cast<std::int64_t>(report->written);
             run.write_failures += static_cast<std::int64_t>(report->failures.size());
+            std::vector<char> failed(chunk.size(), 0);
+            std::size_t left_for_budget = 0;
             for (const auto& failure : report->failures) {
                 const auto& w = chunk[failure.index];
-                host_.warn("write " + w.field_id + " on " + w.record_id + ": " + failure.status.message());
+                failed[failure.index] = 1;
+                if (failure.status.code() == StatusCode::rate_limited) {
+                    ++left_for_budget;
+                } else {
+                    host_.warn("write " + w.field_id + " on " + w.record_id + ": " + failure.status.message());
+                }
+            }
+            if (cache) {
+                if (Status s = cache->begin(settings_.data_source); !s) return s;
+                if (Status s = cache->record_writes(chunk, failed); !s) return s;
+                if (Status s = cache->commit(); !s) return s;
+            }
+            // The vendor's daily budget ran out: what was written stays, the next run writes the rest.
+            if (left_for_budget > 0) {
+                const std::size_t unattempted = all.size() - done - chunk.size();
+                run.write_failures += static_cast<std::int64_t>(unattempted);
+                budget_stopped = unattempted + left_for_budget;
+                break;
             }
             host_.progress(done + chunk.size(), all.size(), "writing fields");
         }
         auto cursor_after_write = connector_.current_cursor();
         if (!cursor_after_write) return cursor_after_write.status();
         run.cursor = *cursor_after_write;
+        // Our own writes are in the cache already: the next read starts after them.
+        if (cache) {
+            if (Status s = cache->begin(settings_.data_source); !s) return s;
+            if (Status s = cache->set_cursor(*cursor_after_write); !s) return s;
+            if (Status s = cache->commit(); !s) return s;
+        }
         message = run.fields_written == 0 && run.write_failures == 0
                       ? std::string("no value changed: nothing written")
                       : "wrote " + std::to_string(run.fields_written) + " field values on " +
                             std::to_string(run.records_updated) + " records" +
                             (run.write_failures > 0 ? ", " + std::to_string(run.write_failures) + " failed" : "");
+        if (budget_stopped > 0) {
+            message += "; " + std::to_string(budget_stopped) +
+                       " values left for the next run: the CRM's daily API budget is spent";
+        }
     }
     run.duration_ms = elapsed_ms(started);
     auto id = state_.record_run(run);
     if (!id) return id.status();
     run.id = *id;
-    return json::serialize(summary_of(run, std::move(records), &scorecard, message));
+    json::object summary = summary_of(run, std::move(records), &scorecard, message);
+    const connectors::TransferStats traffic = connector_.transfer_stats();
+    summary["traffic"] = json::object{
+        {"requests", traffic.requests}, {"retries", traffic.retries}, {"rate_limited", traffic.rate_limited}};
+    return json::serialize(summary);
 }
 
 }  // namespace sellerscore::plugin

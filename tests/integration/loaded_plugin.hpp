@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -39,11 +40,19 @@ public:
             return CRMEXT_OK;
         };
         services.cancelled = [](void* ctx) -> int32_t { return static_cast<TestHost*>(ctx)->cancel ? 1 : 0; };
+        services.secret_get = [](void* ctx, const char* name, crmext_sink_fn sink, void* sink_ctx) -> crmext_status {
+            const auto& secrets = static_cast<TestHost*>(ctx)->secrets;
+            const auto it = secrets.find(name);
+            if (it == secrets.end()) return CRMEXT_NOT_FOUND;
+            sink(sink_ctx, it->second.data(), it->second.size());
+            return CRMEXT_OK;
+        };
     }
     crmext_host_services services{};
     std::vector<std::string> logs;
     int64_t now_ms = 1'790'000'000'000;  // 2026-09-21T...Z
     std::string state_dir;
+    std::map<std::string, std::string> secrets;  // what secret_get finds, by name
     bool cancel = false;
 };
 
@@ -96,6 +105,9 @@ public:
     CallResult scorecard() { return call(plugin_->scorecard); }
     CallResult query(const std::string& where) {
         return call(plugin_->query, boost::json::serialize(boost::json::object{{"where", where}}));
+    }
+    CallResult query(const std::string& where, std::int64_t limit) {
+        return call(plugin_->query, boost::json::serialize(boost::json::object{{"where", where}, {"limit", limit}}));
     }
     CallResult uninstall() { return call(plugin_->uninstall); }
     CallResult health() {

@@ -1,0 +1,290 @@
+// crmhost syncing a large portal from the fake HubSpot over TLS on loopback, under HubSpot's burst
+// limit with the window scaled down (100 requests per 1 s instead of per 10 s) so the run takes
+// about a minute: requests per record, the achieved request rate against the allowed one, 429s,
+// records lost or written twice; then a second sync with nothing changed.
+// crmhost runs as a child process, exactly as a user runs it; the fake runs in this process.
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "host/demo/demo_crm_generator.hpp"
+#include "plugin/kpi/kpi_engine.hpp"
+#include "plugin/model/timestamp_format.hpp"
+#include "tests/fakes/hubspot/fake_hubspot.hpp"
+#include "tests/fakes/loopback_server.hpp"
+#include "tests/fakes/test_certificates.hpp"
+
+extern char** environ;
+
+namespace fs = std::filesystem;
+using namespace sellerscore;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr int allowed_per_window = 100;
+constexpr std::chrono::milliseconds window{1'000};  // HubSpot: 10 s; scaled 10x down
+
+// When each request arrived, so rates are measured over the phases that send requests (reading,
+// writing), not over the KPI computation between them.
+class RequestTimeline {
+public:
+    void record() {
+        std::lock_guard lock(mutex_);
+        arrivals_.push_back(Clock::now());
+    }
+    struct Phase {
+        std::size_t requests = 0;
+        double seconds = 0;
+    };
+    // Runs of requests separated by less than `gap`.
+    std::vector<Phase> phases(std::chrono::milliseconds gap) const {
+        std::lock_guard lock(mutex_);
+        std::vector<Phase> out;
+        Clock::time_point first{}, last{};
+        std::size_t n = 0;
+        for (const Clock::time_point at : arrivals_) {
+            if (n > 0 && at - last > gap) {
+                out.push_back({n, std::chrono::duration<double>(last - first).count()});
+                n = 0;
+            }
+            if (n == 0) first = at;
+            last = at;
+            ++n;
+        }
+        if (n > 0) out.push_back({n, std::chrono::duration<double>(last - first).count()});
+        return out;
+    }
+    void clear() {
+        std::lock_guard lock(mutex_);
+        arrivals_.clear();
+    }
+
+private:
+    mutable std::mutex mutex_;
+    std::vector<Clock::time_point> arrivals_;
+};
+
+struct Step {
+    double seconds = 0;
+    int exit_code = 0;
+};
+
+Step run_crmhost(const std::vector<std::string>& args, const fs::path& log) {
+    std::vector<std::string> copy = args;
+    std::string exe = SELLERSCORE_CRMHOST_PATH;
+    std::vector<char*> argv{exe.data()};
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    // posix_spawn, not fork: this process runs the fake's server threads.
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    posix_spawn_file_actions_adddup2(&actions, 1, 2);
+    const auto start = Clock::now();
+    pid_t pid = 0;
+    Step step;
+    if (posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ) != 0) {
+        step.exit_code = 127;
+    } else {
+        int status = 0;
+        waitpid(pid, &status, 0);
+        step.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    posix_spawn_file_actions_destroy(&actions);
+    step.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return step;
+}
+
+std::uint64_t write_requests(const std::map<std::string, std::uint64_t>& counts) {
+    std::uint64_t n = 0;
+    for (const auto& [route, count] : counts) {
+        if (route.rfind("GET ", 0) != 0 && route.find("/search") == std::string::npos &&
+            route.find("batch/read") == std::string::npos) {
+            n += count;
+        }
+    }
+    return n;
+}
+
+std::map<std::string, std::uint64_t> difference(const std::map<std::string, std::uint64_t>& after,
+                                                const std::map<std::string, std::uint64_t>& before) {
+    std::map<std::string, std::uint64_t> d;
+    for (const auto& [route, count] : after) {
+        const auto it = before.find(route);
+        const std::uint64_t was = it == before.end() ? 0 : it->second;
+        if (count > was) d[route] = count - was;
+    }
+    return d;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    demo::DemoOptions options;
+    options.sellers = 50;
+    options.contacts = 20'000;
+    options.deals = 50'000;
+    options.activities = 300'000;
+    if (argc > 1 && std::string(argv[1]) == "--small") {  // a quick run of the same path
+        options.contacts = 2'000;
+        options.deals = 5'000;
+        options.activities = 30'000;
+    }
+
+    std::printf("generating %d deals, %d contacts, %d engagements...\n", options.deals, options.contacts,
+                options.activities);
+    model::Dataset source;
+    if (Status s = demo::DemoCrmGenerator::generate(options, [&](model::Dataset&& page) {
+            source.append(std::move(page));
+            return Status::ok();
+        });
+        !s) {
+        std::fprintf(stderr, "demo: %s\n", s.message().c_str());
+        return 1;
+    }
+
+    fakes::FakeHubSpotOptions fake_options;
+    fake_options.max_requests = allowed_per_window;
+    fake_options.interval = window;
+    fake_options.search_interval = window / 10;  // 5 per second, scaled like the burst window
+    fakes::FakeHubSpot fake(fake_options);
+    const auto seed_start = Clock::now();
+    const model::Dataset in_hubspot = fake.seed(source);
+    std::printf("seeded the fake in %.1f s: %zu records as HubSpot holds them\n",
+                std::chrono::duration<double>(Clock::now() - seed_start).count(), in_hubspot.record_count());
+
+    RequestTimeline timeline;
+    const fakes::ServerCertificate certificate = fakes::make_server_certificate();
+    const std::string ca_file = fakes::write_temp_pem(certificate.ca_pem, "bench-hubspot-ca");
+    fakes::LoopbackServer server(
+        [&](const fakes::FakeRequest& request) {
+            timeline.record();
+            return fake.handle(request);
+        },
+        certificate);
+
+    const fs::path work = fs::temp_directory_path() / ("sellerscore-hubspot-bench-" + std::to_string(getpid()));
+    fs::create_directories(work);
+    const fs::path config = work / "sellerscore.json";
+    const fs::path log = work / "crmhost.log";
+    {
+        std::ofstream out(config);
+        out << boost::json::serialize(boost::json::object{
+            {"connector", "hubspot"},
+            {"hubspot",
+             {{"base_url", server.base_url()},
+              {"ca_file", ca_file},
+              {"rate_limit_max", allowed_per_window},
+              {"rate_limit_interval_ms", window.count()},
+              {"search_per_second", 40}}},
+            {"state_dir", (work / "state").string()},
+            {"kpi", {{"as_of", model::format_rfc3339(options.end)}}}});
+    }
+    setenv("SELLERSCORE_HUBSPOT_TOKEN", fake_options.access_token.c_str(), 1);
+
+    // --- first sync -------------------------------------------------------------------------------
+    const Step first = run_crmhost({"--config", config.string(), "sync"}, log);
+    if (first.exit_code != 0) {
+        std::fprintf(stderr, "first sync failed (exit %d); see %s\n", first.exit_code, log.c_str());
+        return 1;
+    }
+    const auto counts_first = fake.request_counts();
+    const std::uint64_t requests_first = fake.request_count();
+    const std::uint64_t writes_first = write_requests(counts_first);
+    const std::uint64_t rate_limited_first = fake.rate_limited_count();
+    const std::uint64_t property_writes = fake.total_property_writes();
+    const std::uint64_t written_twice = fake.properties_written_more_than_once();
+    const auto phases = timeline.phases(std::chrono::milliseconds(1'500));
+
+    // Records lost: a deal or contact whose value the engine computes but HubSpot does not hold.
+    kpi::KpiConfig kpi_config;
+    kpi_config.as_of = options.end;
+    const kpi::Scorecard card = kpi::compute_scorecard(in_hubspot, kpi_config);
+    std::map<std::string, std::optional<double>> score_of;
+    for (const auto& s : card.sellers) score_of[s.seller_id] = s.score;
+    std::size_t open_deals = 0, deals_lost = 0, customers_lost = 0, records_written = 0;
+    for (const auto& deal : in_hubspot.deals) {
+        if (deal.status != model::DealStatus::open) continue;
+        ++open_deals;
+        const bool expected = score_of[deal.owner_id].has_value();
+        const bool held = fake.value("deals", deal.id, "sellerscore_seller_score").has_value();
+        if (expected && !held) ++deals_lost;
+        if (fake.update_input_count("deals", deal.id) > 0) ++records_written;
+    }
+    for (const auto& customer : card.customers) {
+        if (customer.churn_risk && !fake.value("contacts", customer.customer_id, "sellerscore_churn_risk")) {
+            ++customers_lost;
+        }
+        if (fake.update_input_count("contacts", customer.customer_id) > 0) ++records_written;
+    }
+
+    // --- second sync, nothing changed --------------------------------------------------------------
+    timeline.clear();
+    const Step second = run_crmhost({"--config", config.string(), "sync"}, log);
+    const auto counts_second = difference(fake.request_counts(), counts_first);
+    std::uint64_t requests_second = 0;
+    for (const auto& [route, n] : counts_second) requests_second += n;
+
+    // --- report ------------------------------------------------------------------------------------
+    const double allowed_rate = allowed_per_window / std::chrono::duration<double>(window).count();
+    const std::size_t pulled = in_hubspot.record_count();
+    std::printf("\nportal: %zu deals, %zu contacts, %zu engagements (%zu records read incl. stage history)\n",
+                in_hubspot.deals.size(), in_hubspot.contacts.size(), in_hubspot.activities.size(), pulled);
+    std::printf("limit: %d requests per %lld ms (HubSpot's 100 per 10 s, window scaled 10x down)\n\n",
+                allowed_per_window, static_cast<long long>(window.count()));
+    std::printf("first sync (crmhost process)        %8.1f s\n", first.seconds);
+    std::printf("  requests                          %8llu  (%llu read, %llu write)\n",
+                static_cast<unsigned long long>(requests_first),
+                static_cast<unsigned long long>(requests_first - writes_first),
+                static_cast<unsigned long long>(writes_first));
+    std::printf("  read requests per record pulled   %8.4f\n",
+                static_cast<double>(requests_first - writes_first) / static_cast<double>(pulled));
+    std::printf("  write requests per record written %8.4f  (%zu records, %llu property values)\n",
+                records_written ? static_cast<double>(writes_first) / static_cast<double>(records_written) : 0.0,
+                records_written, static_cast<unsigned long long>(property_writes));
+    std::size_t phase_requests = 0;
+    double phase_seconds = 0;
+    for (std::size_t i = 0; i < phases.size(); ++i) {
+        const double rate = phases[i].seconds > 0 ? (phases[i].requests - 1) / phases[i].seconds : 0;
+        std::printf("  phase %zu: %6zu requests in %6.1f s = %6.1f req/s = %5.1f %% of the allowed rate\n", i + 1,
+                    phases[i].requests, phases[i].seconds, rate, 100.0 * rate / allowed_rate);
+        if (phases[i].requests > 50) {
+            phase_requests += phases[i].requests - 1;
+            phase_seconds += phases[i].seconds;
+        }
+    }
+    const double achieved = phase_seconds > 0 ? phase_requests / phase_seconds : 0;
+    std::printf("  achieved rate while sending        %6.1f req/s = %5.1f %% of %.0f req/s (goal >= 90%%)\n",
+                achieved, 100.0 * achieved / allowed_rate, allowed_rate);
+    std::printf("  peak requests in one window       %8d  (limit %d)\n", fake.peak_window_count(), allowed_per_window);
+    std::printf("  429 answers                       %8llu  = %.2f %% of requests (goal < 1%%)\n",
+                static_cast<unsigned long long>(rate_limited_first),
+                requests_first ? 100.0 * rate_limited_first / requests_first : 0.0);
+    std::printf("  records lost                      %8zu  (%zu open deals, %zu customers checked)\n",
+                deals_lost + customers_lost, open_deals, card.customers.size());
+    std::printf("  property values written twice    %8llu\n", static_cast<unsigned long long>(written_twice));
+    std::printf("second sync, nothing changed        %8.1f s, exit %d\n", second.seconds, second.exit_code);
+    std::printf("  requests                          %8llu  (write requests: %llu)\n",
+                static_cast<unsigned long long>(requests_second),
+                static_cast<unsigned long long>(write_requests(counts_second)));
+    for (const auto& [route, n] : counts_second) {
+        std::printf("    %-58s %llu\n", route.c_str(), static_cast<unsigned long long>(n));
+    }
+    fs::remove_all(work);
+    return first.exit_code == 0 && second.exit_code == 0 ? 0 : 1;
+}

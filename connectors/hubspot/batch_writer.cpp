@@ -1,0 +1,87 @@
+#include "batch_writer.hpp"
+
+#include <map>
+
+#include <boost/json.hpp>
+
+#include "batch_update_plan.hpp"
+#include "batch_update_result.hpp"
+#include "object_type.hpp"
+
+namespace sellerscore::connectors::hubspot {
+
+namespace {
+
+// A whole-batch refusal that says nothing about single records: the request itself is wrong.
+bool stops_the_write(const http::HttpResponse& response) {
+    if (response.status == 401 || response.status == 403 || response.status == 429 || response.status >= 500) {
+        return true;
+    }
+    return response.status == 400 && response.body.find("PROPERTY_DOESNT_EXIST") != std::string::npos;
+}
+
+}  // namespace
+
+Result<WriteReport> BatchWriter::write(std::span<const FieldWrite> writes) {
+    BatchUpdatePlan plan = BatchUpdatePlan::make(writes, schema_);
+    WriteReport report;
+    report.failures = std::move(plan.failures);
+
+    std::vector<UpdateBatch> batches = std::move(plan.batches);
+    for (int round = 0; round < 2 && !batches.empty(); ++round) {
+        const bool last_round = round == 1;
+        std::vector<http::HttpRequest> requests;
+        for (const auto& batch : batches) {
+            requests.push_back(HubSpotApi::json_request(
+                http::Method::post,
+                api_.v3("/objects/" + std::string(path_name(object_type_of(batch.object))) + "/batch/update"),
+                batch.body()));
+        }
+        auto responses = api_.send_all(requests);
+        std::map<RecordObject, std::vector<UpdateInput>> retry;
+        for (std::size_t b = 0; b < batches.size(); ++b) {
+            UpdateBatch& batch = batches[b];
+            if (!responses[b]) return responses[b].status();
+            const http::HttpResponse& response = *responses[b];
+            const std::string where = HubSpotApi::where(requests[b]);
+            if (stops_the_write(response)) return HubSpotApi::error_of(requests[b], response);
+            if (response.status != 200 && response.status != 207) {
+                // The batch as a whole was refused (a validation error HubSpot did not split per record).
+                const Status refused = HubSpotApi::error_of(requests[b], response);
+                for (const auto& input : batch.inputs) {
+                    for (std::size_t index : input.write_indices) report.failures.push_back({index, refused});
+                }
+                continue;
+            }
+            auto body = HubSpotApi::parse_body(requests[b], response);
+            if (!body) return body.status();
+            std::vector<std::string> sent;
+            for (const auto& input : batch.inputs) sent.push_back(input.id);
+            const BatchUpdateResult result = BatchUpdateResult::parse(*body, sent);
+            const ObjectType type = object_type_of(batch.object);
+            for (auto& input : batch.inputs) {
+                if (const auto updated = result.updated.find(input.id); updated != result.updated.end()) {
+                    report.written += input.write_indices.size();
+                    ledger_.record(type, input.id, updated->second);
+                    continue;
+                }
+                const RecordFailure& failure = result.failed.at(input.id);
+                if (failure.retryable && !last_round) {
+                    retry[batch.object].push_back(std::move(input));
+                    continue;
+                }
+                const Status status = Status::data("hubspot: " + where + ": " + failure.message);
+                for (std::size_t index : input.write_indices) report.failures.push_back({index, status});
+            }
+        }
+        batches.clear();
+        for (auto& [object, inputs] : retry) {
+            for (auto& batch : split_into_batches(object, std::move(inputs), BatchUpdatePlan::max_inputs)) {
+                batches.push_back(std::move(batch));
+            }
+        }
+    }
+    return report;
+}
+
+}  // namespace sellerscore::connectors::hubspot

@@ -1,0 +1,119 @@
+#include "fake_pipedrive_oauth.hpp"
+
+#include <cstdio>
+#include <string_view>
+
+#include <boost/json/object.hpp>
+
+#include "fake_pipedrive_base64.hpp"
+#include "fake_pipedrive_response.hpp"
+
+namespace sellerscore::fakes::pipedrive {
+namespace {
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+std::string form_decode(std::string_view text) {
+    std::string decoded;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '+') {
+            decoded += ' ';
+        } else if (text[i] == '%' && i + 2 < text.size() && hex_digit(text[i + 1]) >= 0 && hex_digit(text[i + 2]) >= 0) {
+            decoded += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
+            i += 2;
+        } else {
+            decoded += text[i];
+        }
+    }
+    return decoded;
+}
+
+FakeResponse oauth_error(int status, const char* error, const char* message) {
+    boost::json::object body;
+    body["success"] = false;
+    body["error"] = error;
+    body["message"] = message;
+    return json_body_response(status, body);
+}
+
+}  // namespace
+
+std::unordered_map<std::string, std::string> parse_form(const std::string& body) {
+    std::unordered_map<std::string, std::string> fields;
+    std::string_view rest = body;
+    while (!rest.empty()) {
+        const std::size_t amp = rest.find('&');
+        const std::string_view pair = rest.substr(0, amp);
+        const std::size_t equals = pair.find('=');
+        if (equals != std::string_view::npos)
+            fields[form_decode(pair.substr(0, equals))] = form_decode(pair.substr(equals + 1));
+        else if (!pair.empty())
+            fields[form_decode(pair)] = "";
+        if (amp == std::string_view::npos) break;
+        rest.remove_prefix(amp + 1);
+    }
+    return fields;
+}
+
+OAuthServer::OAuthServer(std::string client_id, std::string client_secret, std::string refresh_token,
+                         std::chrono::seconds lifetime, std::string scope)
+    : client_id_(std::move(client_id)),
+      client_secret_(std::move(client_secret)),
+      current_refresh_token_(std::move(refresh_token)),
+      lifetime_(lifetime),
+      scope_(std::move(scope)) {}
+
+FakeResponse OAuthServer::handle_token_request(const FakeRequest& request, TimePoint now,
+                                               const std::string& api_domain) {
+    const auto content_type = request.headers.find("content-type");
+    if (content_type == request.headers.end() ||
+        content_type->second.find("application/x-www-form-urlencoded") == std::string::npos)
+        return oauth_error(400, "invalid_request",
+                           "Invalid request: content must be application/x-www-form-urlencoded");
+
+    const auto authorization = request.headers.find("authorization");
+    if (authorization == request.headers.end() || authorization->second.rfind("Basic ", 0) != 0)
+        return oauth_error(401, "invalid_client", "Invalid client: cannot retrieve client credentials");
+    const std::optional<std::string> credentials = decode_base64(authorization->second.substr(6));
+    if (!credentials || *credentials != client_id_ + ":" + client_secret_)
+        return oauth_error(401, "invalid_client", "Invalid client: client is invalid");
+
+    auto fields = parse_form(request.body);
+    if (fields.find("grant_type") == fields.end())
+        return oauth_error(400, "invalid_request", "Missing parameter: grant_type");
+    if (fields["grant_type"] != "refresh_token")
+        return oauth_error(400, "unsupported_grant_type", "Unsupported grant type: grant_type is invalid");
+    if (fields["refresh_token"] != current_refresh_token_)
+        return oauth_error(400, "invalid_grant", "Invalid grant: refresh_token is invalid");
+
+    ++refresh_count_;
+    char access[64];
+    std::snprintf(access, sizeof access, "v1u:fake-pipedrive-access-%06llu",
+                  static_cast<unsigned long long>(refresh_count_));
+    char refresh[64];
+    std::snprintf(refresh, sizeof refresh, "fake-pipedrive-refresh-token-%llu",
+                  static_cast<unsigned long long>(refresh_count_));
+    expiry_by_token_[access] = now + lifetime_;
+    current_refresh_token_ = refresh;
+
+    boost::json::object body;
+    body["access_token"] = access;
+    body["token_type"] = "Bearer";
+    body["refresh_token"] = current_refresh_token_;
+    body["scope"] = scope_;
+    body["expires_in"] = lifetime_.count();
+    body["api_domain"] = api_domain;
+    return json_body_response(200, body);
+}
+
+bool OAuthServer::is_valid(const std::string& access_token, TimePoint now) const {
+    const auto found = expiry_by_token_.find(access_token);
+    return found != expiry_by_token_.end() && now < found->second;
+}
+
+}  // namespace sellerscore::fakes::pipedrive

@@ -1,0 +1,274 @@
+// The plugin, loaded through its C ABI, syncing against the fake HubSpot over TLS on loopback:
+// every value written is checked against the KPI engine run on the data as HubSpot holds it, a
+// re-run with nothing changed writes nothing, an edit in HubSpot is pulled incrementally, and
+// `deals --where` is answered through HubSpot's search.
+#include <catch2/catch.hpp>
+
+#include <boost/json.hpp>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "host/demo/demo_crm_generator.hpp"
+#include "host_scratch_directory.hpp"
+#include "loaded_plugin.hpp"
+#include "plugin/kpi/kpi_engine.hpp"
+#include "plugin/model/timestamp_format.hpp"
+#include "tests/fakes/hubspot/fake_hubspot.hpp"
+#include "tests/fakes/loopback_server.hpp"
+#include "tests/fakes/test_certificates.hpp"
+
+using namespace sellerscore;
+using namespace sellerscore::testing;
+using sellerscore::host::testing::ScratchDirectory;
+namespace json = boost::json;
+
+namespace {
+
+// Small enough to sync in about a second under a 100-per-250-ms rate limit, big enough to have
+// several pages of every object type, open and closed deals, and repeat customers.
+demo::DemoOptions small_portal() {
+    demo::DemoOptions o;
+    o.seed = 7;
+    o.sellers = 6;
+    o.contacts = 400;
+    o.deals = 300;
+    o.activities = 3'000;
+    o.months = 24;
+    return o;
+}
+
+fakes::FakeHubSpotOptions fast_limits(const std::int64_t* epoch_ms) {
+    fakes::FakeHubSpotOptions o;
+    o.max_requests = 100;
+    o.interval = std::chrono::milliseconds(250);
+    o.search_per_second = 5;
+    o.search_interval = std::chrono::milliseconds(250);
+    o.epoch_ms_now = [epoch_ms] { return *epoch_ms; };
+    return o;
+}
+
+// A HubSpot account holding the small portal, served over TLS, and a plugin host holding its token.
+class HubSpotWorld {
+public:
+    HubSpotWorld()
+        : fake(fast_limits(&now_ms)),
+          certificate(fakes::make_server_certificate()),
+          ca_file(fakes::write_temp_pem(certificate.ca_pem, "hubspot-test-ca")),
+          server(fake.handler(), certificate) {
+        model::Dataset source;
+        const Status generated = demo::DemoCrmGenerator::generate(small_portal(), [&](model::Dataset&& page) {
+            source.append(std::move(page));
+            return Status::ok();
+        });
+        REQUIRE(generated.is_ok());
+        in_hubspot = fake.seed(source);
+        host.secrets["SELLERSCORE_HUBSPOT_TOKEN"] = fake.options().access_token;
+        host.state_dir = (dir.path() / "state").string();
+    }
+
+    std::string settings() const {
+        return json::serialize(json::object{
+            {"connector", "hubspot"},
+            {"hubspot", {{"base_url", server.base_url()}, {"ca_file", ca_file},
+                         {"rate_limit_max", 100}, {"rate_limit_interval_ms", 250}, {"search_per_second", 5}}},
+            {"state_dir", (dir.path() / "state").string()},
+            {"kpi", {{"as_of", model::format_rfc3339(as_of)}}}});
+    }
+
+    kpi::Scorecard expected() const {
+        kpi::KpiConfig config;
+        config.as_of = as_of;
+        return kpi::compute_scorecard(in_hubspot, config);
+    }
+
+    // 2026-09-30T12:00:00Z: edits made "now" fall inside the KPI window.
+    std::int64_t now_ms = 1'790'769'600'000;
+    model::Timestamp as_of = demo::DemoOptions::default_end;
+    fakes::FakeHubSpot fake;
+    fakes::ServerCertificate certificate;
+    std::string ca_file;
+    fakes::LoopbackServer server;
+    model::Dataset in_hubspot;  // the portal as a faithful reader sees it
+    ScratchDirectory dir;
+    TestHost host;
+};
+
+std::optional<double> number_in(const fakes::FakeHubSpot& fake, const std::string& type, const std::string& id,
+                                const std::string& property) {
+    const auto text = fake.value(type, id, property);
+    if (!text) return std::nullopt;
+    return std::stod(*text);
+}
+
+bool same_number(std::optional<double> written, std::optional<double> expected) {
+    if (!written || !expected) return written.has_value() == expected.has_value();
+    return std::fabs(*written - *expected) <= 1e-9 * std::max(1.0, std::fabs(*expected));
+}
+
+const kpi::SellerResult& seller_of(const kpi::Scorecard& card, const std::string& seller_id) {
+    for (const auto& s : card.sellers) {
+        if (s.seller_id == seller_id) return s;
+    }
+    FAIL("no scorecard row for seller " << seller_id);
+    throw;
+}
+
+std::optional<double> kpi_value(const kpi::SellerResult& s, const std::string& id) {
+    const auto it = s.kpis.find(id);
+    return it == s.kpis.end() ? std::nullopt : it->second.value;
+}
+
+// Every KPIS.md §7 value on every open deal and every contact equals the engine's; after the first
+// sync, closed deals hold none.
+void check_written_values(const HubSpotWorld& world, bool first_sync) {
+    const kpi::Scorecard card = world.expected();
+    const std::map<std::string, std::string> seller_fields = {
+        {"sellerscore_seller_win_rate", "win_rate"},
+        {"sellerscore_seller_conversion_rate", "conversion_rate"},
+        {"sellerscore_seller_retention_rate", "retention_rate"},
+        {"sellerscore_seller_churn_rate", "churn_rate"},
+        {"sellerscore_seller_avg_sale_value", "avg_sale_value"},
+        {"sellerscore_seller_sales_cycle_days", "avg_sales_cycle_days"}};
+    std::size_t open_deals = 0;
+    for (const model::Deal& deal : world.in_hubspot.deals) {
+        INFO("deal " << deal.id);
+        if (deal.status != model::DealStatus::open) {
+            // A deal closed since an earlier sync keeps the values it had while open (writeback.deals = open).
+            if (first_sync) CHECK_FALSE(world.fake.value("deals", deal.id, "sellerscore_seller_score").has_value());
+            continue;
+        }
+        ++open_deals;
+        const kpi::SellerResult& seller = seller_of(card, deal.owner_id);
+        CHECK(same_number(number_in(world.fake, "deals", deal.id, "sellerscore_seller_score"), seller.score));
+        const auto band = world.fake.value("deals", deal.id, "sellerscore_seller_score_band");
+        CHECK(band == (seller.band ? std::optional<std::string>(std::string(1, *seller.band)) : std::nullopt));
+        for (const auto& [property, kpi_id] : seller_fields) {
+            INFO(property);
+            CHECK(same_number(number_in(world.fake, "deals", deal.id, property), kpi_value(seller, kpi_id)));
+        }
+        const auto updated = world.fake.value("deals", deal.id, "sellerscore_kpi_updated_at");
+        CHECK(updated.has_value());
+        if (updated) CHECK(model::parse_rfc3339(*updated) == std::optional<model::Timestamp>(world.as_of));
+    }
+    CHECK(open_deals > 0);
+
+    std::map<std::string, const kpi::CustomerResult*> customers;
+    for (const auto& c : card.customers) customers[c.customer_id] = &c;
+    std::size_t with_churn_risk = 0;
+    for (const model::Contact& contact : world.in_hubspot.contacts) {
+        INFO("contact " << contact.id);
+        const auto it = customers.find(contact.id);
+        const kpi::CustomerResult* expected = it == customers.end() ? nullptr : it->second;
+        const auto churn = number_in(world.fake, "contacts", contact.id, "sellerscore_churn_risk");
+        CHECK(same_number(churn, expected ? expected->churn_risk : std::nullopt));
+        CHECK(same_number(number_in(world.fake, "contacts", contact.id, "sellerscore_customer_lifetime_value"),
+                          expected ? expected->lifetime_value : std::nullopt));
+        if (churn) ++with_churn_risk;
+    }
+    CHECK(with_churn_risk > 0);
+}
+
+}  // namespace
+
+TEST_CASE("a HubSpot sync writes every KPI value the engine computes on the HubSpot data") {
+    HubSpotWorld world;
+    PluginSession session(world.host, world.settings());
+    REQUIRE(session.create_status == CRMEXT_OK);
+
+    const CallResult r = session.sync();
+    INFO(r.message);
+    REQUIRE(r.status == CRMEXT_OK);
+    check_written_values(world, true);
+    CHECK(world.fake.properties_written_more_than_once() == 0);
+    for (const auto& [route, count] : world.fake.request_counts()) {
+        if (route.find("batch/update") != std::string::npos) CHECK(count > 0);
+    }
+}
+
+TEST_CASE("a HubSpot re-sync with nothing changed writes nothing and reads only the change markers") {
+    HubSpotWorld world;
+    PluginSession session(world.host, world.settings());
+    REQUIRE(session.sync().status == CRMEXT_OK);
+    const auto writes_before = world.fake.total_property_writes();
+    const auto requests_before = world.fake.request_count();
+
+    const CallResult again = session.sync();
+    INFO(again.message);
+    REQUIRE(again.status == CRMEXT_OK);
+    CHECK(again.json().at("skipped").as_bool());
+    CHECK(world.fake.total_property_writes() == writes_before);
+    // One marker per object type (deals, contacts, companies, five engagement types, quotes) plus owners
+    // and pipelines: a handful, nothing like a read.
+    CHECK(world.fake.request_count() - requests_before <= 15);
+}
+
+TEST_CASE("a deal closed in HubSpot between syncs is pulled alone and its seller's values are rewritten") {
+    HubSpotWorld world;
+    PluginSession session(world.host, world.settings());
+    REQUIRE(session.sync().status == CRMEXT_OK);
+
+    // A seller wins one of their open deals (the edit lands 2026-09-30, inside the window).
+    model::Deal* won = nullptr;
+    for (auto& d : world.in_hubspot.deals) {
+        if (d.status == model::DealStatus::open) {
+            won = &d;
+            break;
+        }
+    }
+    REQUIRE(won != nullptr);
+    std::string won_stage;
+    for (const auto& s : world.in_hubspot.stages) {
+        if (s.pipeline_id == won->pipeline_id && s.kind == model::StageKind::won) won_stage = s.id;
+    }
+    REQUIRE_FALSE(won_stage.empty());
+    REQUIRE(world.fake.touch("deals", won->id, {{"dealstage", won_stage}, {"closedate", "2026-09-30T12:00:00.000Z"}})
+                .is_ok());
+    const auto entered = world.fake.value("deals", won->id, "hs_v2_date_entered_" + won_stage);
+    REQUIRE(entered.has_value());
+    won->status = model::DealStatus::won;
+    won->stage_id = won_stage;
+    won->closed_at = model::parse_rfc3339("2026-09-30T12:00:00Z");
+    world.in_hubspot.stage_changes.push_back({won->id, won_stage, *model::parse_rfc3339(*entered)});
+
+    const auto list_calls_before = world.fake.request_count("GET /crm/v3/objects/calls");
+    const CallResult r = session.sync();
+    INFO(r.message);
+    REQUIRE(r.status == CRMEXT_OK);
+    CHECK_FALSE(r.json().at("skipped").as_bool());
+    // No full re-read: the only list call is the one page of archived calls an incremental read checks.
+    CHECK(world.fake.request_count("GET /crm/v3/objects/calls") <= list_calls_before + 1);
+    const json::value summary = r.json();
+    const json::object& records = summary.at("records").as_object();
+    // The deal, its stage history, and the owners and stages that are re-read every run.
+    CHECK(records.at("pulled").to_number<std::int64_t>() <
+          static_cast<std::int64_t>(world.in_hubspot.sellers.size() + world.in_hubspot.stages.size() + 20));
+    check_written_values(world, false);
+}
+
+TEST_CASE("deals --where on HubSpot returns the open deals of the sellers that match") {
+    HubSpotWorld world;
+    PluginSession session(world.host, world.settings());
+    REQUIRE(session.sync().status == CRMEXT_OK);
+
+    const kpi::Scorecard card = world.expected();
+    std::set<std::string> expected;
+    for (const model::Deal& deal : world.in_hubspot.deals) {
+        if (deal.status != model::DealStatus::open) continue;
+        const auto score = seller_of(card, deal.owner_id).score;
+        if (score && *score >= 50) expected.insert(deal.id);
+    }
+    REQUIRE_FALSE(expected.empty());
+
+    const CallResult r = session.query("seller_score >= 50", 10'000);
+    INFO(r.message);
+    REQUIRE(r.status == CRMEXT_OK);
+    std::set<std::string> returned;
+    const json::value answer = r.json();
+    for (const auto& deal : answer.at("deals").as_array()) {
+        returned.insert(std::string(deal.at("id").as_string()));
+        CHECK(deal.at("fields").at("seller_score").to_number<double>() >= 50);
+    }
+    CHECK(returned == expected);
+}

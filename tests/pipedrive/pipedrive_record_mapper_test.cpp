@@ -1,0 +1,205 @@
+// Pipedrive JSON -> the model, per pipedrive_mapping.md.
+#include <catch2/catch.hpp>
+
+#include <boost/json.hpp>
+
+#include "connectors/pipedrive/record_mapper.hpp"
+#include "connectors/pipedrive/stage_catalog.hpp"
+#include "connectors/pipedrive/stage_history.hpp"
+
+using namespace sellerscore;
+using namespace sellerscore::connectors::pipedrive;
+namespace json = boost::json;
+
+namespace {
+
+RecordMapper mapper(MappingOptions options = {}) { return RecordMapper(std::move(options), ActivityTypeMap({}, {})); }
+
+// 2026-03-01T00:00:00Z
+constexpr model::Timestamp march_first = 20513LL * 86400;
+
+json::value deal_json(const char* status) {
+    return json::parse(std::string(R"({"id":12,"owner_id":7,"person_id":30,"org_id":null,"pipeline_id":2,"stage_id":5,
+        "value":1000,"currency":"EUR","status":")") + status + R"(","add_time":"2026-03-01T00:00:00Z",
+        "won_time":"2026-03-02T00:00:00Z","lost_time":null,"close_time":"2026-03-02T00:00:00Z","stage_change_time":null})");
+}
+
+}  // namespace
+
+TEST_CASE("an open deal keeps its stage and links") {
+    bool unconverted = true;
+    const auto deal = mapper().deal(deal_json("open"), unconverted);
+    REQUIRE(deal);
+    CHECK(deal->id == "12");
+    CHECK(deal->owner_id == "7");
+    CHECK(deal->contact_id == std::optional<std::string>("30"));
+    CHECK_FALSE(deal->company_id.has_value());
+    CHECK(deal->pipeline_id == "2");
+    CHECK(deal->stage_id == "5");
+    CHECK(deal->status == model::DealStatus::open);
+    CHECK(deal->amount == 1000.0);
+    CHECK(deal->created_at == march_first);
+    CHECK_FALSE(deal->closed_at.has_value());
+    CHECK_FALSE(unconverted);
+}
+
+TEST_CASE("a won deal sits in its pipeline's synthetic won stage closed at won_time") {
+    bool unconverted = false;
+    const auto deal = mapper().deal(deal_json("won"), unconverted);
+    REQUIRE(deal);
+    CHECK(deal->stage_id == "2:won");
+    CHECK(deal->status == model::DealStatus::won);
+    CHECK(deal->closed_at == march_first + 86400);
+}
+
+TEST_CASE("a foreign currency converts at the configured rate or is left out") {
+    json::value usd = deal_json("open");
+    usd.as_object()["currency"] = "USD";
+    MappingOptions with_rate;
+    with_rate.fx_rates["USD"] = 0.5;
+    bool unconverted = true;
+    CHECK(mapper(with_rate).deal(usd, unconverted)->amount == 500.0);
+    CHECK_FALSE(unconverted);
+    const auto without_rate = mapper().deal(usd, unconverted);
+    CHECK_FALSE(without_rate->amount.has_value());
+    CHECK(unconverted);
+}
+
+TEST_CASE("a deal without an owner is not a model deal") {
+    json::value orphan = deal_json("open");
+    orphan.as_object()["owner_id"] = nullptr;
+    bool unconverted = false;
+    CHECK_FALSE(mapper().deal(orphan, unconverted).has_value());
+}
+
+TEST_CASE("a seller is active only when active and not deleted") {
+    const auto active = mapper().seller(json::parse(R"({"id":7,"name":"Ada","email":"ada@x.test","active_flag":true})"));
+    REQUIRE(active);
+    CHECK(active->id == "7");
+    CHECK(active->email == "ada@x.test");
+    CHECK(active->active);
+    CHECK_FALSE(active->team.has_value());
+    CHECK_FALSE(mapper().seller(json::parse(R"({"id":8,"active_flag":true,"is_deleted":true})"))->active);
+    CHECK_FALSE(mapper().seller(json::parse(R"({"id":9,"active_flag":false})"))->active);
+}
+
+TEST_CASE("a person takes channel from the enum option label and referrer from its field") {
+    PersonFieldKeys keys;
+    keys.channel = CustomField{"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "Lead source", "enum", {{11, "Web"}, {12, "Event"}}};
+    keys.referred_by = CustomField{"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "Referred by", "varchar", {}};
+    const auto contact = mapper().contact(
+        json::parse(R"({"id":30,"owner_id":7,"org_id":4,"add_time":"2026-03-01T00:00:00Z","custom_fields":{
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa":12,"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb":"31"}})"),
+        keys);
+    REQUIRE(contact);
+    CHECK(contact->id == "30");
+    CHECK(contact->owner_id == std::optional<std::string>("7"));
+    CHECK(contact->company_id == std::optional<std::string>("4"));
+    CHECK(contact->created_at == march_first);
+    CHECK(contact->channel == std::optional<std::string>("Event"));
+    CHECK(contact->referred_by == std::optional<std::string>("31"));
+}
+
+TEST_CASE("activity types map per the mapping with configured visits and proposals first") {
+    const ActivityTypeMap defaults({}, {});
+    CHECK(defaults.type_of("call") == model::ActivityType::call);
+    CHECK(defaults.type_of("email") == model::ActivityType::email);
+    CHECK(defaults.type_of("meeting") == model::ActivityType::meeting);
+    CHECK(defaults.type_of("lunch") == model::ActivityType::meeting);
+    CHECK(defaults.type_of("visit") == model::ActivityType::visit);
+    CHECK(defaults.type_of("proposal") == model::ActivityType::proposal);
+    CHECK(defaults.type_of("task") == model::ActivityType::task);
+    CHECK(defaults.type_of("deadline") == model::ActivityType::task);
+    CHECK(defaults.type_of("custom_demo") == model::ActivityType::note);
+    const ActivityTypeMap configured({"site_visit"}, {"quote"});
+    CHECK(configured.type_of("site_visit") == model::ActivityType::visit);
+    CHECK(configured.type_of("visit") == model::ActivityType::note);
+    CHECK(configured.type_of("quote") == model::ActivityType::proposal);
+}
+
+TEST_CASE("a done activity happened when marked done and lasted its duration") {
+    const auto activity = mapper().activity(json::parse(R"({"id":90,"type":"call","owner_id":7,"deal_id":12,
+        "person_id":30,"done":true,"due_date":"2026-02-28","due_time":"09:00","duration":"00:15",
+        "marked_as_done_time":"2026-03-01T00:00:00Z","note":"They raised an #Objection on price"})"));
+    REQUIRE(activity);
+    CHECK(activity->id == "activity:90");
+    CHECK(activity->type == model::ActivityType::call);
+    CHECK(activity->at == march_first);
+    CHECK(activity->deal_id == std::optional<std::string>("12"));
+    CHECK(activity->contact_id == std::optional<std::string>("30"));
+    CHECK(activity->duration_s == 900.0);
+    CHECK(activity->direction == model::Direction::outbound);
+    CHECK_FALSE(activity->outcome.has_value());
+    CHECK(activity->objection);
+}
+
+TEST_CASE("an activity without a done time happened at its due date and time") {
+    const auto activity = mapper().activity(
+        json::parse(R"({"id":91,"type":"meeting","owner_id":7,"done":true,"due_date":"2026-03-01","due_time":"09:30"})"));
+    REQUIRE(activity);
+    CHECK(activity->at == march_first + 9 * 3600 + 30 * 60);
+    CHECK_FALSE(activity->objection);
+}
+
+TEST_CASE("a note is a note activity flagged by the objection marker") {
+    const auto note = mapper().note(json::parse(
+        R"({"id":5,"user_id":7,"deal_id":12,"person_id":null,"add_time":"2026-03-01 00:00:00","content":"<p>#objection: budget</p>"})"));
+    REQUIRE(note);
+    CHECK(note->id == "note:5");
+    CHECK(note->type == model::ActivityType::note);
+    CHECK(note->owner_id == "7");
+    CHECK(note->at == march_first);
+    CHECK_FALSE(note->contact_id.has_value());
+    CHECK(note->objection);
+}
+
+TEST_CASE("pipelines get synthetic won and lost stages after their last stage") {
+    const std::vector<json::value> pipelines{json::parse(R"({"id":2,"name":"Sales"})")};
+    const std::vector<json::value> stages{
+        json::parse(R"({"id":6,"pipeline_id":2,"name":"Proposal","order_nr":2,"deal_probability":60})"),
+        json::parse(R"({"id":5,"pipeline_id":2,"name":"Lead","order_nr":1,"deal_probability":10})")};
+    const StageCatalog catalog = StageCatalog::from_lists(pipelines, stages);
+    REQUIRE(catalog.stages().size() == 4);
+    CHECK(catalog.stages()[0].id == "5");
+    CHECK(catalog.stages()[0].probability == 0.1);
+    CHECK(catalog.stages()[1].id == "6");
+    const model::Stage& won = catalog.stages()[2];
+    CHECK(won.id == "2:won");
+    CHECK(won.kind == model::StageKind::won);
+    CHECK(won.order == 3);
+    CHECK(won.probability == 1.0);
+    const model::Stage& lost = catalog.stages()[3];
+    CHECK(lost.id == "2:lost");
+    CHECK(lost.kind == model::StageKind::lost);
+    CHECK(lost.order == 4);
+    CHECK(lost.probability == 0.0);
+}
+
+TEST_CASE("stage history starts in the first stage at creation and ends in the won stage") {
+    bool unconverted = false;
+    const auto deal = mapper().deal(deal_json("won"), unconverted);
+    const std::vector<json::value> changelog{
+        json::parse(R"({"field_key":"stage_id","old_value":"4","new_value":"5","time":"2026-03-01 12:00:00"})"),
+        json::parse(R"({"field_key":"value","old_value":"1","new_value":"1000","time":"2026-03-01 11:00:00"})"),
+        json::parse(R"({"field_key":"stage_id","old_value":"3","new_value":"4","time":"2026-03-01 06:00:00"})")};
+    const auto history = stage_history(*deal, "5", changelog);
+    REQUIRE(history.size() == 4);
+    CHECK(history[0].stage_id == "3");
+    CHECK(history[0].entered_at == march_first);
+    CHECK(history[1].stage_id == "4");
+    CHECK(history[1].entered_at == march_first + 6 * 3600);
+    CHECK(history[2].stage_id == "5");
+    CHECK(history[2].entered_at == march_first + 12 * 3600);
+    CHECK(history[3].stage_id == "2:won");
+    CHECK(history[3].entered_at == march_first + 86400);
+}
+
+TEST_CASE("a deal that never changed stage has one entry in its stage at creation") {
+    bool unconverted = false;
+    const auto deal = mapper().deal(deal_json("open"), unconverted);
+    const auto history = stage_history(*deal, "5", {});
+    REQUIRE(history.size() == 1);
+    CHECK(history[0].deal_id == "12");
+    CHECK(history[0].stage_id == "5");
+    CHECK(history[0].entered_at == march_first);
+}

@@ -1,0 +1,153 @@
+// Field creation, write-back with strict JSON types, and the deal query, against the fake Pipedrive.
+#include <catch2/catch.hpp>
+
+#include "pipedrive_fixture.hpp"
+
+using namespace sellerscore;
+using namespace sellerscore::pipedrive_testing;
+using connectors::FieldValue;
+using connectors::FieldWrite;
+using connectors::RecordObject;
+
+TEST_CASE("ensure_fields creates the catalog once with the mapped types and remembers the codes") {
+    PipedriveFixture f;
+    auto connector = f.connector();
+    const auto fields = catalog_fields();
+    const auto first = connector->ensure_fields(fields);
+    REQUIRE(first);
+    CHECK(first->created.size() == 11);
+    CHECK(f.fake.request_count("POST /api/v2/dealFields") == 9);
+    CHECK(f.fake.request_count("POST /api/v2/personFields") == 2);
+    const auto score = f.fake.field_by_name("deals", "Seller score");
+    REQUIRE(score);
+    CHECK(score->field_type == "double");
+    CHECK(f.memory.get("pipedrive.field.deal.seller_score") == score->field_code);
+    const auto band = f.fake.field_by_name("deals", "Seller score band");
+    REQUIRE(band);
+    CHECK(band->field_type == "enum");
+    REQUIRE(band->options.size() == 4);
+    CHECK(band->options[3].label == "D");
+    CHECK(f.fake.field_by_name("deals", "Seller win rate")->field_type == "double");
+    CHECK(f.fake.field_by_name("deals", "Seller KPIs updated at")->field_type == "date");
+    CHECK(f.fake.field_by_name("persons", "Churn risk")->field_type == "double");
+
+    // A fresh connector with the same memory finds them all: nothing is created twice.
+    auto again = f.connector();
+    const auto second = again->ensure_fields(fields);
+    REQUIRE(second);
+    CHECK(second->created.empty());
+    CHECK(second->existing.size() == 11);
+    CHECK(f.fake.fields_named("deals", "Seller score").size() == 1);
+}
+
+TEST_CASE("a field of our name with another type is reported and never reused") {
+    PipedriveFixture f;
+    fakes::FakePipedriveField planted;
+    planted.field_name = "Seller score";
+    planted.field_type = "varchar";
+    f.fake.define_field("deals", planted);
+    auto connector = f.connector();
+    const auto ensured = connector->ensure_fields(catalog_fields());
+    REQUIRE_FALSE(ensured);
+    CHECK(ensured.status().code() == StatusCode::data);
+    CHECK(ensured.status().message() ==
+          "pipedrive: the deal field \"Seller score\" exists with type varchar, not double; rename or delete it in "
+          "Pipedrive, then sync again");
+    CHECK(f.fake.fields_named("deals", "Seller score").size() == 1);
+}
+
+TEST_CASE("values are written as JSON numbers option ids and dates one PATCH per deal") {
+    PipedriveFixture f;
+    const model::Dataset seeded = f.fake.seed(demo_dataset());
+    auto connector = f.connector();
+    REQUIRE(connector->ensure_fields(catalog_fields()));
+    const std::string deal = seeded.deals[0].id;
+    const std::string contact = seeded.contacts[0].id;
+    const std::vector<FieldWrite> writes{
+        {RecordObject::deal, deal, "seller_score", FieldValue(87.5)},
+        {RecordObject::deal, deal, "seller_score_band", FieldValue(std::string("B"))},
+        {RecordObject::deal, deal, "seller_win_rate", FieldValue(0.25)},
+        {RecordObject::deal, deal, "kpi_updated_at", FieldValue(std::string("2026-09-30T18:00:00Z"))},
+        {RecordObject::contact, contact, "churn_risk", FieldValue(0.125)},
+    };
+    const auto report = connector->write(writes);
+    REQUIRE(report);
+    CHECK(report->written == 5);
+    CHECK(report->failures.empty());
+    CHECK(f.fake.request_count("PATCH /api/v2/deals/{id}") == 1);
+    CHECK(f.fake.request_count("PATCH /api/v2/persons/{id}") == 1);
+    const auto code = [&](const char* object, const char* name) { return f.fake.field_by_name(object, name)->field_code; };
+    CHECK(f.fake.number_value("deals", std::stoll(deal), code("deals", "Seller score")) == 87.5);
+    CHECK(f.fake.number_value("deals", std::stoll(deal), code("deals", "Seller win rate")) == 0.25);
+    const auto band = f.fake.field_by_name("deals", "Seller score band");
+    CHECK(f.fake.value("deals", std::stoll(deal), band->field_code) == std::to_string(band->options[1].id));
+    CHECK(f.fake.value("deals", std::stoll(deal), code("deals", "Seller KPIs updated at")) == "2026-09-30");
+    CHECK(f.fake.number_value("persons", std::stoll(contact), code("persons", "Churn risk")) == 0.125);
+    CHECK(f.fake.fields_written_more_than_once() == 0);
+
+    // What was written reads back as held values.
+    CollectingSink sink;
+    REQUIRE(connector->read("", sink));
+    std::map<std::string, FieldValue> held;
+    for (const auto& h : sink.held_values) {
+        if (h.record_id == deal && h.object == RecordObject::deal) held[h.field_id] = h.value;
+    }
+    CHECK(held["seller_score"] == FieldValue(87.5));
+    CHECK(held["seller_score_band"] == FieldValue(std::string("B")));
+    CHECK(held["kpi_updated_at"] == FieldValue(std::string("2026-09-30T00:00:00Z")));
+}
+
+TEST_CASE("a record Pipedrive refuses fails alone with Pipedrive's message") {
+    PipedriveFixture f;
+    const model::Dataset seeded = f.fake.seed(demo_dataset());
+    auto connector = f.connector();
+    REQUIRE(connector->ensure_fields(catalog_fields()));
+    const std::vector<FieldWrite> writes{
+        {RecordObject::deal, "999999", "seller_score", FieldValue(50.0)},
+        {RecordObject::deal, seeded.deals[1].id, "seller_score", FieldValue(60.0)},
+    };
+    const auto report = connector->write(writes);
+    REQUIRE(report);
+    CHECK(report->written == 1);
+    REQUIRE(report->failures.size() == 1);
+    CHECK(report->failures[0].index == 0);
+    CHECK(report->failures[0].status.code() == StatusCode::not_found);
+    CHECK(report->failures[0].status.message().rfind("pipedrive: PATCH /api/v2/deals/999999: 404", 0) == 0);
+}
+
+TEST_CASE("query_deals returns the deals whose fields match") {
+    PipedriveFixture f;
+    const model::Dataset seeded = f.fake.seed(demo_dataset());
+    auto connector = f.connector();
+    REQUIRE(connector->ensure_fields(catalog_fields()));
+    std::vector<FieldWrite> writes;
+    for (std::size_t i = 0; i < 6; ++i) {
+        writes.push_back({RecordObject::deal, seeded.deals[i].id, "seller_score", FieldValue(10.0 * static_cast<double>(i + 5))});
+        writes.push_back({RecordObject::deal, seeded.deals[i].id, "seller_score_band",
+                          FieldValue(std::string(i % 2 == 0 ? "A" : "B"))});
+    }
+    REQUIRE(connector->write(writes));
+    connectors::DealQuery query;
+    query.all_of = {{"seller_score", connectors::CompareOp::ge, 80.0},
+                    {"seller_score_band", connectors::CompareOp::eq, std::string("A")}};
+    const auto rows = connector->query_deals(query);
+    REQUIRE(rows);
+    // Scores 50..100 in steps of 10; >= 80 are i = 3, 4, 5; band A are the even i: only i = 4.
+    REQUIRE(rows->size() == 1);
+    CHECK((*rows)[0].deal.id == seeded.deals[4].id);
+    CHECK((*rows)[0].fields.at("seller_score") == FieldValue(90.0));
+}
+
+TEST_CASE("remove_fields deletes our fields and reports absent ones as existing") {
+    PipedriveFixture f;
+    auto connector = f.connector();
+    const auto fields = catalog_fields();
+    REQUIRE(connector->ensure_fields(fields));
+    const auto removed = connector->remove_fields(fields);
+    REQUIRE(removed);
+    CHECK(removed->created.size() == 11);
+    CHECK_FALSE(f.fake.field_by_name("deals", "Seller score").has_value());
+    const auto again = connector->remove_fields(fields);
+    REQUIRE(again);
+    CHECK(again->existing.size() == 11);
+}
