@@ -304,8 +304,10 @@ private:
         const std::string where = label + ": TLS handshake with " + endpoint_text();
         if (ec == beast::error::timeout)
             return Status{StatusCode::timeout, where + " timed out after " + ms_text(options_.connect_timeout)};
+        // Not transient: retrying cannot make an untrusted certificate trusted, and the fix is in the
+        // settings (base_url, ca_file), so it is reported like any other bad setting.
         if (!failure.empty())
-            return Status{StatusCode::network, where + " failed: certificate verification failed: " + failure};
+            return Status{StatusCode::invalid_argument, where + " failed: certificate verification failed: " + failure};
         return Status{StatusCode::network, where + " failed: " + ec.message()};
     }
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <mutex>
 #include <memory>
 #include <stdexcept>
 
@@ -130,6 +131,32 @@ ServerCertificate make_server_certificate(const std::vector<std::string>& dns_na
     return ServerCertificate{to_pem(ca.get()), to_pem(leaf.get()), to_pem(leaf_key.get())};
 }
 
+namespace {
+
+// Every PEM file written by this process, removed when it exits: tests and benches never leave
+// certificates behind in the temp folder, even when a test fails halfway.
+class TempPemFiles {
+public:
+    static TempPemFiles& instance() {
+        static TempPemFiles files;
+        return files;
+    }
+    void add(const std::string& path) {
+        std::lock_guard lock(mutex_);
+        paths_.push_back(path);
+    }
+    ~TempPemFiles() {
+        std::error_code ignored;
+        for (const auto& path : paths_) std::filesystem::remove(path, ignored);
+    }
+
+private:
+    std::mutex mutex_;
+    std::vector<std::string> paths_;
+};
+
+}  // namespace
+
 std::string write_temp_pem(const std::string& pem, const std::string& name_hint) {
     std::string path = (std::filesystem::temp_directory_path() / ("sellerscore-" + name_hint + "-XXXXXX.pem")).string();
     const int fd = mkstemps(path.data(), 4);
@@ -144,6 +171,7 @@ std::string write_temp_pem(const std::string& pem, const std::string& name_hint)
         written += static_cast<std::size_t>(n);
     }
     ::close(fd);
+    TempPemFiles::instance().add(path);
     return path;
 }
 

@@ -18,7 +18,8 @@ struct ServerCertificate {
 ServerCertificate make_server_certificate(const std::vector<std::string>& dns_names = {"localhost"},
                                           const std::vector<std::string>& ip_addresses = {"127.0.0.1"});
 
-// Writes `pem` to a new file under the system temp folder and returns its path (for ca_file).
+// Writes `pem` to a new file under the system temp folder and returns its path (for ca_file). The
+// file is removed when the process exits (removing it earlier is fine).
 std::string write_temp_pem(const std::string& pem, const std::string& name_hint);
 
 }  // namespace sellerscore::fakes

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <filesystem>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -168,4 +169,22 @@ TEST_CASE("Every attempt is logged at debug with method path status and attempt"
     REQUIRE(debug_lines.size() == 2);
     CHECK_THAT(debug_lines[0], Catch::Matches(R"(GET /crm/v3/objects/deals -> 503 in \d+ ms \(attempt 1\))"));
     CHECK_THAT(debug_lines[1], Catch::Matches(R"(GET /crm/v3/objects/deals -> 200 in \d+ ms \(attempt 2\))"));
+}
+
+TEST_CASE("An untrusted server certificate fails at once without retries") {
+    const fakes::ServerCertificate trusted = fakes::make_server_certificate();
+    const fakes::ServerCertificate stranger = fakes::make_server_certificate();
+    const std::string ca_file = fakes::write_temp_pem(trusted.ca_pem, "trusted-ca");
+    std::atomic<int> served{0};
+    fakes::LoopbackServer server(first_request_faulty(served, fakes::WireFault::none), stranger);
+    http::ClientOptions options = fast_retries(server);
+    options.transport.ca_file = ca_file;
+    auto client = client_for(std::move(options));
+    auto response = client->send(get("/crm/v3/owners"));
+    REQUIRE_FALSE(response.is_ok());
+    CHECK(response.status().code() == StatusCode::invalid_argument);
+    CHECK_THAT(response.status().message(), Catch::Contains("certificate verification failed"));
+    CHECK(client->stats().attempts == 1);
+    CHECK(served == 0);
+    std::filesystem::remove(ca_file);
 }
