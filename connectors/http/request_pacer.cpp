@@ -51,6 +51,20 @@ std::optional<RequestPacer::time_point> RequestPacer::expected_reset_locked() co
     return std::nullopt;
 }
 
+void RequestPacer::forget_expired_starts_locked(time_point now) {
+    while (!recent_starts_.empty() && recent_starts_.front() + interval_ <= now) {
+        if (remaining_ && recent_starts_.front() + interval_ > last_response_at_) ++*remaining_;
+        recent_starts_.pop_front();
+    }
+}
+
+std::optional<RequestPacer::time_point> RequestPacer::next_room_locked(time_point now) {
+    if (reset_at_) return reset_at_;
+    forget_expired_starts_locked(now);
+    if (recent_starts_.empty()) return std::nullopt;
+    return recent_starts_.front() + interval_;
+}
+
 void RequestPacer::pause_until(std::chrono::steady_clock::time_point until) {
     std::lock_guard lock(mutex_);
     paused_until_ = std::max(paused_until_, until);
@@ -78,11 +92,14 @@ Result<std::chrono::milliseconds> RequestPacer::acquire(Clock& clock, const std:
             if (!slept) return slept;
             continue;
         }
+        // Full as far as we know: wait for room (next_room_locked may find some as our old starts
+        // leave a rolling window).
+        const std::optional<time_point> room =
+            remaining_ && *remaining_ <= in_flight_ ? next_room_locked(now) : std::nullopt;
         if (remaining_ && *remaining_ <= in_flight_) {
-            const std::optional<time_point> reset = expected_reset_locked();
-            if (reset && now < *reset) {
+            if (room && now < *room) {
                 lock.unlock();
-                const Status slept = cancellable_wait_until(clock, *reset, cancelled);
+                const Status slept = cancellable_wait_until(clock, *room, cancelled);
                 total_wait += waited(now, clock.now());
                 if (!slept) return slept;
                 continue;
@@ -97,6 +114,8 @@ Result<std::chrono::milliseconds> RequestPacer::acquire(Clock& clock, const std:
         next_start_ = start + spacing_;
         ++in_flight_;
         if (!window_start_) window_start_ = start;
+        forget_expired_starts_locked(start);
+        recent_starts_.push_back(start);
         lock.unlock();
 
         if (start > now) {
@@ -129,6 +148,7 @@ void RequestPacer::complete(std::chrono::steady_clock::time_point started, const
     }
     if (limits_changed) update_spacing();
 
+    last_response_at_ = clock.now();
     if (const auto remaining = header_number<int>(*response, headers_.remaining)) {
         // More left than before: a new window began, and this request was among its first.
         if (!remaining_ || *remaining > *remaining_) window_start_ = started;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -42,6 +43,12 @@ private:
 
     void update_spacing();
     std::optional<time_point> expected_reset_locked() const;
+    // Forgets our starts that have left a rolling window by `now`; each that left after the last
+    // response counted it is one more slot than that response's remaining said.
+    void forget_expired_starts_locked(time_point now);
+    // When the server will have room again: its reset header if it sent one, else the moment the
+    // oldest of our starts in the last interval leaves a rolling window (HubSpot's windows roll).
+    std::optional<time_point> next_room_locked(time_point now);
 
     const RateLimitHeaders headers_;
     const double target_share_;
@@ -56,6 +63,8 @@ private:
     int in_flight_ = 0;                    // started, not completed
     std::optional<int> remaining_;         // left in the window as of the last response
     std::optional<time_point> window_start_;  // the first request of the current window
+    std::deque<time_point> recent_starts_;    // our starts within the last interval, oldest first
+    time_point last_response_at_{};           // when remaining_ was last set from a response
     std::optional<time_point> reset_at_;      // from a reset header
     std::optional<long long> daily_remaining_;
 };

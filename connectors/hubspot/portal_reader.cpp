@@ -1,6 +1,7 @@
 #include "portal_reader.hpp"
 
 #include <algorithm>
+#include <future>
 
 #include <boost/json.hpp>
 
@@ -175,10 +176,17 @@ Status PortalReader::list_type(ObjectType type, const RecordMapper& mapper, cons
     // properties through batch/read instead of a URL that overflows.
     const bool through_batch_read = !list.fits();
     if (through_batch_read) list.properties = {std::string(last_modified_property(type))};
-    do {
-        if (Status st = check_cancelled(); !st) return st;
-        auto body = api_.get(list.target());
+    Result<json::value> body = api_.get(list.target());
+    while (true) {
         if (!body) return body.status();
+        if (Status st = check_cancelled(); !st) return st;
+        // The next page is fetched while this one is mapped and stored, so the client's own work
+        // overlaps the round trip instead of adding to it: reads then run close to the rate limit.
+        std::future<Result<json::value>> next_page;
+        if (const std::string after = next_after(*body); !after.empty()) {
+            list.after = after;
+            next_page = std::async(std::launch::async, [this, target = list.target()] { return api_.get(target); });
+        }
         const json::array& listed = results_of(*body);
         ReadPage page;
         if (through_batch_read) {
@@ -195,10 +203,9 @@ Status PortalReader::list_type(ObjectType type, const RecordMapper& mapper, cons
             for (const auto& object : listed) add(type, mapper, object, embedded_associations(object), page);
         }
         if (Status st = deliver(sink, std::move(page)); !st) return st;
-        const std::string after = next_after(*body);
-        if (after.empty()) break;
-        list.after = after;
-    } while (true);
+        if (!next_page.valid()) break;
+        body = next_page.get();
+    }
     return Status::ok();
 }
 

@@ -210,6 +210,8 @@ struct LoopbackServer::Impl {
             }
             for (auto& connection : finished) connection.thread.join();
             if (ec) continue;
+            // Like a real API front end: answers are not held back by Nagle's algorithm.
+            socket.set_option(tcp::no_delay(true), ec);
 
             ++accepted;
             const std::uint64_t now_open = ++open;

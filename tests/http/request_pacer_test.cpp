@@ -130,3 +130,18 @@ TEST_CASE("A daily remaining above the reserve keeps going") {
     CHECK(t.client->send(get("/b")).is_ok());
     CHECK(t.transport->calls() == 2);
 }
+
+TEST_CASE("In a rolling window a full count waits only until our oldest request leaves it") {
+    // 10 per 1000 ms spaces starts 100 ms apart; the server's counts (other clients share the
+    // window) say 1, 2, then 0 left. HubSpot's window rolls, so the fourth request may start when
+    // our first is 1000 ms old, not 1000 ms after the count last went up.
+    PacedClient t({10, milliseconds(1000), 1.0, 0}, hubspot_headers,
+                  {respond(200, {{"X-HubSpot-RateLimit-Remaining", "1"}}),
+                   respond(200, {{"X-HubSpot-RateLimit-Remaining", "2"}}),
+                   respond(200, {{"X-HubSpot-RateLimit-Remaining", "0"}}),
+                   respond(200, {{"X-HubSpot-RateLimit-Remaining", "5"}})});
+    for (int i = 0; i < 4; ++i) REQUIRE(t.client->send(get("/r")).is_ok());
+    const auto starts = t.transport->starts();
+    CHECK(starts.at(3) - starts.at(0) >= milliseconds(1000));
+    CHECK(starts.at(3) - starts.at(0) <= milliseconds(1010));
+}
