@@ -52,15 +52,12 @@ int main(int argc, char** argv) {
     }
     std::printf("generating %d deals, %d persons, %d activities...\n", options.deals, options.contacts,
                 options.activities);
-    model::Dataset source;
-    if (Status s = demo::DemoCrmGenerator::generate(options, [&](model::Dataset&& page) {
-            source.append(std::move(page));
-            return Status::ok();
-        });
-        !s) {
-        std::fprintf(stderr, "demo: %s\n", s.message().c_str());
+    auto generated = demo::DemoCrmGenerator::dataset(options);
+    if (!generated) {
+        std::fprintf(stderr, "demo: %s\n", generated.status().message().c_str());
         return 1;
     }
+    const model::Dataset& source = *generated;
 
     fakes::FakePipedriveOptions fake_options;
     fake_options.max_requests = burst;

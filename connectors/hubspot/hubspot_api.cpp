@@ -69,10 +69,7 @@ http::HttpRequest HubSpotApi::json_request(http::Method method, std::string targ
     return request;
 }
 
-std::string HubSpotApi::where(const http::HttpRequest& request) {
-    const std::string_view target = request.target;
-    return std::string(http::to_string(request.method)) + " " + std::string(target.substr(0, target.find('?')));
-}
+std::string HubSpotApi::where(const http::HttpRequest& request) { return http::method_and_path(request); }
 
 std::string HubSpotApi::message_of(const http::HttpResponse& response) {
     boost::system::error_code ec;

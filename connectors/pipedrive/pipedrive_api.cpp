@@ -62,10 +62,7 @@ http::HttpRequest PipedriveApi::json_request(http::Method method, std::string ta
     return request;
 }
 
-std::string PipedriveApi::where(const http::HttpRequest& request) {
-    const std::string_view target = request.target;
-    return std::string(http::to_string(request.method)) + " " + std::string(target.substr(0, target.find('?')));
-}
+std::string PipedriveApi::where(const http::HttpRequest& request) { return http::method_and_path(request); }
 
 std::string PipedriveApi::message_of(const http::HttpResponse& response) {
     boost::system::error_code ec;

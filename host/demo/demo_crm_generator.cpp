@@ -124,6 +124,16 @@ Status DemoCrmGenerator::generate(const DemoOptions& options, const PageSink& pa
     return writer.flush(true);
 }
 
+Result<model::Dataset> DemoCrmGenerator::dataset(const DemoOptions& options) {
+    model::Dataset data;
+    const Status generated = generate(options, [&data](model::Dataset&& page) {
+        data.append(std::move(page));
+        return Status::ok();
+    });
+    if (!generated) return generated;
+    return data;
+}
+
 Status DemoCrmGenerator::write_ndjson(const DemoOptions& options, const std::filesystem::path& dir) {
     std::error_code error;
     std::filesystem::create_directories(dir, error);

@@ -28,6 +28,9 @@ public:
     // options that cannot be honoured (DemoOptions::validate).
     static Status generate(const DemoOptions& options, const PageSink& page_sink);
 
+    // The whole CRM in memory (benches and tests that seed a fake vendor with it).
+    static Result<model::Dataset> dataset(const DemoOptions& options);
+
     // Writes the KPIS.md §1.1 interchange files (sellers.ndjson, stages.ndjson, contacts.ndjson,
     // deals.ndjson, stage_changes.ndjson, activities.ndjson, spend.ndjson) into `dir`, creating it
     // if needed and replacing files of those names.

@@ -6,14 +6,12 @@
 
 #include <boost/json.hpp>
 
-#include <cmath>
 #include <map>
 #include <set>
 
-#include "host/demo/demo_crm_generator.hpp"
+#include "engine_expectations.hpp"
 #include "host_scratch_directory.hpp"
 #include "loaded_plugin.hpp"
-#include "plugin/kpi/kpi_engine.hpp"
 #include "plugin/model/timestamp_format.hpp"
 #include "tests/fakes/hubspot/fake_hubspot.hpp"
 #include "tests/fakes/loopback_server.hpp"
@@ -57,12 +55,7 @@ public:
           certificate(fakes::make_server_certificate()),
           ca_file(fakes::write_temp_pem(certificate.ca_pem, "hubspot-test-ca")),
           server(fake.handler(), certificate) {
-        model::Dataset source;
-        const Status generated = demo::DemoCrmGenerator::generate(small_portal(), [&](model::Dataset&& page) {
-            source.append(std::move(page));
-            return Status::ok();
-        });
-        REQUIRE(generated.is_ok());
+        const model::Dataset source = generate_demo(small_portal());
         in_hubspot = fake.seed(source);
         host.secrets["SELLERSCORE_HUBSPOT_TOKEN"] = fake.options().access_token;
         host.state_dir = (dir.path() / "state").string();
@@ -102,24 +95,6 @@ std::optional<double> number_in(const fakes::FakeHubSpot& fake, const std::strin
     return std::stod(*text);
 }
 
-bool same_number(std::optional<double> written, std::optional<double> expected) {
-    if (!written || !expected) return written.has_value() == expected.has_value();
-    return std::fabs(*written - *expected) <= 1e-9 * std::max(1.0, std::fabs(*expected));
-}
-
-const kpi::SellerResult& seller_of(const kpi::Scorecard& card, const std::string& seller_id) {
-    for (const auto& s : card.sellers) {
-        if (s.seller_id == seller_id) return s;
-    }
-    FAIL("no scorecard row for seller " << seller_id);
-    throw;
-}
-
-std::optional<double> kpi_value(const kpi::SellerResult& s, const std::string& id) {
-    const auto it = s.kpis.find(id);
-    return it == s.kpis.end() ? std::nullopt : it->second.value;
-}
-
 // Every KPIS.md §7 value on every open deal and every contact equals the engine's; after the first
 // sync, closed deals hold none.
 void check_written_values(const HubSpotWorld& world, bool first_sync) {
@@ -143,7 +118,7 @@ void check_written_values(const HubSpotWorld& world, bool first_sync) {
         const kpi::SellerResult& seller = seller_of(card, deal.owner_id);
         CHECK(same_number(number_in(world.fake, "deals", deal.id, "sellerscore_seller_score"), seller.score));
         const auto band = world.fake.value("deals", deal.id, "sellerscore_seller_score_band");
-        CHECK(band == (seller.band ? std::optional<std::string>(std::string(1, *seller.band)) : std::nullopt));
+        CHECK(band == band_text(seller));
         for (const auto& [property, kpi_id] : seller_fields) {
             INFO(property);
             CHECK(same_number(number_in(world.fake, "deals", deal.id, property), kpi_value(seller, kpi_id)));

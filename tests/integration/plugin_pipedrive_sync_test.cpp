@@ -6,14 +6,12 @@
 
 #include <boost/json.hpp>
 
-#include <cmath>
 #include <map>
 #include <set>
 
-#include "host/demo/demo_crm_generator.hpp"
+#include "engine_expectations.hpp"
 #include "host_scratch_directory.hpp"
 #include "loaded_plugin.hpp"
-#include "plugin/kpi/kpi_engine.hpp"
 #include "plugin/model/timestamp_format.hpp"
 #include "tests/fakes/loopback_server.hpp"
 #include "tests/fakes/pipedrive/fake_pipedrive.hpp"
@@ -52,12 +50,7 @@ public:
           certificate(fakes::make_server_certificate()),
           ca_file(fakes::write_temp_pem(certificate.ca_pem, "pipedrive-test-ca")),
           server(fake.handler(), certificate) {
-        model::Dataset source;
-        const Status generated = demo::DemoCrmGenerator::generate(small_company(), [&](model::Dataset&& page) {
-            source.append(std::move(page));
-            return Status::ok();
-        });
-        REQUIRE(generated.is_ok());
+        const model::Dataset source = generate_demo(small_company());
         in_pipedrive = fake.seed(source);
         host.secrets["SELLERSCORE_PIPEDRIVE_TOKEN"] = fake.options().api_token;
         host.state_dir = (dir.path() / "state").string();
@@ -94,24 +87,6 @@ public:
     TestHost host;
 };
 
-bool same_number(std::optional<double> written, std::optional<double> expected) {
-    if (!written || !expected) return written.has_value() == expected.has_value();
-    return std::fabs(*written - *expected) <= 1e-9 * std::max(1.0, std::fabs(*expected));
-}
-
-const kpi::SellerResult& seller_of(const kpi::Scorecard& card, const std::string& seller_id) {
-    for (const auto& s : card.sellers) {
-        if (s.seller_id == seller_id) return s;
-    }
-    FAIL("no scorecard row for seller " << seller_id);
-    throw;
-}
-
-std::optional<double> kpi_value(const kpi::SellerResult& s, const std::string& id) {
-    const auto it = s.kpis.find(id);
-    return it == s.kpis.end() ? std::nullopt : it->second.value;
-}
-
 // Every KPIS.md §7 value on every open deal and every person equals the engine's.
 void check_written_values(const PipedriveWorld& world) {
     const kpi::Scorecard card = world.expected();
@@ -137,9 +112,9 @@ void check_written_values(const PipedriveWorld& world) {
         const kpi::SellerResult& seller = seller_of(card, deal.owner_id);
         CHECK(same_number(world.fake.number_value("deals", id, score), seller.score));
         const auto band = world.fake.value("deals", id, band_field->field_code);
-        const std::optional<std::string> band_text =
+        const std::optional<std::string> band_written =
             band ? std::optional<std::string>(band_label[*band]) : std::nullopt;
-        CHECK(band_text == (seller.band ? std::optional<std::string>(std::string(1, *seller.band)) : std::nullopt));
+        CHECK(band_written == band_text(seller));
         for (const auto& [label, kpi_id] : seller_fields) {
             INFO(label);
             CHECK(same_number(world.fake.number_value("deals", id, world.code_of("deals", label)),
