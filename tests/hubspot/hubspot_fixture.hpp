@@ -90,14 +90,10 @@ inline model::Dataset demo_dataset() {
     options.deals = 140;
     options.activities = 900;
     options.months = 6;
-    model::Dataset data;
-    const Status generated = demo::DemoCrmGenerator::generate(options, [&](model::Dataset&& page) {
-        data.append(std::move(page));
-        return Status::ok();
-    });
-    if (!generated) throw std::runtime_error(generated.message());
-    data.spend.clear();
-    return data;
+    auto data = demo::DemoCrmGenerator::dataset(options);
+    if (!data) throw std::runtime_error(data.status().message());
+    data->spend.clear();
+    return std::move(*data);
 }
 
 inline const std::string test_token = "pat-na1-00000000-test-0000-0000-000000000000";

@@ -116,14 +116,10 @@ inline model::Dataset demo_dataset(int deals = 140, int activities = 900) {
     options.deals = deals;
     options.activities = activities;
     options.months = 6;
-    model::Dataset data;
-    const Status generated = demo::DemoCrmGenerator::generate(options, [&](model::Dataset&& page) {
-        data.append(std::move(page));
-        return Status::ok();
-    });
-    if (!generated) throw std::runtime_error(generated.message());
-    data.spend.clear();
-    return data;
+    auto data = demo::DemoCrmGenerator::dataset(options);
+    if (!data) throw std::runtime_error(data.status().message());
+    data->spend.clear();
+    return std::move(*data);
 }
 
 inline const std::string test_token = "0123456789abcdef0123456789abcdef01234567";
