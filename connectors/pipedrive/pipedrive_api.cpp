@@ -98,17 +98,20 @@ Status PipedriveApi::error_of(const http::HttpRequest& request, const http::Http
     return Status::internal(text + " (unexpected status)");
 }
 
-void PipedriveApi::record(int cost, const Result<http::HttpResponse>& response) {
-    if (!response) return;
+void PipedriveApi::settle(int cost, const Result<http::HttpResponse>& response) {
+    if (!response) {
+        budget_.settle(cost, 0, nullptr);
+        return;
+    }
     // Rate-limited and firewalled calls were not served: their headers count, their cost does not.
     const bool served = response->status != 429 && !is_firewall_block(*response);
-    budget_.record(served ? cost : 0, &*response);
+    budget_.settle(cost, served ? cost : 0, &*response);
 }
 
 Result<http::HttpResponse> PipedriveApi::send_once(const http::HttpRequest& request, int cost) {
-    if (Status allowed = budget_.allow(cost); !allowed) return allowed;
+    if (Status reserved = budget_.reserve(cost); !reserved) return reserved;
     auto response = client_->send(request);
-    record(cost, response);
+    settle(cost, response);
     if (!response) {
         const Status failure = response.status();
         // The client stops by itself once a 429 said the day's tokens are gone.
@@ -151,22 +154,19 @@ std::vector<Result<http::HttpResponse>> PipedriveApi::send_all(const std::vector
     std::vector<http::HttpRequest> batch;
     std::vector<std::size_t> batch_index;
     std::vector<int> batch_cost;
-    std::int64_t planned = 0;
-    const auto remaining = budget_.remaining();
     for (std::size_t i = 0; i < requests.size(); ++i) {
         const int cost = token_cost(requests[i].method, requests[i].target);
-        if (Status allowed = budget_.allow(cost + static_cast<int>(planned)); !allowed) {
-            results[i] = allowed;
+        if (Status reserved = budget_.reserve(cost); !reserved) {
+            results[i] = reserved;
             continue;
         }
-        planned += remaining ? cost : 0;
         batch.push_back(requests[i]);
         batch_index.push_back(i);
         batch_cost.push_back(cost);
     }
     auto answers = client_->send_all(batch);
     for (std::size_t k = 0; k < answers.size(); ++k) {
-        record(batch_cost[k], answers[k]);
+        settle(batch_cost[k], answers[k]);
         if (answers[k] && is_firewall_block(*answers[k])) {
             // Not served: asked again one at a time, after the back-off.
             answers[k] = send(batch[k]);
@@ -266,6 +266,12 @@ Result<std::vector<json::value>> PipedriveApi::offset_list(const std::string& ta
     });
     if (!walked) return walked;
     return all;
+}
+
+Result<std::vector<json::value>> PipedriveApi::unpaged_list(const std::string& target) {
+    auto body = get(target);
+    if (!body) return body.status();
+    return data_items("GET " + target.substr(0, target.find('?')), *body);
 }
 
 http::ClientStats PipedriveApi::stats() const { return client_->stats(); }

@@ -59,6 +59,8 @@ public:
     // All items of a small list (users, stages, fields).
     Result<std::vector<boost::json::value>> cursor_list(const std::string& target);
     Result<std::vector<boost::json::value>> offset_list(const std::string& target);
+    // The items of a list that has no paging (v1 users, activity types): one GET.
+    Result<std::vector<boost::json::value>> unpaged_list(const std::string& target);
 
     static http::HttpRequest json_request(http::Method method, std::string target, const boost::json::value& body);
     // One line: the code from the HTTP status (401 auth; 402 and a JSON 403 permission; 404/410
@@ -74,7 +76,8 @@ public:
 
 private:
     Result<http::HttpResponse> send_once(const http::HttpRequest& request, int cost);
-    void record(int cost, const Result<http::HttpResponse>& response);
+    // Releases the call's reservation and records what its answer says and costs.
+    void settle(int cost, const Result<http::HttpResponse>& response);
     Status walk(const std::string& target, bool by_cursor, const PageHandler& on_page);
 
     std::unique_ptr<http::HttpClient> client_;

@@ -8,13 +8,16 @@
 #include "connectors/http/static_token_source.hpp"
 #include "deal_predicate.hpp"
 #include "field_directory.hpp"
+#include "company_currency.hpp"
 #include "field_registry.hpp"
 #include "json_access.hpp"
 #include "object_route.hpp"
 #include "pipedrive_api.hpp"
 #include "record_mapper.hpp"
 #include "record_patch.hpp"
+#include "pipedrive_time.hpp"
 #include "sync_reader.hpp"
+#include "write_ledger.hpp"
 
 namespace sellerscore::connectors::pipedrive {
 
@@ -31,6 +34,15 @@ std::string object_label(RecordObject object) { return std::string(singular_of(o
 bool stops_writing(StatusCode code) {
     return code == StatusCode::auth || code == StatusCode::permission || code == StatusCode::network ||
            code == StatusCode::timeout || code == StatusCode::cancelled || code == StatusCode::internal;
+}
+
+// The update_time Pipedrive gave our PATCH, from its answer (the record as it now stands).
+void remember_write(WriteLedger& ledger, const RecordPatch& patch, const http::HttpResponse& response) {
+    boost::system::error_code ec;
+    const json::value body = json::parse(response.body, ec);
+    const json::value* data = ec ? nullptr : member(body, "data");
+    const auto at = data ? parse_time(text_at(*data, "update_time")) : std::nullopt;
+    if (at) ledger.record(patch.object, patch.record_id, *at);
 }
 
 }  // namespace
@@ -50,6 +62,9 @@ struct PipedriveConnector::Parts {
     RecordMapper mapper;
     SyncReader reader;
     std::size_t write_batch = 16;
+    // Set by a read, used up by the current_cursor() after the writes that follow it.
+    std::optional<std::string> last_read_cursor;
+    WriteLedger ledger;
 };
 
 PipedriveConnector::PipedriveConnector(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
@@ -140,10 +155,25 @@ TransferStats PipedriveConnector::transfer_stats() const {
 std::int64_t PipedriveConnector::tokens_spent() const { return parts_->api.budget().spent(); }
 
 Result<std::string> PipedriveConnector::read(std::string_view cursor, RecordSink& sink) {
-    return parts_->reader.read(cursor, sink);
+    parts_->last_read_cursor.reset();
+    parts_->ledger.clear();
+    auto next = parts_->reader.read(cursor, sink);
+    if (next) parts_->last_read_cursor = *next;
+    return next;
 }
 
-Result<std::string> PipedriveConnector::current_cursor() { return parts_->reader.current_cursor(); }
+Result<std::string> PipedriveConnector::current_cursor() {
+    // After a read (and our writes), the read's cursor moved past our own writes only: a change
+    // someone else made since the read is not hidden by a fresh look at the marks.
+    if (parts_->last_read_cursor) {
+        auto cursor = parts_->reader.cursor_after_own_writes(*parts_->last_read_cursor, parts_->ledger);
+        if (!cursor) return cursor.status();
+        parts_->last_read_cursor.reset();
+        parts_->ledger.clear();
+        return cursor;
+    }
+    return parts_->reader.current_cursor();
+}
 
 Result<SchemaReport> PipedriveConnector::ensure_fields(std::span<const FieldDefinition> definitions) {
     SchemaReport report;
@@ -281,6 +311,7 @@ Result<WriteReport> PipedriveConnector::write(std::span<const FieldWrite> writes
                 if (failure.code() == StatusCode::rate_limited) budget_stop = failure;
             } else if (answers[k]->status / 100 == 2) {
                 report.written += patch.writes.size();
+                remember_write(parts_->ledger, patch, *answers[k]);
                 continue;
             } else {
                 failure = PipedriveApi::error_of(requests[k], *answers[k]);
@@ -297,6 +328,12 @@ Result<WriteReport> PipedriveConnector::write(std::span<const FieldWrite> writes
 Result<std::vector<DealRow>> PipedriveConnector::query_deals(const DealQuery& query) {
     auto ours = parts_->fields.ours(RecordObject::deal);
     if (!ours) return ours.status();
+    if (parts_->mapper.home_currency().empty()) {
+        auto users = parts_->api.unpaged_list(PipedriveApi::v1("/users"));
+        if (!users) return users.status();
+        const std::string currency = company_currency(*users);
+        parts_->mapper.set_home_currency(currency.empty() ? std::string("EUR") : currency);
+    }
     for (const auto& predicate : query.all_of) {
         if (ours->count(predicate.field_id) == 0) {
             return Status::invalid_argument("pipedrive: query: no deal field for " + predicate.field_id +

@@ -39,7 +39,8 @@ struct PipedriveSettings {
     // Calls stop before the daily token budget falls below this (left for the company's other tools).
     std::int64_t daily_token_reserve = 1000;
 
-    std::string home_currency = "EUR";
+    // The currency amounts are kept in; "" = the company's own (company_currency.hpp).
+    std::string home_currency;
     std::map<std::string, double> fx_rates;  // kpi.fx_rates: home-currency units per unit
     std::string channel_field = "Lead source";
     std::string referral_field = "Referred by";

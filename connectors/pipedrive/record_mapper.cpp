@@ -130,7 +130,9 @@ std::optional<model::Activity> RecordMapper::activity(const json::value& item) c
     if (id.empty() || activity.owner_id.empty()) return std::nullopt;
     activity.id = activity_id(id);
     activity.type = activity_types_.type_of(text_at(item, "type"));
-    auto at = parse_time(text_at(item, "marked_as_done_time"));
+    const bool done = bool_at(item, "done").value_or(false);
+    std::optional<model::Timestamp> at;
+    if (done) at = parse_time(text_at(item, "marked_as_done_time"));
     if (!at) {
         const auto day = parse_date(text_at(item, "due_date"));
         if (day) {
@@ -145,6 +147,7 @@ std::optional<model::Activity> RecordMapper::activity(const json::value& item) c
     activity.duration_s = parse_duration(text_at(item, "duration"));
     activity.direction = model::Direction::outbound;
     activity.objection = has_objection(text_at(item, "note"));
+    if (!done) activity.outcome = model::Outcome::canceled;
     return activity;
 }
 

@@ -17,7 +17,9 @@
 namespace sellerscore::connectors::pipedrive {
 
 struct MappingOptions {
-    std::string home_currency = "EUR";
+    // "" until known: the reader sets the company's currency (company_currency.hpp) unless the
+    // settings name one.
+    std::string home_currency;
     std::map<std::string, double> fx_rates;      // units of home currency per unit of the key currency
     std::vector<std::string> objection_markers;  // empty = {"#objection"}
 };
@@ -43,13 +45,18 @@ public:
     // A v2 person; channel and referred_by from the fields in `keys`.
     std::optional<model::Contact> contact(const boost::json::value& person, const PersonFieldKeys& keys) const;
 
-    // A done v2 activity: id "activity:<id>".
+    // A v2 activity: id "activity:<id>". One marked done happened when it was marked done; one not
+    // marked done is at its due date and time with outcome canceled: past, it did not happen as
+    // planned; future, it does not exist yet at an as_of before it (the KPIS.md snapshot rule).
     std::optional<model::Activity> activity(const boost::json::value& activity) const;
     // A v1 note: id "note:<id>", type note.
     std::optional<model::Activity> note(const boost::json::value& note) const;
 
     static std::string activity_id(std::string_view pipedrive_id) { return "activity:" + std::string(pipedrive_id); }
     static std::string note_id(std::string_view pipedrive_id) { return "note:" + std::string(pipedrive_id); }
+
+    const std::string& home_currency() const { return options_.home_currency; }
+    void set_home_currency(std::string currency) { options_.home_currency = std::move(currency); }
 
 private:
     bool has_objection(std::string_view text) const;

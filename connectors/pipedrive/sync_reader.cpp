@@ -6,6 +6,8 @@
 #include <boost/json.hpp>
 
 #include "connectors/http/form_body.hpp"
+#include "call_outcome.hpp"
+#include "company_currency.hpp"
 #include "content_fingerprint.hpp"
 #include "json_access.hpp"
 #include "pipedrive_time.hpp"
@@ -45,9 +47,11 @@ std::string changed_since_target(std::string_view path, std::string_view filters
     return target;
 }
 
+// v1 notes take `sort` as "field DIRECTION" and, unlike v1's own time fields, `updated_since` in
+// RFC 3339 ("2025-01-01T10:20:00Z"); "2025-01-01 10:20:00" is a 400.
 std::string notes_target(const ListMark* mark, std::string_view order) {
     std::string target = PipedriveApi::v1("/notes?limit=500&sort=") + http::form_encode("update_time " + std::string(order));
-    if (mark != nullptr) target += "&updated_since=" + http::form_encode(format_v1_time(mark->at));
+    if (mark != nullptr) target += "&updated_since=" + http::form_encode(format_v2_time(mark->at));
     return target;
 }
 
@@ -80,6 +84,10 @@ struct SyncReader::Run {
     std::optional<ListMark> leads;
     std::set<std::string> persons_read;
     std::size_t unconverted_amounts = 0;
+    // Call outcomes by activity id, from the call logs; read once per run, at the first call.
+    std::optional<std::map<std::string, model::Outcome>> call_outcomes;
+    // The changelogs of the chunk of deals being added, fetched together (by deal id).
+    std::map<std::string, std::vector<json::value>> changelogs;
 };
 
 namespace {
@@ -88,7 +96,7 @@ const ListSpec deals_list{"deals", "/deals", deal_filters, 25};
 const ListSpec archived_deals_list{"archived_deals", "/deals/archived", archived_deal_filters, 25};
 const ListSpec persons_list{"persons", "/persons", "", 500};
 const ListSpec organizations_list{"organizations", "/organizations", "", 500};
-// Undone activities too: one marked undone again leaves the model (only done activities happened).
+// Done and not done activities alike (record_mapper.hpp says how each is held).
 const ListSpec activities_list{"activities", "/activities", "", 500};
 
 }  // namespace
@@ -101,8 +109,20 @@ SyncReader::SyncReader(PipedriveApi& api, FieldDirectory& fields, ReaderSettings
       mapper_(settings_.mapping, activity_types_) {}
 
 Status SyncReader::load_catalogs(Run& run) {
-    auto users = api_.offset_list(PipedriveApi::v1("/users?limit=500"));
+    // GET /v1/users and /v1/activityTypes take no parameters and answer every item at once.
+    auto users = api_.unpaged_list(PipedriveApi::v1("/users"));
     if (!users) return users.status();
+    if (settings_.mapping.home_currency.empty()) {
+        std::string currency = company_currency(*users);
+        if (currency.empty()) {
+            currency = "EUR";
+            if (settings_.log) {
+                settings_.log(http::LogLevel::warn, "pipedrive: no user reports a default currency: amounts are taken as "
+                                                    "EUR (set pipedrive.home_currency to change it)");
+            }
+        }
+        mapper_.set_home_currency(std::move(currency));
+    }
     ContentFingerprint sellers_print;
     for (const auto& user : *users) {
         if (auto seller = mapper_.seller(user)) {
@@ -117,7 +137,7 @@ Status SyncReader::load_catalogs(Run& run) {
     if (!stages) return stages.status();
     run.stages = StageCatalog::from_lists(*pipelines, *stages);
 
-    auto activity_types = api_.offset_list(PipedriveApi::v1("/activityTypes?limit=500"));
+    auto activity_types = api_.unpaged_list(PipedriveApi::v1("/activityTypes"));
     if (!activity_types) return activity_types.status();
 
     auto channel = fields_.named(RecordObject::contact, settings_.channel_field);
@@ -188,12 +208,21 @@ void SyncReader::add_held_values(const std::map<std::string, CustomField>& ours,
     }
 }
 
-Status SyncReader::read_changes(Run& run, const ListSpec& list, const AddItem& add) {
+Status SyncReader::read_changes(Run& run, const ListSpec& list, const AddItem& add, const PrepareChunk& prepare) {
     const ListMark* since = run.prior.mark(list.name);
     const std::optional<ListMark> prior = since ? std::optional<ListMark>(*since) : std::nullopt;
     return api_.each_cursor_page(changed_since_target(list.path, list.filters, since), [&](std::vector<json::value>&& items) {
         for (std::size_t begin = 0; begin < items.size(); begin += list.chunk) {
             const std::size_t end = std::min(items.size(), begin + list.chunk);
+            if (prepare) {
+                std::vector<const json::value*> changed;
+                for (std::size_t i = begin; i < end; ++i) {
+                    const auto at = updated_at(items[i]);
+                    if (at && prior && prior->covers(*at, text_at(items[i], "id"))) continue;
+                    changed.push_back(&items[i]);
+                }
+                if (Status s = prepare(changed); !s) return s;
+            }
             ReadPage page;
             for (std::size_t i = begin; i < end; ++i) {
                 const std::string id = text_at(items[i], "id");
@@ -227,16 +256,58 @@ Status SyncReader::add_deal(Run& run, const json::value& item, ReadPage& page) {
     // The changelog, not the flow: 20 tokens a page against 40, and it carries the same stage_id
     // changes. A deal without stage_change_time never changed stage and needs no call.
     std::vector<json::value> changelog;
-    if (!text_at(item, "stage_change_time").empty()) {
-        auto changes = api_.cursor_list(PipedriveApi::v1("/deals/" + id + "/changelog?limit=500"));
-        if (!changes && changes.status().code() != StatusCode::not_found) return changes.status();
-        if (changes) changelog = std::move(*changes);
-    }
+    if (const auto fetched = run.changelogs.find(id); fetched != run.changelogs.end()) changelog = std::move(fetched->second);
     for (auto& change : stage_history(*deal, text_at(item, "stage_id"), changelog)) {
         page.records.stage_changes.push_back(std::move(change));
     }
     add_held_values(run.ours[RecordObject::deal], RecordObject::deal, id, item, false, page);
     page.records.deals.push_back(std::move(*deal));
+    return Status::ok();
+}
+
+std::string SyncReader::changelog_target(const std::string& deal_id) {
+    return PipedriveApi::v1("/deals/" + deal_id + "/changelog?limit=500");
+}
+
+Status SyncReader::fetch_changelogs(Run& run, const std::vector<const json::value*>& deals) {
+    run.changelogs.clear();
+    // A deal without stage_change_time never changed stage and needs no call.
+    std::vector<std::string> ids;
+    std::vector<http::HttpRequest> requests;
+    for (const json::value* deal : deals) {
+        if (text_at(*deal, "stage_change_time").empty()) continue;
+        if (bool_at(*deal, "is_deleted").value_or(false) || text_at(*deal, "status") == "deleted") continue;
+        ids.push_back(text_at(*deal, "id"));
+        http::HttpRequest request;
+        request.target = changelog_target(ids.back());
+        requests.push_back(std::move(request));
+    }
+    if (requests.empty()) return Status::ok();
+    // The first page of each at once (the client keeps them inside the burst limit, the budget holds
+    // their cost before they go); a longer changelog pages on by itself.
+    auto answers = api_.send_all(requests);
+    for (std::size_t k = 0; k < answers.size(); ++k) {
+        if (!answers[k]) return answers[k].status();
+        const http::HttpResponse& response = *answers[k];
+        if (response.status == 404 || response.status == 410) continue;
+        if (response.status / 100 != 2) return PipedriveApi::error_of(requests[k], response);
+        boost::system::error_code ec;
+        json::value body = json::parse(response.body, ec);
+        if (ec) return Status::data("pipedrive: " + PipedriveApi::where(requests[k]) + ": the response is not JSON");
+        std::vector<json::value>& changelog = run.changelogs[ids[k]];
+        if (json::value* data = body.is_object() ? body.get_object().if_contains("data") : nullptr; data && data->is_array()) {
+            for (auto& entry : data->get_array()) changelog.push_back(std::move(entry));
+        }
+        const json::value* more = member(body, "additional_data");
+        const std::string next = more ? text_at(*more, "next_cursor") : std::string();
+        if (next.empty()) continue;
+        Status rest = api_.each_cursor_page(changelog_target(ids[k]) + "&cursor=" + http::form_encode(next),
+                                            [&](std::vector<json::value>&& items) {
+                                                for (auto& entry : items) changelog.push_back(std::move(entry));
+                                                return Status::ok();
+                                            });
+        if (!rest) return rest;
+    }
     return Status::ok();
 }
 
@@ -274,6 +345,19 @@ Status SyncReader::reread_lead_persons(Run& run) {
     if (run.leads) run.next.marks[std::string(leads_mark)] = *run.leads;
     page.checkpoint = run.next.to_text();
     return emit(run, std::move(page));
+}
+
+Status SyncReader::load_call_outcomes(Run& run) {
+    run.call_outcomes.emplace();
+    // 50 is the documented page maximum; the list holds the calls of the user the API is used as.
+    return api_.each_offset_page(PipedriveApi::v1("/callLogs?limit=50"), [&](std::vector<json::value>&& items) {
+        for (const auto& log : items) {
+            const std::string activity = text_at(log, "activity_id");
+            const auto outcome = call_outcome(text_at(log, "outcome"));
+            if (!activity.empty() && outcome) (*run.call_outcomes)[activity] = *outcome;
+        }
+        return Status::ok();
+    });
 }
 
 Status SyncReader::read_notes(Run& run) {
@@ -317,8 +401,9 @@ Result<std::string> SyncReader::read(std::string_view cursor, RecordSink& sink) 
     if (Status s = emit(run, std::move(catalogs)); !s) return s;
 
     const auto deal = [&](const json::value& item, ReadPage& page) { return add_deal(run, item, page); };
-    if (Status s = read_changes(run, deals_list, deal); !s) return s;
-    if (Status s = read_changes(run, archived_deals_list, deal); !s) return s;
+    const auto changelogs = [&](const std::vector<const json::value*>& deals) { return fetch_changelogs(run, deals); };
+    if (Status s = read_changes(run, deals_list, deal, changelogs); !s) return s;
+    if (Status s = read_changes(run, archived_deals_list, deal, changelogs); !s) return s;
     const auto person = [&](const json::value& item, ReadPage& page) { return add_person(run, item, page); };
     if (Status s = read_changes(run, persons_list, person); !s) return s;
     if (Status s = reread_lead_persons(run); !s) return s;
@@ -332,7 +417,15 @@ Result<std::string> SyncReader::read(std::string_view cursor, RecordSink& sink) 
     }
     const auto activity = [&](const json::value& item, ReadPage& page) {
         const std::string id = RecordMapper::activity_id(text_at(item, "id"));
-        auto mapped = bool_at(item, "done").value_or(false) ? mapper_.activity(item) : std::nullopt;
+        auto mapped = mapper_.activity(item);
+        if (mapped && mapped->type == model::ActivityType::call && !mapped->outcome) {
+            if (!run.call_outcomes) {
+                if (Status s = load_call_outcomes(run); !s) return s;
+            }
+            if (const auto found = run.call_outcomes->find(text_at(item, "id")); found != run.call_outcomes->end()) {
+                mapped->outcome = found->second;
+            }
+        }
         if (mapped) {
             page.records.activities.push_back(std::move(*mapped));
         } else {
@@ -346,7 +439,7 @@ Result<std::string> SyncReader::read(std::string_view cursor, RecordSink& sink) 
     if (run.unconverted_amounts > 0 && settings_.log) {
         settings_.log(http::LogLevel::warn,
                       "pipedrive: " + std::to_string(run.unconverted_amounts) + " deals have a currency other than " +
-                          settings_.mapping.home_currency +
+                          mapper_.home_currency() +
                           " and no rate in kpi.fx_rates: their amounts are left out");
     }
     return run.next.to_text();
@@ -410,6 +503,47 @@ Status SyncReader::latest_notes_mark(Run& run) {
         run.next.marks.erase(std::string(notes_mark));
     }
     return Status::ok();
+}
+
+Result<std::string> SyncReader::cursor_after_own_writes(std::string_view read_cursor, const WriteLedger& ledger) {
+    auto parsed = SyncCursor::parse(read_cursor);
+    if (!parsed) return parsed.status();
+    SyncCursor cursor = std::move(*parsed);
+    const std::pair<const ListSpec*, RecordObject> lists[] = {{&deals_list, RecordObject::deal},
+                                                              {&archived_deals_list, RecordObject::deal},
+                                                              {&persons_list, RecordObject::contact},
+                                                              {&organizations_list, RecordObject::company}};
+    for (const auto& [list, object] : lists) {
+        if (!ledger.wrote(object)) continue;
+        const ListMark* since = cursor.mark(list->name);
+        if (since == nullptr) continue;  // never read: nothing to move
+        ListMark mark = *since;
+        bool foreign = false;
+        Status walked = api_.each_cursor_page(changed_since_target(list->path, list->filters, since),
+                                              [&](std::vector<json::value>&& items) {
+                                                  for (const auto& item : items) {
+                                                      const std::string id = text_at(item, "id");
+                                                      const auto at = updated_at(item);
+                                                      if (id.empty() || !at || since->covers(*at, id)) continue;
+                                                      if (ledger.written_at(object, id) != at) {
+                                                          foreign = true;
+                                                          return walk_done;
+                                                      }
+                                                      mark.advance(*at, id);
+                                                  }
+                                                  return Status::ok();
+                                              });
+        if (!walked && !foreign) return walked;
+        if (foreign) {
+            if (settings_.log) {
+                settings_.log(http::LogLevel::debug, "pipedrive: " + std::string(list->name) +
+                                                         " changed since the read beyond our writes: the next run reads them");
+            }
+            continue;
+        }
+        cursor.marks[std::string(list->name)] = mark;
+    }
+    return cursor.to_text();
 }
 
 Result<std::string> SyncReader::current_cursor() {

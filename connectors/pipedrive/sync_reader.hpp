@@ -1,4 +1,5 @@
 // One read of a Pipedrive company into the model, page by page, and the cursor such a read ends at.
+// Call activities take their outcome from the v1 call logs, read whole at the first call of a run.
 // Order: users, pipelines/stages, activity types and person fields (read whole, fingerprinted),
 // leads (read whole: a person's channel may come from its lead), then deals, archived deals,
 // persons, organizations and activities (v2, sorted by update_time, from each list's mark), and notes
@@ -16,6 +17,7 @@
 #include "field_directory.hpp"
 #include "pipedrive_api.hpp"
 #include "record_mapper.hpp"
+#include "write_ledger.hpp"
 
 namespace sellerscore::connectors::pipedrive {
 
@@ -36,16 +38,29 @@ public:
 
     Result<std::string> read(std::string_view cursor, RecordSink& sink);
     Result<std::string> current_cursor();
+    // The cursor `read_cursor` (from read()) moved past our own writes since: for each list we wrote
+    // to, when every record changed since its mark is one we wrote, at the update_time our write
+    // got, the mark moves past them; any other change keeps the read's mark (the next run reads it).
+    // Lists we did not write to keep the read's marks: the next run's cursor differs from them
+    // exactly when someone changed them.
+    Result<std::string> cursor_after_own_writes(std::string_view read_cursor, const WriteLedger& ledger);
 
 private:
     struct Run;
     using AddItem = std::function<Status(const boost::json::value& item, ReadPage& page)>;
+    // Called with each chunk's items before they are added (to fetch what they need at once).
+    using PrepareChunk = std::function<Status(const std::vector<const boost::json::value*>& changed)>;
 
     Status load_catalogs(Run& run);
     Status load_leads(Run& run);
     // Each item of `list` changed since the prior mark, in chunks ending in a checkpoint.
-    Status read_changes(Run& run, const ListSpec& list, const AddItem& add);
+    Status read_changes(Run& run, const ListSpec& list, const AddItem& add, const PrepareChunk& prepare = {});
+    // The changelogs of the deals in `deals` that changed stage, into run.changelogs.
+    Status fetch_changelogs(Run& run, const std::vector<const boost::json::value*>& deals);
+    static std::string changelog_target(const std::string& deal_id);
     Status read_notes(Run& run);
+    // The outcome of every call log the API lists, by the activity it converted.
+    Status load_call_outcomes(Run& run);
     // Persons whose lead changed but who did not change themselves: their channel may have.
     Status reread_lead_persons(Run& run);
     Status emit(Run& run, ReadPage&& page);

@@ -30,19 +30,41 @@ Status TokenBudget::exhausted(std::int64_t remaining) {
 
 Status TokenBudget::allow(int cost) const {
     std::lock_guard lock(mutex_);
-    if (remaining_ && *remaining_ - cost < reserve_) return exhausted(*remaining_);
+    if (remaining_ && *remaining_ - reserved_ - cost < reserve_) return exhausted(*remaining_);
     return Status::ok();
+}
+
+Status TokenBudget::reserve(int cost) {
+    std::lock_guard lock(mutex_);
+    if (remaining_ && *remaining_ - reserved_ - cost < reserve_) return exhausted(*remaining_ - reserved_);
+    reserved_ += cost;
+    return Status::ok();
+}
+
+void TokenBudget::settle(int reserved_cost, int spent_cost, const http::HttpResponse* response) {
+    std::lock_guard lock(mutex_);
+    reserved_ -= reserved_cost;
+    record_locked(spent_cost, response);
+}
+
+std::int64_t TokenBudget::reserved() const {
+    std::lock_guard lock(mutex_);
+    return reserved_;
 }
 
 std::size_t TokenBudget::affordable(int cost) const {
     std::lock_guard lock(mutex_);
     if (!remaining_ || cost <= 0) return std::numeric_limits<std::size_t>::max();
-    const std::int64_t spendable = *remaining_ - reserve_;
+    const std::int64_t spendable = *remaining_ - reserved_ - reserve_;
     return spendable <= 0 ? 0 : static_cast<std::size_t>(spendable / cost);
 }
 
 void TokenBudget::record(int cost, const http::HttpResponse* response) {
     std::lock_guard lock(mutex_);
+    record_locked(cost, response);
+}
+
+void TokenBudget::record_locked(int cost, const http::HttpResponse* response) {
     if (response == nullptr) return;
     spent_ += cost;
     if (const auto reported = header_integer(*response, remaining_header)) {

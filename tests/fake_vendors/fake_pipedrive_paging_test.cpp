@@ -162,3 +162,44 @@ TEST_CASE("fake pipedrive deal flow lists stage changes with v1 times") {
     CHECK(item.at("data").at("old_value").as_string() == "1");
     CHECK(item.at("data").at("new_value").as_string() == "2");
 }
+
+TEST_CASE("fake pipedrive notes take updated_since in rfc 3339 only, as Pipedrive documents it") {
+    ManualClock clock;
+    clock.epoch_seconds = t0;  // seeding before the note's time: its update_time is its add_time
+    FakePipedrive fake(options_with(clock));
+    fake.seed(small_company());  // one note, added and updated at t0 + 400 = 2026-01-01T00:06:40Z
+    FakeRequest v1_style = authed("GET", "/api/v1/notes");
+    v1_style.query["updated_since"] = "2026-01-01 00:06:40";
+    const FakeResponse refused = fake.handle(v1_style);
+    CHECK(refused.status == 400);
+    CHECK_FALSE(json_of(refused).at("success").as_bool());
+    CHECK(json_of(refused).at("errorCode").as_int64() == 400);
+    CHECK(fake.handle(authed("GET", "/api/v1/notes?updated_since=2026-01-01T00:06:40.000Z")).status == 400);
+
+    const auto inclusive = json_of(fake.handle(authed("GET", "/api/v1/notes?updated_since=2026-01-01T00:06:40Z")));
+    CHECK(inclusive.at("data").as_array().size() == 1);
+    const auto later = json_of(fake.handle(authed("GET", "/api/v1/notes?updated_since=2026-01-01T00:06:41Z")));
+    CHECK(later.at("data").is_null());
+}
+
+TEST_CASE("fake pipedrive notes sort by the documented fields and refuse others") {
+    FakePipedrive fake;
+    fake.seed(small_company());
+    FakeRequest by_update = authed("GET", "/api/v1/notes");
+    by_update.query["sort"] = "update_time DESC";
+    CHECK(fake.handle(by_update).status == 200);
+    FakeRequest unknown = authed("GET", "/api/v1/notes");
+    unknown.query["sort"] = "marked_as_done_time ASC";
+    CHECK(fake.handle(unknown).status == 400);
+    FakeRequest bad_direction = authed("GET", "/api/v1/notes");
+    bad_direction.query["sort"] = "update_time UP";
+    CHECK(fake.handle(bad_direction).status == 400);
+}
+
+TEST_CASE("fake pipedrive v1 users come whole when no paging is asked for") {
+    FakePipedrive fake;
+    sellerscore::model::Dataset sellers;
+    for (int i = 0; i < 120; ++i) sellers.sellers.push_back({"s" + std::to_string(i), "User", "u@x.io", {}, true});
+    fake.seed(sellers);
+    CHECK(json_of(fake.handle(authed("GET", "/api/v1/users"))).at("data").as_array().size() == 120);
+}

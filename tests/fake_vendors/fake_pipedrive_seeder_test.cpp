@@ -1,5 +1,7 @@
 #include <algorithm>
 
+#include <set>
+
 #include <catch2/catch.hpp>
 
 #include "fake_pipedrive_test_requests.hpp"
@@ -118,7 +120,7 @@ TEST_CASE("fake pipedrive seeding puts channels in the lead source field or in a
     CHECK(fake.value("persons", std::stoll(back.contacts[2].id), referred_by->field_code) == back.contacts[0].id);
 }
 
-TEST_CASE("fake pipedrive seeding reads activities back done outbound without outcomes") {
+TEST_CASE("fake pipedrive seeding reads activities back done outbound, a call with its call log's outcome") {
     FakePipedrive fake;
     const model::Dataset back = fake.seed(small_company());
     REQUIRE(back.activities.size() == 3);
@@ -126,7 +128,8 @@ TEST_CASE("fake pipedrive seeding reads activities back done outbound without ou
     CHECK(call.id.rfind("activity:", 0) == 0);
     CHECK(call.type == model::ActivityType::call);
     CHECK(call.duration_s == 120.0);  // 95 s is "00:02" in whole minutes
-    CHECK_FALSE(call.outcome);
+    CHECK(call.outcome == model::Outcome::connected);  // s1 is the first seller: the API's user
+    CHECK_FALSE(back.activities[1].outcome);
     const model::Activity& visit = back.activities[1];
     CHECK(visit.type == model::ActivityType::visit);
     CHECK(visit.direction == model::Direction::outbound);
@@ -145,6 +148,64 @@ TEST_CASE("fake pipedrive seeding reads activities back done outbound without ou
     CHECK(notes.at("data").at(0).at("add_time").as_string() == "2026-01-01 00:06:40");
     CHECK(json_of(fake.handle(authed("GET", "/api/v2/activities?done=false"))).at("data").as_array().empty());
     CHECK(fake.handle(authed("GET", "/api/v2/activities?done=1")).status == 400);
+
+    const auto logs = json_of(fake.handle(authed("GET", "/api/v1/callLogs")));
+    REQUIRE(logs.at("data").as_array().size() == 1);
+    const auto& log = logs.at("data").at(0);
+    CHECK(log.at("id").as_string() == "1");
+    CHECK(log.at("activity_id").as_int64() == 1);
+    CHECK(log.at("outcome").as_string() == "connected");
+    CHECK(log.at("duration").as_string() == "95");
+    CHECK(log.at("start_time").as_string() == "2026-01-01 00:05:00");
+    CHECK(log.at("end_time").as_string() == "2026-01-01 00:06:35");
+}
+
+TEST_CASE("fake pipedrive seeds a canceled activity as not done and reads it back canceled") {
+    model::Dataset source = small_company();
+    source.activities[2].outcome = model::Outcome::canceled;  // the visit
+    FakePipedrive fake;
+    const model::Dataset back = fake.seed(source);
+    REQUIRE(back.activities[1].type == model::ActivityType::visit);
+    CHECK(back.activities[1].outcome == model::Outcome::canceled);
+    const auto undone = json_of(fake.handle(authed("GET", "/api/v2/activities?done=false")));
+    REQUIRE(undone.at("data").as_array().size() == 1);
+    CHECK(undone.at("data").at(0).at("marked_as_done_time").is_null());
+}
+
+TEST_CASE("fake pipedrive call logs page by start and at most 50 and list only the API user's") {
+    model::Dataset source = small_company();
+    const model::Activity call = source.activities[0];  // s1's connected call
+    source.activities.clear();
+    for (int i = 0; i < 120; ++i) {
+        model::Activity a = call;
+        a.id = "call" + std::to_string(i);
+        a.owner_id = i < 110 ? "s1" : "s2";
+        a.outcome = i % 2 ? model::Outcome::busy : model::Outcome::voicemail;
+        source.activities.push_back(a);
+    }
+    FakePipedrive fake;
+    fake.seed(source);
+    CHECK(fake.handle(authed("GET", "/api/v1/callLogs?limit=51")).status == 400);
+    CHECK(fake.handle(authed("GET", "/api/v1/callLogs?limit=0")).status == 400);
+    const auto refused_tokens = fake.tokens_spent("GET /api/v1/callLogs");
+    std::vector<std::size_t> pages;
+    std::set<std::string> outcomes;
+    std::int64_t start = 0;
+    while (true) {
+        const auto body = json_of(fake.handle(authed("GET", "/api/v1/callLogs?limit=50&start=" + std::to_string(start))));
+        pages.push_back(body.at("data").as_array().size());
+        for (const auto& log : body.at("data").as_array()) {
+            CHECK(log.at("user_id").as_int64() == 11);  // s1, the user the token belongs to
+            outcomes.insert(std::string(log.at("outcome").as_string()));
+        }
+        const auto& pagination = body.at("additional_data").at("pagination");
+        if (!pagination.at("more_items_in_collection").as_bool()) break;
+        start = pagination.at("next_start").as_int64();
+    }
+    CHECK(pages == std::vector<std::size_t>{50, 50, 10});
+    CHECK(outcomes == std::set<std::string>{"busy", "left_voicemail"});
+    CHECK(fake.request_count("GET /api/v1/callLogs") == 5);
+    CHECK(fake.tokens_spent("GET /api/v1/callLogs") - refused_tokens == 3 * 20);
 }
 
 TEST_CASE("fake pipedrive seeds twenty thousand deals ten thousand persons and a hundred thousand activities") {

@@ -57,12 +57,17 @@ public:
     }
 
     std::string settings() const {
-        return json::serialize(json::object{
-            {"connector", "pipedrive"},
-            {"pipedrive", {{"base_url", server.base_url()}, {"ca_file", ca_file},
-                           {"rate_limit_max", 40}, {"rate_limit_interval_ms", 200}}},
-            {"state_dir", (dir.path() / "state").string()},
-            {"kpi", {{"as_of", model::format_rfc3339(as_of)}}}});
+        json::object s = scheduled_settings();
+        s["kpi"] = json::object{{"as_of", model::format_rfc3339(as_of)}};
+        return json::serialize(s);
+    }
+
+    // What a scheduled run uses: no as_of, so the KPIs are computed as of now.
+    json::object scheduled_settings() const {
+        return json::object{{"connector", "pipedrive"},
+                            {"pipedrive", {{"base_url", server.base_url()}, {"ca_file", ca_file},
+                                           {"rate_limit_max", 40}, {"rate_limit_interval_ms", 200}}},
+                            {"state_dir", (dir.path() / "state").string()}};
     }
 
     kpi::Scorecard expected() const {
@@ -240,4 +245,25 @@ TEST_CASE("deals --where on Pipedrive returns the open deals of the sellers that
     const json::value answer = r.json();
     for (const auto& deal : answer.at("deals").as_array()) returned.insert(std::string(deal.at("id").as_string()));
     CHECK(returned == expected);
+}
+
+TEST_CASE("a scheduled Pipedrive sync as of now after a first sync reads only what changed") {
+    // Each run's as_of differs, so the second run reads incrementally: every list from its mark,
+    // notes included, against a fake that refuses any updated_since Pipedrive would refuse.
+    PipedriveWorld world;
+    const std::string settings = json::serialize(world.scheduled_settings());
+    PluginSession session(world.host, settings);
+    REQUIRE(session.create_status == CRMEXT_OK);
+    const CallResult first = session.sync();
+    INFO(first.message);
+    REQUIRE(first.status == CRMEXT_OK);
+    const auto notes_before = world.fake.request_count("GET /api/v1/notes");
+    const auto deals_before = world.fake.request_count("GET /api/v2/deals");
+
+    const CallResult second = session.sync();
+    INFO(second.message << second.output);
+    REQUIRE(second.status == CRMEXT_OK);
+    CHECK_FALSE(second.json().at("skipped").as_bool());
+    CHECK(world.fake.request_count("GET /api/v1/notes") > notes_before);
+    CHECK(world.fake.request_count("GET /api/v2/deals") > deals_before);
 }

@@ -128,3 +128,117 @@ TEST_CASE("an incremental read returns what a user changed deleted or archived")
     REQUIRE(current);
     CHECK(*current == *next);
 }
+
+TEST_CASE("a company whose default currency is USD keeps its amounts without a currency setting") {
+    fakes::FakePipedriveOptions options = PipedriveFixture::fake_options();
+    options.currency = "USD";
+    PipedriveFixture f(options);
+    const model::Dataset expected = f.fake.seed(demo_dataset());
+    auto connector = f.connector();
+    CollectingSink sink;
+    REQUIRE(connector->read("", sink));
+    check_same_records(sink.records, expected);
+    std::size_t with_amount = 0;
+    for (const auto& deal : sink.records.deals) with_amount += deal.amount.has_value() ? 1 : 0;
+    CHECK(with_amount == sink.records.deals.size());
+    for (const auto& line : f.log_lines) CHECK(line.find("currency other than") == std::string::npos);
+}
+
+TEST_CASE("the home currency setting overrides the company's default currency") {
+    fakes::FakePipedriveOptions options = PipedriveFixture::fake_options();
+    options.currency = "USD";
+    PipedriveFixture f(options);
+    const model::Dataset expected = f.fake.seed(demo_dataset());
+    pd::PipedriveSettings settings = f.settings();
+    settings.home_currency = "EUR";
+    settings.fx_rates["USD"] = 0.5;
+    auto connector = f.connector(settings);
+    CollectingSink sink;
+    REQUIRE(connector->read("", sink));
+    // Every amount is the USD value at 0.5 EUR per USD.
+    std::map<std::string, double> usd;
+    for (const auto& deal : expected.deals) usd[deal.id] = deal.amount.value_or(0.0);
+    REQUIRE_FALSE(sink.records.deals.empty());
+    for (const auto& deal : sink.records.deals) {
+        INFO(deal.id);
+        REQUIRE(deal.amount.has_value());
+        CHECK(*deal.amount == usd.at(deal.id) * 0.5);
+    }
+}
+
+TEST_CASE("an activity not marked done is read with outcome canceled at its due time") {
+    PipedriveFixture f;
+    const model::Dataset seeded = f.fake.seed(demo_dataset());
+    auto connector = f.connector();
+    CollectingSink first;
+    const auto cursor = connector->read("", first);
+    REQUIRE(cursor);
+    std::size_t canceled = 0;
+    for (const auto& activity : first.records.activities) canceled += activity.outcome == model::Outcome::canceled;
+    std::size_t expected_canceled = 0;
+    for (const auto& activity : seeded.activities) expected_canceled += activity.outcome == model::Outcome::canceled;
+    CHECK(expected_canceled > 0);
+    CHECK(canceled == expected_canceled);
+
+    f.clock.advance(std::chrono::seconds(5));
+    // due_date and due_time ("HH:MM") hold whole minutes.
+    const model::Timestamp due = (seeded.deals[0].created_at / 60 + 60) * 60;
+    const auto added = f.fake.add_activity("meeting", std::stoll(seeded.sellers[1].id), false, due);
+    REQUIRE(added);
+    CollectingSink second;
+    REQUIRE(connector->read(*cursor, second));
+    REQUIRE(second.records.activities.size() == 1);
+    const model::Activity& meeting = second.records.activities[0];
+    CHECK(meeting.id == "activity:" + std::to_string(*added));
+    CHECK(meeting.type == model::ActivityType::meeting);
+    CHECK(meeting.at == due);
+    CHECK(meeting.outcome == model::Outcome::canceled);
+    CHECK(second.removed.empty());
+}
+
+TEST_CASE("call outcomes come from the call logs, 50 to a page, read only when a call is read") {
+    PipedriveFixture f;
+    const model::Dataset seeded = f.fake.seed(demo_dataset());
+    // Calls with an outcome the API user (the first seller) made: each has a call log.
+    const std::string api_user = seeded.sellers.front().id;
+    std::size_t logged = 0, connected = 0;
+    for (const auto& activity : seeded.activities) {
+        if (activity.type != model::ActivityType::call || activity.owner_id != api_user || !activity.outcome) continue;
+        ++logged;
+        connected += activity.outcome == model::Outcome::connected;
+    }
+    REQUIRE(logged > 50);
+    REQUIRE(connected > 0);
+    auto connector = f.connector();
+    CollectingSink first;
+    const auto cursor = connector->read("", first);
+    REQUIRE(cursor);
+    CHECK(f.fake.request_count("GET /api/v1/callLogs") == (logged + 49) / 50);
+    std::size_t read_connected = 0;
+    for (const auto& activity : first.records.activities) {
+        if (activity.type == model::ActivityType::call && activity.outcome == model::Outcome::connected) ++read_connected;
+    }
+    CHECK(read_connected == connected);
+
+    // Nothing changed: no call is read, so the call logs are not either.
+    CollectingSink second;
+    REQUIRE(connector->read(*cursor, second));
+    CHECK(f.fake.request_count("GET /api/v1/callLogs") == (logged + 49) / 50);
+}
+
+TEST_CASE("an incremental read sends every list's updated_since in the format Pipedrive documents") {
+    // The strict fake refuses anything else with a 400: notes take RFC 3339 too, not v1's spelling.
+    PipedriveFixture f;
+    f.fake.seed(demo_dataset());
+    auto connector = f.connector();
+    CollectingSink first;
+    const auto cursor = connector->read("", first);
+    REQUIRE(cursor);
+    f.clock.advance(std::chrono::seconds(5));
+    CollectingSink second;
+    const auto next = connector->read(*cursor, second);
+    INFO((next ? std::string() : next.status().message()));
+    REQUIRE(next);
+    CHECK(second.records.activities.empty());
+    CHECK(f.fake.request_count("GET /api/v1/notes") == 2);
+}

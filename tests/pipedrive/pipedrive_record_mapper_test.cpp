@@ -3,6 +3,8 @@
 
 #include <boost/json.hpp>
 
+#include "connectors/pipedrive/call_outcome.hpp"
+#include "connectors/pipedrive/company_currency.hpp"
 #include "connectors/pipedrive/record_mapper.hpp"
 #include "connectors/pipedrive/stage_catalog.hpp"
 #include "connectors/pipedrive/stage_history.hpp"
@@ -13,7 +15,11 @@ namespace json = boost::json;
 
 namespace {
 
-RecordMapper mapper(MappingOptions options = {}) { return RecordMapper(std::move(options), ActivityTypeMap({}, {})); }
+// A company keeping its amounts in EUR unless the test says otherwise.
+RecordMapper mapper(MappingOptions options = {}) {
+    if (options.home_currency.empty()) options.home_currency = "EUR";
+    return RecordMapper(std::move(options), ActivityTypeMap({}, {}));
+}
 
 // 2026-03-01T00:00:00Z
 constexpr model::Timestamp march_first = 20513LL * 86400;
@@ -139,6 +145,46 @@ TEST_CASE("an activity without a done time happened at its due date and time") {
     REQUIRE(activity);
     CHECK(activity->at == march_first + 9 * 3600 + 30 * 60);
     CHECK_FALSE(activity->objection);
+}
+
+TEST_CASE("an activity not marked done is at its due date and time with outcome canceled") {
+    // A marked_as_done_time left from an earlier "done" does not count once it is undone again.
+    const auto activity = mapper().activity(json::parse(R"({"id":92,"type":"visit","owner_id":7,"person_id":30,
+        "done":false,"due_date":"2026-03-01","due_time":"14:00","marked_as_done_time":"2026-02-01T00:00:00Z",
+        "note":"#objection raised before it was called off"})"));
+    REQUIRE(activity);
+    CHECK(activity->id == "activity:92");
+    CHECK(activity->at == march_first + 14 * 3600);
+    CHECK(activity->outcome == model::Outcome::canceled);
+    CHECK(activity->contact_id == std::optional<std::string>("30"));
+    CHECK(activity->objection);
+}
+
+TEST_CASE("call log outcomes map onto the model's call outcomes") {
+    CHECK(call_outcome("connected") == model::Outcome::connected);
+    CHECK(call_outcome("no_answer") == model::Outcome::no_answer);
+    CHECK(call_outcome("busy") == model::Outcome::busy);
+    CHECK(call_outcome("left_voicemail") == model::Outcome::voicemail);
+    CHECK(call_outcome("left_message") == model::Outcome::voicemail);
+    CHECK(call_outcome("wrong_number") == model::Outcome::no_answer);
+    CHECK_FALSE(call_outcome("answered").has_value());
+    CHECK_FALSE(call_outcome("").has_value());
+}
+
+TEST_CASE("the company currency is that of the user the API is used as") {
+    const std::vector<json::value> users{json::parse(R"({"id":1,"default_currency":"EUR","is_you":false})"),
+                                         json::parse(R"({"id":2,"default_currency":"EUR","is_you":false})"),
+                                         json::parse(R"({"id":3,"default_currency":"USD","is_you":true})")};
+    CHECK(company_currency(users) == "USD");
+}
+
+TEST_CASE("without the API user's currency the company currency is the one most users have") {
+    const std::vector<json::value> users{json::parse(R"({"id":1,"default_currency":"GBP"})"),
+                                         json::parse(R"({"id":2,"default_currency":"USD"})"),
+                                         json::parse(R"({"id":3,"default_currency":"USD"})"),
+                                         json::parse(R"({"id":4,"is_you":true})")};
+    CHECK(company_currency(users) == "USD");
+    CHECK(company_currency({json::parse(R"({"id":1})")}).empty());
 }
 
 TEST_CASE("a note is a note activity flagged by the objection marker") {

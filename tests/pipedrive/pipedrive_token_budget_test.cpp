@@ -86,3 +86,29 @@ TEST_CASE("affordable counts the calls that fit above the reserve") {
     CHECK(budget.affordable(5) == 9);  // (149 - 100) / 5 = 9.8
     CHECK(budget.affordable(50) == 0);
 }
+
+TEST_CASE("calls in flight hold their cost so that a batch cannot pass the check call by call") {
+    TokenBudget budget(1000);
+    const auto response = answer_with_remaining("1050");
+    budget.record(0, &response);
+    CHECK(budget.reserve(20).is_ok());  // 1050 - 20 = 1030
+    CHECK(budget.reserve(20).is_ok());  // 1050 - 40 = 1010
+    const Status third = budget.reserve(20);  // 1050 - 60 = 990: below the reserve
+    CHECK(third.code() == StatusCode::rate_limited);
+    CHECK(budget.reserved() == 40);
+    CHECK(budget.affordable(5) == 2);  // (1050 - 40 - 1000) / 5
+}
+
+TEST_CASE("settling a reservation releases it and charges only what the answer cost") {
+    TokenBudget budget(0);
+    const auto first = answer_with_remaining("100");
+    budget.record(0, &first);
+    REQUIRE(budget.reserve(20).is_ok());
+    REQUIRE(budget.reserve(20).is_ok());
+    const auto served = answer_with_remaining(nullptr);
+    budget.settle(20, 20, &served);
+    budget.settle(20, 0, nullptr);  // no answer came: nothing known to be spent
+    CHECK(budget.reserved() == 0);
+    CHECK(*budget.remaining() == 80);
+    CHECK(budget.spent() == 20);
+}

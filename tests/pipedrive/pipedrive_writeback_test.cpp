@@ -1,6 +1,8 @@
 // Field creation, write-back with strict JSON types, and the deal query, against the fake Pipedrive.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "pipedrive_fixture.hpp"
 
 using namespace sellerscore;
@@ -150,4 +152,76 @@ TEST_CASE("remove_fields deletes our fields and reports absent ones as existing"
     const auto again = connector->remove_fields(fields);
     REQUIRE(again);
     CHECK(again->existing.size() == 11);
+}
+
+namespace {
+
+// A seller score on each of the first `n` deals and a churn risk on each of the first `n` persons.
+std::vector<FieldWrite> scores_for(const model::Dataset& seeded, std::size_t n) {
+    std::vector<FieldWrite> writes;
+    for (std::size_t i = 0; i < n; ++i) {
+        writes.push_back({RecordObject::deal, seeded.deals[i].id, "seller_score", FieldValue(50.0 + static_cast<double>(i))});
+        writes.push_back({RecordObject::contact, seeded.contacts[i].id, "churn_risk", FieldValue(0.5)});
+    }
+    return writes;
+}
+
+}  // namespace
+
+TEST_CASE("the cursor after our own writes absorbs them: the next run finds it unchanged for a few calls") {
+    PipedriveFixture f;
+    const model::Dataset seeded = f.fake.seed(demo_dataset());
+    auto connector = f.connector();
+    REQUIRE(connector->ensure_fields(catalog_fields()));
+    CollectingSink first;
+    const auto read_cursor = connector->read("", first);
+    REQUIRE(read_cursor);
+    f.clock.advance(std::chrono::seconds(5));
+    const auto report = connector->write(scores_for(seeded, 30));
+    REQUIRE(report);
+    REQUIRE(report->written == 60);
+    const auto after_writes = connector->current_cursor();
+    REQUIRE(after_writes);
+    CHECK(*after_writes != *read_cursor);
+
+    // The next run (a fresh connector) sees the same cursor, and a read from it finds nothing.
+    auto next_run = f.connector();
+    const auto before = f.fake.request_count();
+    const auto counts_before = f.fake.request_counts();
+    const auto fresh = next_run->current_cursor();
+    REQUIRE(fresh);
+    CHECK(*fresh == *after_writes);
+    for (const auto& [route, n] : f.fake.request_counts()) {
+        const auto was = counts_before.find(route);
+        if (n != (was == counts_before.end() ? 0 : was->second)) UNSCOPED_INFO(route << " " << n - (was == counts_before.end() ? 0 : was->second));
+    }
+    CHECK(f.fake.request_count() - before <= 16);
+    CollectingSink again;
+    REQUIRE(next_run->read(*after_writes, again));
+    CHECK(again.records.deals.empty());
+    CHECK(again.records.contacts.empty());
+}
+
+TEST_CASE("a change someone else made after the read is not absorbed with our writes") {
+    PipedriveFixture f;
+    const model::Dataset seeded = f.fake.seed(demo_dataset());
+    auto connector = f.connector();
+    REQUIRE(connector->ensure_fields(catalog_fields()));
+    CollectingSink first;
+    const auto read_cursor = connector->read("", first);
+    REQUIRE(read_cursor);
+    f.clock.advance(std::chrono::seconds(5));
+    const std::string edited = seeded.deals[100].id;
+    REQUIRE(f.fake.touch("deals", std::stoll(edited), {{"value", "777"}}));
+    REQUIRE(connector->write(scores_for(seeded, 10)));
+    const auto after_writes = connector->current_cursor();
+    REQUIRE(after_writes);
+
+    CollectingSink again;
+    REQUIRE(f.connector()->read(*after_writes, again));
+    std::set<std::string> deals;
+    for (const auto& deal : again.records.deals) deals.insert(deal.id);
+    CHECK(deals.count(edited) == 1);
+    CHECK(deals.size() == 11);  // the deals list is read again from the read's mark: ours and theirs
+    CHECK(again.records.contacts.empty());  // persons had only our writes
 }

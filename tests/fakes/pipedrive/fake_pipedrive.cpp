@@ -212,7 +212,7 @@ FakeHandler FakePipedrive::handler() {
 
 model::Dataset FakePipedrive::seed(const model::Dataset& source) {
     std::lock_guard lock(impl_->mutex);
-    return seed_store(impl_->store, source, impl_->options.epoch_seconds_now());
+    return seed_store(impl_->store, source, impl_->options.epoch_seconds_now(), impl_->options.currency);
 }
 
 void FakePipedrive::inject(FakePipedriveFault kind, int times, std::string path_contains,

@@ -57,6 +57,9 @@ struct FakePipedriveOptions {
     int abuse_threshold = 10;
     std::chrono::milliseconds abuse_cooldown{60'000};
 
+    // The company's default currency: every user's default_currency, and the currency seeded deals are in.
+    std::string currency = "EUR";
+
     // Time of the rate windows, the abuse cool-down and token expiry (inject a manual clock in tests).
     SteadyNow steady_now = [] { return std::chrono::steady_clock::now(); };
     // "Now" in epoch seconds for add_time/update_time. The fake never hands out the same
@@ -110,7 +113,8 @@ public:
 
     // ---- the API --------------------------------------------------------------------------------
     // v1: GET /api/v1/users, /api/v1/leads, /api/v1/notes, /api/v1/activityTypes (start/limit),
-    //     GET /api/v1/deals/{id}/changelog (cursor/limit), GET /api/v1/deals/{id}/flow (start/limit).
+    //     GET /api/v1/deals/{id}/changelog (cursor/limit), GET /api/v1/deals/{id}/flow (start/limit),
+    //     GET /api/v1/callLogs (start/limit <= 50; the acting user's call logs only).
     // v2: GET /api/v2/pipelines, /stages, /deals, /deals/archived, /deals/{id}, /persons,
     //     /persons/{id}, /organizations, /organizations/{id}, /activities (cursor/limit);
     //     GET|POST /api/v2/{deal,person,organization}Fields, DELETE /api/v2/{...}Fields/{field_code};
@@ -137,7 +141,11 @@ public:
     // - activities: all done; note-type activities become v1 notes ("note:<id>"), the rest v2
     //   activities ("activity:<id>") of type call/email/meeting/visit/proposal/task; durations
     //   rounded to whole minutes ("HH:MM"); direction outbound, outcome/opened/clicked null;
-    //   objection flagged by "#objection" in the note text; spend dropped.
+    //   objection flagged by "#objection" in the note text; spend dropped. Exceptions: an activity
+    //   with outcome canceled is stored not done (no marked_as_done_time) and reads back with
+    //   outcome canceled at its due time (whole minutes); a call with outcome connected, no_answer, busy or voicemail gets a call log
+    //   (left_voicemail for voicemail) converting it, and reads back with that outcome when its
+    //   owner is the first seller (the user the API is used as: /v1/callLogs lists only theirs).
     // Records of each type come back in ascending id order (activities first, then notes).
     // Ids count up per type from: users 11, pipelines 1, stages 1, deals 101, persons 1001,
     // organizations 501, activities 1, notes 1.

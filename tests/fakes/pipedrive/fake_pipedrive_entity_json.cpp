@@ -185,7 +185,7 @@ boost::json::object user_json(const User& user, bool is_you) {
     boost::json::object json;
     json["id"] = user.id;
     json["name"] = user.name;
-    json["default_currency"] = "EUR";
+    json["default_currency"] = user.default_currency;
     json["locale"] = "en_US";
     json["lang"] = 1;
     json["email"] = user.email;
@@ -304,6 +304,28 @@ boost::json::object flow_item_json(const ChangelogEntry& entry, std::int64_t dea
     json["object"] = "dealChange";
     json["timestamp"] = format_v1_time(entry.time);
     json["data"] = std::move(data);
+    return json;
+}
+
+boost::json::object call_log_json(const CallLogRecord& log) {
+    boost::json::object json;
+    json["id"] = std::to_string(log.id);
+    json["user_id"] = log.user_id;
+    json["activity_id"] = optional_id(log.activity_id);
+    json["subject"] = log.subject;
+    json["duration"] = std::to_string(log.duration_s);
+    json["outcome"] = log.outcome;
+    json["from_phone_number"] = nullptr;
+    json["to_phone_number"] = log.to_phone_number;
+    json["start_time"] = format_v1_time(log.start_time);
+    json["end_time"] = format_v1_time(log.end_time);
+    json["person_id"] = optional_id(log.person_id);
+    json["org_id"] = optional_id(log.org_id);
+    json["deal_id"] = optional_id(log.deal_id);
+    json["lead_id"] = nullptr;
+    json["note"] = nullptr;
+    json["has_recording"] = false;
+    json["company_id"] = 1;
     return json;
 }
 

@@ -26,6 +26,7 @@ boost::json::object pipeline_json(const Pipeline& pipeline);
 boost::json::object stage_json(const PipelineStage& stage);
 
 boost::json::object user_json(const User& user, bool is_you);
+boost::json::object call_log_json(const CallLogRecord& log);
 boost::json::object note_json(const NoteRecord& note, const User* author);
 boost::json::object lead_json(const LeadRecord& lead);
 boost::json::object activity_type_json(const ActivityTypeRecord& type);

@@ -34,6 +34,7 @@ std::optional<Route> v1_route(const std::string& method, const std::vector<std::
         if (s[2] == "users") return route(Endpoint::v1_users, method, "/api/v1/users", v1_list);
         if (s[2] == "leads") return route(Endpoint::v1_leads, method, "/api/v1/leads", v1_list);
         if (s[2] == "notes") return route(Endpoint::v1_notes, method, "/api/v1/notes", v1_list);
+        if (s[2] == "callLogs") return route(Endpoint::v1_call_logs, method, "/api/v1/callLogs", v1_list);
         if (s[2] == "activityTypes") return route(Endpoint::v1_activity_types, method, "/api/v1/activityTypes", v1_list);
     }
     if (s.size() == 4 && s[2] == "users" && s[3] == "me")

@@ -18,6 +18,7 @@ enum class Endpoint {
     v1_leads,
     v1_notes,
     v1_activity_types,
+    v1_call_logs,
     v1_deal_changelog,
     v1_deal_flow,
     v2_pipelines,

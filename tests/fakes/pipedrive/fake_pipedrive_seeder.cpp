@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -61,6 +63,18 @@ std::string activity_type_key(model::ActivityType type) {
     return "task";
 }
 
+// The call log outcome a call's model outcome is logged as; nullopt when it has none.
+std::optional<std::string> call_log_outcome(const model::Activity& activity) {
+    if (activity.type != model::ActivityType::call || !activity.outcome) return std::nullopt;
+    switch (*activity.outcome) {
+        case model::Outcome::connected: return "connected";
+        case model::Outcome::no_answer: return "no_answer";
+        case model::Outcome::busy: return "busy";
+        case model::Outcome::voicemail: return "left_voicemail";
+        default: return std::nullopt;
+    }
+}
+
 struct StageEntry {
     std::int64_t stage_id;
     std::int64_t time;
@@ -68,13 +82,13 @@ struct StageEntry {
 
 }  // namespace
 
-model::Dataset seed_store(Store& store, const model::Dataset& source, std::int64_t now) {
+model::Dataset seed_store(Store& store, const model::Dataset& source, std::int64_t now, const std::string& currency) {
     model::Dataset back;
 
     // ---- users ---------------------------------------------------------------------------------
     IdMap user_ids;
     for (const model::Seller& seller : source.sellers) {
-        const User user{store.next_user_id++, seller.name, seller.email, seller.active, false, now, now};
+        const User user{store.next_user_id++, seller.name, seller.email, currency, seller.active, false, now, now};
         store.users.push_back(user);
         user_ids[seller.id] = user.id;
         back.sellers.push_back({std::to_string(user.id), user.name, user.email, std::nullopt, user.active_flag});
@@ -192,6 +206,7 @@ model::Dataset seed_store(Store& store, const model::Dataset& source, std::int64
         deal.org_id = mapped(organization_ids, source_deal.company_id);
         deal.pipeline_id = pipeline->second;
         deal.value = source_deal.amount.value_or(0.0);
+        deal.currency = currency;
         deal.add_time = source_deal.created_at;
 
         // Open-stage entries in time order, repeats dropped; the first is the creation stage.
@@ -283,10 +298,12 @@ model::Dataset seed_store(Store& store, const model::Dataset& source, std::int64
         record.owner_id = owner;
         record.deal_id = deal;
         record.person_id = person;
-        record.done = true;
+        // A canceled activity is one never marked done; every other one is done.
+        const bool canceled = activity.outcome == model::Outcome::canceled;
+        record.done = !canceled;
         record.due = activity.at;
         if (activity.duration_s) record.duration_minutes = static_cast<int>(std::lround(*activity.duration_s / 60.0));
-        record.marked_as_done_time = activity.at;
+        if (!canceled) record.marked_as_done_time = activity.at;
         record.add_time = activity.at;
         record.update_time = std::max(now, activity.at);
         if (activity.objection) record.note = "Customer pushed back on price #objection";
@@ -299,6 +316,28 @@ model::Dataset seed_store(Store& store, const model::Dataset& source, std::int64
         read.deal_id = as_text(deal);
         if (record.duration_minutes) read.duration_s = *record.duration_minutes * 60.0;
         read.objection = activity.objection;
+        if (canceled) {
+            // Never marked done: it stands at its due date and time, and due_time holds minutes.
+            read.outcome = model::Outcome::canceled;
+            read.at = activity.at - activity.at % 60;
+        }
+        // A call's outcome lives in the call log that converted it. Pipedrive lists only the call
+        // logs of the user the API is used as: the reader gets the outcomes of that user's calls.
+        if (const auto logged = call_log_outcome(activity); logged && !canceled) {
+            CallLogRecord log;
+            log.id = store.next_call_log_id++;
+            log.user_id = owner;
+            log.activity_id = record.id;
+            log.subject = record.subject;
+            log.duration_s = static_cast<std::int64_t>(activity.duration_s.value_or(0));
+            log.outcome = *logged;
+            log.start_time = activity.at;
+            log.end_time = activity.at + log.duration_s;
+            log.person_id = person;
+            log.deal_id = deal;
+            store.call_logs.push_back(std::move(log));
+            if (owner == store.users.front().id) read.outcome = activity.outcome;
+        }
         back.activities.push_back(std::move(read));
         store.activities.push_back(std::move(record));
     }

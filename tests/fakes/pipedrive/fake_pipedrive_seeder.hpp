@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "fake_pipedrive_store.hpp"
 #include "plugin/model/records.hpp"
@@ -13,6 +14,8 @@ namespace sellerscore::fakes::pipedrive {
 inline constexpr const char* lead_source_field_name = "Lead source";
 inline constexpr const char* referred_by_field_name = "Referred by";
 
-model::Dataset seed_store(Store& store, const model::Dataset& source, std::int64_t now);
+// `currency`: the company's default currency, every user's default_currency and every deal's currency.
+model::Dataset seed_store(Store& store, const model::Dataset& source, std::int64_t now,
+                          const std::string& currency = "EUR");
 
 }  // namespace sellerscore::fakes::pipedrive

@@ -26,6 +26,7 @@ struct User {
     std::int64_t id = 0;
     std::string name;
     std::string email;
+    std::string default_currency = "EUR";
     bool active_flag = true;
     bool is_deleted = false;
     std::int64_t created = 0;
@@ -108,6 +109,22 @@ struct ActivityRecord {
     std::string note;
 };
 
+// A call logged by a telephony integration (v1 /callLogs); it converts a call activity.
+struct CallLogRecord {
+    std::int64_t id = 0;  // served as a string, as Pipedrive's call log ids are
+    std::int64_t user_id = 0;
+    std::optional<std::int64_t> activity_id;
+    std::string subject;
+    std::int64_t duration_s = 0;  // served as a string of seconds
+    std::string outcome;          // connected, no_answer, left_message, left_voicemail, wrong_number, busy
+    std::string to_phone_number = "+15550100";
+    std::int64_t start_time = 0;
+    std::int64_t end_time = 0;
+    std::optional<std::int64_t> person_id;
+    std::optional<std::int64_t> org_id;
+    std::optional<std::int64_t> deal_id;
+};
+
 struct NoteRecord {
     std::int64_t id = 0;
     std::string content;
@@ -159,6 +176,7 @@ struct Store {
     std::vector<OrganizationRecord> organizations;
     std::vector<ActivityRecord> activities;
     std::vector<NoteRecord> notes;
+    std::vector<CallLogRecord> call_logs;
     std::vector<LeadRecord> leads;
     std::vector<ActivityTypeRecord> activity_types;
     std::unordered_map<std::int64_t, std::vector<ChangelogEntry>> changelog;  // by deal id, oldest first
@@ -172,6 +190,7 @@ struct Store {
     std::int64_t next_organization_id = 501;
     std::int64_t next_activity_id = 1;
     std::int64_t next_note_id = 1;
+    std::int64_t next_call_log_id = 1;
     std::uint64_t next_lead_number = 1;
     std::uint64_t next_changelog_sequence = 1;
 

@@ -9,6 +9,7 @@
 #include "fake_pipedrive_entity_json.hpp"
 #include "fake_pipedrive_paging.hpp"
 #include "fake_pipedrive_response.hpp"
+#include "fake_pipedrive_time.hpp"
 
 namespace sellerscore::fakes::pipedrive {
 namespace {
@@ -39,20 +40,105 @@ std::optional<std::int64_t> integer_param(const Query& query, const char* name, 
     return value;
 }
 
+// GET /v1/notes `sort`: "field ASC|DESC" terms separated by commas, over the documented fields.
+struct NoteSort {
+    std::string field;
+    bool descending = false;
+};
+
+std::optional<std::vector<NoteSort>> read_note_sort(const std::string& text) {
+    static const std::vector<std::string> fields{"id", "user_id", "deal_id", "person_id", "org_id", "content",
+                                                 "add_time", "update_time"};
+    std::vector<NoteSort> terms;
+    std::size_t from = 0;
+    while (from <= text.size()) {
+        const std::size_t comma = text.find(',', from);
+        std::string term = text.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+        while (!term.empty() && term.front() == ' ') term.erase(term.begin());
+        const std::size_t space = term.find(' ');
+        NoteSort sort{term.substr(0, space), false};
+        if (space != std::string::npos) {
+            const std::string direction = term.substr(space + 1);
+            if (direction != "ASC" && direction != "DESC" && direction != "asc" && direction != "desc") return std::nullopt;
+            sort.descending = direction == "DESC" || direction == "desc";
+        }
+        if (std::find(fields.begin(), fields.end(), sort.field) == fields.end()) return std::nullopt;
+        terms.push_back(std::move(sort));
+        if (comma == std::string::npos) break;
+        from = comma + 1;
+    }
+    return terms;
+}
+
+std::int64_t note_sort_key(const NoteRecord& note, const std::string& field) {
+    if (field == "user_id") return note.user_id;
+    if (field == "deal_id") return note.deal_id.value_or(0);
+    if (field == "person_id") return note.person_id.value_or(0);
+    if (field == "org_id") return note.org_id.value_or(0);
+    if (field == "add_time") return note.add_time;
+    if (field == "update_time") return note.update_time;
+    return note.id;
+}
+
 FakeResponse list_notes(const Query& query, const Store& store) {
     bool bad = false;
     const auto deal_id = integer_param(query, "deal_id", bad);
     const auto person_id = integer_param(query, "person_id", bad);
     const auto user_id = integer_param(query, "user_id", bad);
     if (bad) return error_response(400, "deal_id, person_id and user_id must be integers");
+    // Documented as RFC 3339 ("2025-01-01T10:20:00Z"), inclusive; v1's own "YYYY-MM-DD HH:MM:SS" is refused.
+    std::optional<std::int64_t> updated_since;
+    if (const auto found = query.find("updated_since"); found != query.end()) {
+        updated_since = parse_v2_time(found->second);
+        if (!updated_since)
+            return error_response(400, "updated_since must be in RFC3339 format, e.g. 2025-01-01T10:20:00Z");
+    }
+    std::vector<NoteSort> sort;
+    if (const auto found = query.find("sort"); found != query.end()) {
+        auto terms = read_note_sort(found->second);
+        if (!terms)
+            return error_response(400, "sort must be field names with ASC or DESC separated by commas; supported fields: "
+                                       "id, user_id, deal_id, person_id, org_id, content, add_time, update_time");
+        sort = std::move(*terms);
+    }
     std::vector<const NoteRecord*> notes;
     for (const NoteRecord& note : store.notes)
         if ((!deal_id || note.deal_id == deal_id) && (!person_id || note.person_id == person_id) &&
-            (!user_id || note.user_id == *user_id))
+            (!user_id || note.user_id == *user_id) && (!updated_since || note.update_time >= *updated_since))
             notes.push_back(&note);
+    std::stable_sort(notes.begin(), notes.end(), [&](const NoteRecord* a, const NoteRecord* b) {
+        for (const NoteSort& term : sort) {
+            if (term.field == "content") {
+                if (a->content != b->content) return term.descending ? a->content > b->content : a->content < b->content;
+                continue;
+            }
+            const std::int64_t ka = note_sort_key(*a, term.field);
+            const std::int64_t kb = note_sort_key(*b, term.field);
+            if (ka != kb) return term.descending ? ka > kb : ka < kb;
+        }
+        return false;
+    });
     return v1_page(query, notes.size(), [&](std::size_t i) {
         return note_json(*notes[i], find_by_id(store.users, notes[i]->user_id));
     });
+}
+
+// GET /v1/callLogs: the call logs assigned to the user the request is authorised as, start/limit
+// paging with at most 50 to a page.
+FakeResponse list_call_logs(const Query& query, const Store& store, std::int64_t acting_user_id) {
+    constexpr std::int64_t max_call_logs_limit = 50;
+    Query paging = query;
+    if (const auto limit = query.find("limit"); limit != query.end()) {
+        const auto value = parse_integer(limit->second);
+        if (!value || *value < 1 || *value > max_call_logs_limit)
+            return error_response(400, "limit must be an integer between 1 and 50");
+    } else {
+        paging["limit"] = std::to_string(max_call_logs_limit);
+    }
+    std::vector<const CallLogRecord*> logs;
+    for (const CallLogRecord& log : store.call_logs)
+        if (log.user_id == acting_user_id) logs.push_back(&log);
+    return v1_page(paging, logs.size(), [&](std::size_t i) { return call_log_json(*logs[i]); });
 }
 
 FakeResponse list_leads(const Query& query, const Store& store) {
@@ -129,6 +215,12 @@ FakeResponse handle_v1(const Route& route, const FakeRequest& request, const Sto
                        std::int64_t acting_user_id) {
     switch (route.endpoint) {
         case Endpoint::v1_users:
+            // Documented without parameters: every user in one answer (paging kept for callers that ask).
+            if (request.query.count("start") == 0 && request.query.count("limit") == 0) {
+                boost::json::array data;
+                for (const User& user : store.users) data.push_back(user_json(user, user.id == acting_user_id));
+                return success_response(std::move(data));
+            }
             return v1_page(request.query, store.users.size(),
                            [&](std::size_t i) { return user_json(store.users[i], store.users[i].id == acting_user_id); });
         case Endpoint::v1_users_me:
@@ -136,6 +228,7 @@ FakeResponse handle_v1(const Route& route, const FakeRequest& request, const Sto
             return error_response(404, "User not found");
         case Endpoint::v1_leads: return list_leads(request.query, store);
         case Endpoint::v1_notes: return list_notes(request.query, store);
+        case Endpoint::v1_call_logs: return list_call_logs(request.query, store, acting_user_id);
         case Endpoint::v1_activity_types: {
             boost::json::array data;
             for (const ActivityTypeRecord& type : store.activity_types) data.push_back(activity_type_json(type));
