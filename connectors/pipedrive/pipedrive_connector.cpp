@@ -1,6 +1,7 @@
 #include "pipedrive_connector.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include <boost/json.hpp>
 
@@ -16,6 +17,7 @@
 #include "record_mapper.hpp"
 #include "record_patch.hpp"
 #include "pipedrive_time.hpp"
+#include "sync_cursor.hpp"
 #include "sync_reader.hpp"
 #include "write_ledger.hpp"
 
@@ -26,6 +28,11 @@ namespace json = boost::json;
 namespace {
 
 constexpr std::string_view refresh_token_key = "pipedrive.refresh_token";
+// The last cursor handed out and the wall time (epoch seconds) it was handed out at.
+constexpr std::string_view cursor_key = "pipedrive.cursor";
+constexpr std::string_view cursor_time_key = "pipedrive.cursor_time";
+// How far Pipedrive's clock may run ahead of ours before a mark's second counts as passed.
+constexpr model::Timestamp clock_skew_s = 60;
 
 std::string object_label(RecordObject object) { return std::string(singular_of(object)); }
 
@@ -50,12 +57,23 @@ void remember_write(WriteLedger& ledger, const RecordPatch& patch, const http::H
 struct PipedriveConnector::Parts {
     Parts(std::unique_ptr<http::HttpClient> client, ApiOptions api_options, http::Clock& clock, ConnectorMemory& memory,
           ReaderSettings reader_settings)
-        : api(std::move(client), std::move(api_options), clock),
+        : clock(clock),
+          memory(memory),
+          api(std::move(client), std::move(api_options), clock),
           registry(memory),
           fields(api, registry),
           mapper(reader_settings.mapping, ActivityTypeMap(reader_settings.visit_types, reader_settings.proposal_types)),
           reader(api, fields, std::move(reader_settings)) {}
 
+    // Remembers `cursor` as handed out now (a failure to remember costs the next run a full look).
+    void remember(const std::string& cursor) {
+        const auto now = std::chrono::duration_cast<std::chrono::seconds>(clock.wall_now().time_since_epoch()).count();
+        (void)memory.put(cursor_key, cursor);
+        (void)memory.put(cursor_time_key, std::to_string(now));
+    }
+
+    http::Clock& clock;
+    ConnectorMemory& memory;
     PipedriveApi api;
     FieldRegistry registry;
     FieldDirectory fields;
@@ -158,7 +176,10 @@ Result<std::string> PipedriveConnector::read(std::string_view cursor, RecordSink
     parts_->last_read_cursor.reset();
     parts_->ledger.clear();
     auto next = parts_->reader.read(cursor, sink);
-    if (next) parts_->last_read_cursor = *next;
+    if (next) {
+        parts_->last_read_cursor = *next;
+        parts_->remember(*next);
+    }
     return next;
 }
 
@@ -170,9 +191,25 @@ Result<std::string> PipedriveConnector::current_cursor() {
         if (!cursor) return cursor.status();
         parts_->last_read_cursor.reset();
         parts_->ledger.clear();
+        parts_->remember(*cursor);
         return cursor;
     }
-    return parts_->reader.current_cursor();
+    std::optional<SyncCursor> remembered;
+    model::Timestamp settled_before = 0;
+    const auto text = parts_->memory.get(cursor_key);
+    const auto time = parts_->memory.get(cursor_time_key);
+    if (text && time) {
+        auto parsed = SyncCursor::parse(*text);
+        std::int64_t at = 0;
+        const auto [end, ec] = std::from_chars(time->data(), time->data() + time->size(), at);
+        if (parsed && ec == std::errc() && end == time->data() + time->size()) {
+            remembered = std::move(*parsed);
+            settled_before = at - clock_skew_s;
+        }
+    }
+    auto cursor = parts_->reader.current_cursor(remembered, settled_before);
+    if (cursor) parts_->remember(*cursor);
+    return cursor;
 }
 
 Result<SchemaReport> PipedriveConnector::ensure_fields(std::span<const FieldDefinition> definitions) {

@@ -546,16 +546,60 @@ Result<std::string> SyncReader::cursor_after_own_writes(std::string_view read_cu
     return cursor.to_text();
 }
 
-Result<std::string> SyncReader::current_cursor() {
+Result<bool> SyncReader::changed_after(const ListSpec& list, const ListMark& mark) {
+    ListMark after;
+    after.at = mark.at + 1;
+    std::string target = changed_since_target(list.path, list.filters, &after);
+    target.replace(target.find("limit=500"), 9, "limit=1");
+    auto body = api_.get(target);
+    if (!body) return body.status();
+    const json::value* data = member(*body, "data");
+    return data != nullptr && data->is_array() && !data->get_array().empty();
+}
+
+Result<bool> SyncReader::notes_changed_after(const ListMark& mark) {
+    ListMark after;
+    after.at = mark.at + 1;
+    std::string target = notes_target(&after, "ASC");
+    target.replace(target.find("limit=500"), 9, "limit=1");
+    auto body = api_.get(target);
+    if (!body) return body.status();
+    const json::value* data = member(*body, "data");
+    return data != nullptr && data->is_array() && !data->get_array().empty();
+}
+
+Result<std::string> SyncReader::current_cursor(const std::optional<SyncCursor>& remembered,
+                                                model::Timestamp settled_before) {
     Run run;
     if (Status s = load_catalogs(run); !s) return s;
     if (Status s = load_leads(run); !s) return s;
     if (run.leads) run.next.marks[std::string(leads_mark)] = *run.leads;
-    for (const ListSpec* list : {&deals_list, &archived_deals_list, &persons_list, &activities_list}) {
+    // A remembered mark whose second had passed when it was handed out cannot gain records in that
+    // second any more: if nothing is newer, it still holds.
+    const auto settled = [&](std::string_view name) -> const ListMark* {
+        const ListMark* mark = remembered ? remembered->mark(name) : nullptr;
+        return mark != nullptr && mark->at < settled_before ? mark : nullptr;
+    };
+    std::vector<const ListSpec*> lists{&deals_list, &archived_deals_list, &persons_list, &activities_list};
+    if (!run.ours[RecordObject::company].empty()) lists.push_back(&organizations_list);
+    for (const ListSpec* list : lists) {
+        if (const ListMark* mark = settled(list->name)) {
+            auto changed = changed_after(*list, *mark);
+            if (!changed) return changed.status();
+            if (!*changed) {
+                run.next.marks[std::string(list->name)] = *mark;
+                continue;
+            }
+        }
         if (Status s = latest_mark(run, *list); !s) return s;
     }
-    if (!run.ours[RecordObject::company].empty()) {
-        if (Status s = latest_mark(run, organizations_list); !s) return s;
+    if (const ListMark* mark = settled(notes_mark)) {
+        auto changed = notes_changed_after(*mark);
+        if (!changed) return changed.status();
+        if (!*changed) {
+            run.next.marks[std::string(notes_mark)] = *mark;
+            return run.next.to_text();
+        }
     }
     if (Status s = latest_notes_mark(run); !s) return s;
     return run.next.to_text();

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "field_directory.hpp"
 #include "pipedrive_api.hpp"
 #include "record_mapper.hpp"
+#include "sync_cursor.hpp"
 #include "write_ledger.hpp"
 
 namespace sellerscore::connectors::pipedrive {
@@ -37,7 +39,13 @@ public:
     SyncReader(PipedriveApi& api, FieldDirectory& fields, ReaderSettings settings);
 
     Result<std::string> read(std::string_view cursor, RecordSink& sink);
-    Result<std::string> current_cursor();
+    // The cursor a read would end at now. With `remembered` (the last cursor this company's
+    // connector handed out, `settled_before`: a time, in seconds, at or before which every record
+    // it saw was written), a list whose mark is older than that costs one probe (limit 1, updated
+    // after the mark's second) when nothing changed; otherwise its mark is looked up anew, newest
+    // first, through every record of its newest second.
+    Result<std::string> current_cursor(const std::optional<SyncCursor>& remembered = std::nullopt,
+                                       model::Timestamp settled_before = 0);
     // The cursor `read_cursor` (from read()) moved past our own writes since: for each list we wrote
     // to, when every record changed since its mark is one we wrote, at the update_time our write
     // got, the mark moves past them; any other change keeps the read's mark (the next run reads it).
@@ -67,6 +75,9 @@ private:
     // The mark a complete read of `list` would end at: its latest update_time and the ids at it.
     Status latest_mark(Run& run, const ListSpec& list);
     Status latest_notes_mark(Run& run);
+    // Whether any record of the list was updated after `mark`'s second (one call, limit 1).
+    Result<bool> changed_after(const ListSpec& list, const ListMark& mark);
+    Result<bool> notes_changed_after(const ListMark& mark);
 
     Status add_deal(Run& run, const boost::json::value& item, ReadPage& page);
     Status add_person(Run& run, const boost::json::value& item, ReadPage& page);

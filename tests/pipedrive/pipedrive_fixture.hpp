@@ -33,7 +33,8 @@ public:
     }
     std::chrono::system_clock::time_point wall_now() const override {
         std::lock_guard lock(mutex_);
-        return std::chrono::system_clock::time_point{} + std::chrono::hours(24 * 365 * 56) +
+        // 2026-12-01T00:00:00Z (after the demo data) at the steady clock's start.
+        return std::chrono::system_clock::time_point{} + std::chrono::seconds(1'796'083'200) +
                std::chrono::duration_cast<std::chrono::system_clock::duration>(now_.time_since_epoch());
     }
     void sleep_until(std::chrono::steady_clock::time_point until) override {
@@ -149,6 +150,10 @@ struct PipedriveFixture {
 
     fakes::FakePipedriveOptions with_clock(fakes::FakePipedriveOptions options) {
         options.steady_now = [this] { return clock.now(); };
+        // Pipedrive's update_time comes from the same clock the connector sees.
+        options.epoch_seconds_now = [this] {
+            return std::chrono::duration_cast<std::chrono::seconds>(clock.wall_now().time_since_epoch()).count();
+        };
         return options;
     }
 

@@ -171,6 +171,9 @@ std::vector<FieldWrite> scores_for(const model::Dataset& seeded, std::size_t n) 
 TEST_CASE("the cursor after our own writes absorbs them: the next run finds it unchanged for a few calls") {
     PipedriveFixture f;
     const model::Dataset seeded = f.fake.seed(demo_dataset());
+    // The seeding's second has long passed when the sync runs (as when a company's data is older
+    // than a minute): its marks can be probed instead of walked.
+    f.clock.advance(std::chrono::minutes(2));
     auto connector = f.connector();
     REQUIRE(connector->ensure_fields(catalog_fields()));
     CollectingSink first;
@@ -184,7 +187,9 @@ TEST_CASE("the cursor after our own writes absorbs them: the next run finds it u
     REQUIRE(after_writes);
     CHECK(*after_writes != *read_cursor);
 
-    // The next run (a fresh connector) sees the same cursor, and a read from it finds nothing.
+    // The next run (a fresh connector, minutes later) sees the same cursor for one call per list
+    // beyond the catalogs, and a read from it finds nothing.
+    f.clock.advance(std::chrono::minutes(5));
     auto next_run = f.connector();
     const auto before = f.fake.request_count();
     const auto counts_before = f.fake.request_counts();
@@ -193,9 +198,12 @@ TEST_CASE("the cursor after our own writes absorbs them: the next run finds it u
     CHECK(*fresh == *after_writes);
     for (const auto& [route, n] : f.fake.request_counts()) {
         const auto was = counts_before.find(route);
-        if (n != (was == counts_before.end() ? 0 : was->second)) UNSCOPED_INFO(route << " " << n - (was == counts_before.end() ? 0 : was->second));
+        INFO(route);
+        CHECK(n - (was == counts_before.end() ? 0 : was->second) <= 1);
     }
-    CHECK(f.fake.request_count() - before <= 16);
+    // users, activity types, leads, pipelines, stages, deal and person fields; deals, archived deals,
+    // persons, activities, notes: one probe each.
+    CHECK(f.fake.request_count() - before == 12);
     CollectingSink again;
     REQUIRE(next_run->read(*after_writes, again));
     CHECK(again.records.deals.empty());
