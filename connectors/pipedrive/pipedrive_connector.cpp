@@ -130,7 +130,10 @@ Result<std::unique_ptr<PipedriveConnector>> PipedriveConnector::create(Pipedrive
     options.retry = settings.retry;
     options.rate_headers.max = "x-ratelimit-limit";
     options.rate_headers.remaining = "x-ratelimit-remaining";
-    options.rate_headers.reset_s = "x-ratelimit-reset";
+    // Not x-ratelimit-reset: it is whole seconds until the oldest request leaves the rolling
+    // window, so waiting for it stalls up to a second where the next slot frees in milliseconds.
+    // The pacer times the window from our own starts instead (it is ours alone between the
+    // limit and remaining headers).
     // The client stops retrying a 429 once this header says the day's tokens are gone (retrying
     // cannot help before midnight); the connector's own budget stops well before that.
     options.rate_headers.daily_remaining = "x-daily-ratelimit-token-remaining";
@@ -157,6 +160,7 @@ Result<std::unique_ptr<PipedriveConnector>> PipedriveConnector::create(Pipedrive
     reader.proposal_types = settings.proposal_types;
     reader.channel_field = settings.channel_field;
     reader.referral_field = settings.referral_field;
+    reader.concurrent_reads = std::max<std::size_t>(1, std::min<std::size_t>(3, settings.max_connections));
     reader.log = log;
 
     auto parts = std::make_unique<Parts>(std::move(*client), std::move(api_options), clock, memory, std::move(reader));

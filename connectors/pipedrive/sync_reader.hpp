@@ -29,6 +29,10 @@ struct ReaderSettings {
     std::vector<std::string> proposal_types;
     std::string channel_field = "Lead source";
     std::string referral_field = "Referred by";
+    // Changelog reads in flight at once. The pacer aims at 95 % of the burst limit (38 of 40); a
+    // request sent later than its paced start lands in a later part of the rolling window, so more
+    // than two in flight could overfill it.
+    std::size_t concurrent_reads = 3;
     http::LogSink log;
 };
 

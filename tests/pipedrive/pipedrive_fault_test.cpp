@@ -67,7 +67,7 @@ TEST_CASE("a PATCH answered 5xx or 429 was not applied and is sent again exactly
 TEST_CASE("a read paced by the rate headers stays inside the burst window") {
     PipedriveFixture f;
     f.fake.seed(demo_dataset(300, 3000));
-    auto connector = f.connector();
+    auto connector = f.sequential_connector();
     CollectingSink sink;
     REQUIRE(connector->read("", sink));
     CHECK(f.fake.peak_window_count() <= 40);

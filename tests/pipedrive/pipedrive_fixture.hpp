@@ -182,6 +182,16 @@ struct PipedriveFixture {
         return std::move(*made);
     }
     std::unique_ptr<pd::PipedriveConnector> connector() { return connector(settings()); }
+
+    // One connection: the shared clock jumps for every thread when one waits, so a request in
+    // flight on another connection reaches the fake later than it was paced to start and can
+    // over-fill its rolling window. Tests that count 429s or requests exactly read on one
+    // connection; the bench measures 429s with concurrent reads on a real clock.
+    std::unique_ptr<pd::PipedriveConnector> sequential_connector() {
+        pd::PipedriveSettings s = settings();
+        s.max_connections = 1;
+        return connector(std::move(s));
+    }
 };
 
 }  // namespace sellerscore::pipedrive_testing

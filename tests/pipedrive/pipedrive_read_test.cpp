@@ -54,7 +54,7 @@ TEST_CASE("deals are read 500 to a page and every deal that changed stage costs 
         const int closing = deal.status == model::DealStatus::open ? 0 : 1;
         if (entries[deal.id] - closing > 1) moved.insert(deal.id);
     }
-    auto connector = f.connector();
+    auto connector = f.sequential_connector();
     CollectingSink sink;
     REQUIRE(connector->read("", sink));
     CHECK(f.fake.request_count("GET /api/v2/deals") == 1);
