@@ -135,7 +135,28 @@ Status LocalCrmDatabase::initialise() {
                             " is newer than this sellerscore supports (" + std::to_string(schema_version) +
                             "); upgrade sellerscore");
     }
+    if (*version < schema_version) return migrate(*version);
     return Status::ok();
+}
+
+Status LocalCrmDatabase::migrate(std::int64_t from_version) {
+    auto transaction = SqliteTransaction::begin_write(*this);
+    if (!transaction) return transaction.status();
+    // Version 1 held instants in whole seconds; version 2 keeps milliseconds (KPIS.md §1).
+    if (from_version < 2) {
+        if (Status status = execute(R"sql(
+UPDATE contacts SET created_at = created_at * 1000;
+UPDATE deals SET created_at = created_at * 1000, closed_at = closed_at * 1000;
+UPDATE stage_changes SET entered_at = entered_at * 1000;
+UPDATE activities SET at = at * 1000;
+)sql");
+            !status) {
+            return status;
+        }
+    }
+    const std::string stamp = "PRAGMA user_version=" + std::to_string(schema_version);
+    if (Status status = execute(stamp.c_str()); !status) return status;
+    return transaction->commit();
 }
 
 Status LocalCrmDatabase::create_schema() {

@@ -65,7 +65,7 @@ TEST_CASE("a newer schema version is refused") {
     auto db = LocalCrmDatabase::open(dir / "crm.sqlite");
     REQUIRE_FALSE(db);
     CHECK(db.status().message() == (dir / "crm.sqlite").string() +
-                                       ": CRM schema version 7 is newer than this sellerscore supports (1); "
+                                       ": CRM schema version 7 is newer than this sellerscore supports (2); "
                                        "upgrade sellerscore");
 }
 
