@@ -51,6 +51,9 @@ Result<std::unique_ptr<PluginInstance>> PluginInstance::create(const crmext_host
     if (!settings) return settings.status();
     auto catalog = FieldCatalog::from_manifest(embedded_manifest());
     if (!catalog) return catalog.status();
+    if (settings->kpi.customer_entity == kpi::CustomerEntity::company) {
+        catalog->place_customer_fields_on(connectors::RecordObject::company);
+    }
     fail_point("create");
     return std::unique_ptr<PluginInstance>(
         new PluginInstance(HostApi(host), std::move(*settings), std::move(*catalog)));
