@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "plugin/model/json_text.hpp"
 #include "connector_factory.hpp"
 #include "deal_filter.hpp"
 #include "embedded_manifest.hpp"
@@ -96,7 +97,7 @@ Result<std::string> PluginInstance::install() {
     if (!c) return c.status();
     auto report = (*c)->ensure_fields(catalog_.fields());
     if (!report) return report.status();
-    return json::serialize(
+    return model::json_text(
         json::object{{"created", string_array(report->created)}, {"existing", string_array(report->existing)}});
 }
 
@@ -157,7 +158,7 @@ Result<std::string> PluginInstance::query(std::string_view options_json) {
                                      {"amount", d.amount ? json::value(*d.amount) : json::value(nullptr)},
                                      {"fields", std::move(fields)}});
     }
-    return json::serialize(json::object{{"deals", std::move(deals)}});
+    return model::json_text(json::object{{"deals", std::move(deals)}});
 }
 
 Result<std::string> PluginInstance::uninstall() {
@@ -166,7 +167,7 @@ Result<std::string> PluginInstance::uninstall() {
     if (!c) return c.status();
     auto report = (*c)->remove_fields(catalog_.fields());
     if (!report) return report.status();
-    return json::serialize(
+    return model::json_text(
         json::object{{"removed", string_array(report->created)}, {"absent", string_array(report->existing)}});
 }
 
@@ -176,7 +177,7 @@ Result<std::string> PluginInstance::health() {
     if (!c) return c.status();
     auto cursor = (*c)->current_cursor();
     if (!cursor) return cursor.status();
-    return json::serialize(json::object{{"ok", true}, {"connector", (*c)->vendor()}, {"cursor", *cursor}});
+    return model::json_text(json::object{{"ok", true}, {"connector", (*c)->vendor()}, {"cursor", *cursor}});
 }
 
 }  // namespace sellerscore::plugin
