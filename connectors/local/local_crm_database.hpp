@@ -29,7 +29,7 @@ namespace sellerscore::connectors {
 class LocalCrmDatabase {
 public:
     // The schema version this build reads and writes (PRAGMA user_version).
-    static constexpr int schema_version = 1;
+    static constexpr int schema_version = 2;
 
     // Opens the file, creating it and its schema when it does not exist. Refuses files that are
     // not SQLite, SQLite files of another application, and newer schema versions, each with one
@@ -63,6 +63,8 @@ private:
     LocalCrmDatabase(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
     Status initialise();
     Status create_schema();
+    // Brings a file of an older schema version to schema_version, keeping its data.
+    Status upgrade_schema();
 
     sqlite3* db_;
     std::string path_;
