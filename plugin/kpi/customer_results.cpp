@@ -19,7 +19,7 @@ struct CustomerHistory {
     double lifetime_value;
 };
 
-std::string horizon_days(const Window& window) { return std::to_string(window.churn_horizon_s / 86'400); }
+std::string horizon_days(const Window& window) { return std::to_string(window.churn_horizon_ms / model::ms_per_day); }
 
 std::string fit_outcome(const BgNbdFit& fit) {
     if (fit.converged) return "converged";

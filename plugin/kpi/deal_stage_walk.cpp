@@ -119,7 +119,7 @@ void DealStageWalk::tally_stays(const model::Deal& deal, std::uint32_t d, std::s
         if (stay.stage == no_index || !window.contains(end) || end < stay.entered_at) return;
         const std::uint32_t open_index = pipelines.stages[stay.stage].open_index;
         if (open_index == no_index) return;
-        const double days = static_cast<double>(end - stay.entered_at) / 86400.0;
+        const double days = static_cast<double>(end - stay.entered_at) / model::ms_per_day;
         for (const std::uint32_t slot : slots) tallies_[slot].days_in_stage[open_index].add(days);
     };
     const StageEntry* previous = nullptr;

@@ -126,7 +126,7 @@ TEST_CASE("expected_churn's previous value is what a run as of as_of minus windo
     data.deals.push_back(won("a2", "ana", 10, 940, 950, "r5"));
     const KpiValue now = kpi_of(compute_scorecard(data, config()), "ana", "expected_churn");
     KpiConfig earlier = config();
-    earlier.as_of = as_of - 90 * seconds_per_day;
+    earlier.as_of = as_of - 90 * ms_per_day;
     const KpiValue then = kpi_of(compute_scorecard(data, earlier), "ana", "expected_churn");
     REQUIRE(now.previous.has_value());
     CHECK(*now.previous == Approx(*then.value).epsilon(1e-12));

@@ -358,3 +358,42 @@ TEST_CASE("query_deals on an unknown field is an invalid argument") {
     CHECK(rows.status().code() == StatusCode::invalid_argument);
     CHECK(rows.status().message() == "unknown deal field 'sellr_score'");
 }
+
+TEST_CASE("an imported instant keeps its milliseconds through the local CRM") {
+    TempDir dir;
+    sellerscore::test::write_small_crm(dir);
+    dir.write("crm/activities.ndjson",
+              R"({"id":"A-1","owner_id":"S-1","type":"call","direction":"outbound","at":"2026-01-07T09:00:00.123Z","contact_id":"C-1"})"
+              "\n");
+    auto connector = LocalConnector::open(dir / "crm.sqlite");
+    REQUIRE(connector);
+    REQUIRE(NdjsonImporter((*connector)->database()).import_directory(dir / "crm"));
+    CollectingSink sink;
+    REQUIRE((*connector)->read("", sink));
+    REQUIRE(sink.all.records.activities.size() == 1);
+    // 2026-01-07 is day 20460 since 1970-01-01; 09:00:00.123 is 32,400,123 ms into it.
+    CHECK(sink.all.records.activities[0].at == 20460LL * 86'400'000 + 32'400'123);
+}
+
+TEST_CASE("a CRM file of schema version 1 (whole seconds) is migrated to milliseconds when opened") {
+    TempDir dir;
+    sellerscore::test::write_small_crm(dir);
+    {
+        auto connector = LocalConnector::open(dir / "crm.sqlite");
+        REQUIRE(connector);
+        REQUIRE(NdjsonImporter((*connector)->database()).import_directory(dir / "crm"));
+        // Turn the file back into what version 1 wrote: seconds, user_version 1.
+        auto& db = (*connector)->database();
+        REQUIRE(db.execute("UPDATE contacts SET created_at = created_at / 1000; "
+                           "UPDATE deals SET created_at = created_at / 1000, closed_at = closed_at / 1000; "
+                           "UPDATE stage_changes SET entered_at = entered_at / 1000; "
+                           "UPDATE activities SET at = at / 1000; PRAGMA user_version = 1;"));
+    }
+    auto connector = LocalConnector::open(dir / "crm.sqlite");
+    REQUIRE(connector);
+    CollectingSink sink;
+    REQUIRE((*connector)->read("", sink));
+    // D-2 closed 2026-02-01T09:00:00Z: day 20485, 9 h in.
+    REQUIRE(sink.all.records.deals.size() == 2);
+    CHECK(sink.all.records.deals[1].closed_at == 20485LL * 86'400'000 + 9 * 3'600'000);
+}
