@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "plugin/model/json_text.hpp"
 #include "plugin/model/timestamp_format.hpp"
 
 namespace sellerscore::plugin {
@@ -88,7 +89,7 @@ std::string scorecard_to_json(const kpi::Scorecard& scorecard) {
                       {"b", number_or_null(m.b)},
                       {"log_likelihood", number_or_null(m.log_likelihood)}}},
     };
-    return json::serialize(doc);
+    return model::json_text(doc);
 }
 
 }  // namespace sellerscore::plugin

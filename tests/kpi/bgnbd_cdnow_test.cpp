@@ -33,7 +33,7 @@ model::Timestamp noon_of(int yyyymmdd) {
 // Purchase instants by sample id (the summary file's ID), every purchase of the sample, calibration
 // period or not: summarise_purchases must leave out what comes after as_of.
 std::map<int, std::vector<model::Timestamp>> cdnow_purchases() {
-    std::ifstream in(SELLERSCORE_SHARED_DIR "/data/CDNOW_sample.txt");
+    std::ifstream in(SELLERSCORE_TEST_DATA_DIR "/cdnow/CDNOW_sample.txt");
     REQUIRE(in);
     std::map<int, std::vector<model::Timestamp>> purchases;
     std::string customer;
@@ -50,7 +50,7 @@ struct PublishedSummary {
 };
 
 std::map<int, PublishedSummary> published_summaries() {
-    std::ifstream in(SELLERSCORE_SHARED_DIR "/data/cdnow_customers_summary.csv");
+    std::ifstream in(SELLERSCORE_TEST_DATA_DIR "/cdnow/cdnow_customers_summary.csv");
     REQUIRE(in);
     std::string line;
     std::getline(in, line);
