@@ -30,7 +30,8 @@ class LocalCrmDatabase {
 public:
     // The schema version this build reads and writes (PRAGMA user_version).
     // 2: instants in milliseconds (1 held seconds; opening a version 1 file migrates it).
-    static constexpr int schema_version = 2;
+    // 3: spend keeps every row of a channel and month (2 kept one per channel and month).
+    static constexpr int schema_version = 3;
 
     // Opens the file, creating it and its schema when it does not exist. Refuses files that are
     // not SQLite, SQLite files of another application, and newer schema versions, each with one
@@ -64,6 +65,7 @@ private:
     LocalCrmDatabase(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
     Status initialise();
     Status create_schema();
+    // Brings a file of an older schema version to schema_version, keeping its data.
     Status migrate(std::int64_t from_version);
 
     sqlite3* db_;

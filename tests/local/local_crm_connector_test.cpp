@@ -101,6 +101,27 @@ TEST_CASE("a read without cursor streams every record and returns the current cu
     CHECK(records.contacts[2].referred_by == "C-2");
 }
 
+TEST_CASE("a read streams every spend row of a channel's month, in import order") {
+    TempDir dir;
+    sellerscore::test::write_small_crm(dir);
+    dir.write("crm/spend.ndjson",
+              R"({"channel":"web","month":"2026-01","amount":500,"clicks":1200})"
+              "\n"
+              R"({"channel":"web","month":"2026-01","amount":300})"
+              "\n");
+    auto connector = LocalConnector::open(dir / "crm.sqlite");
+    REQUIRE(connector);
+    REQUIRE(NdjsonImporter((*connector)->database()).import_directory(dir / "crm"));
+    CollectingSink sink;
+    REQUIRE((*connector)->read("", sink));
+    const auto& spend = sink.all.records.spend;
+    REQUIRE(spend.size() == 2);
+    CHECK(spend[0].amount == 500);
+    CHECK(spend[0].clicks == 1200);
+    CHECK(spend[1].amount == 300);
+    CHECK_FALSE(spend[1].clicks.has_value());
+}
+
 TEST_CASE("a read with the returned cursor streams nothing when nothing changed") {
     TempDir dir;
     auto connector = small_crm(dir);
