@@ -32,7 +32,7 @@ constexpr std::string_view refresh_token_key = "pipedrive.refresh_token";
 constexpr std::string_view cursor_key = "pipedrive.cursor";
 constexpr std::string_view cursor_time_key = "pipedrive.cursor_time";
 // How far Pipedrive's clock may run ahead of ours before a mark's second counts as passed.
-constexpr model::Timestamp clock_skew_s = 60;
+constexpr model::Timestamp clock_skew_ms = 60 * model::ms_per_second;
 
 std::string object_label(RecordObject object) { return std::string(singular_of(object)); }
 
@@ -208,7 +208,7 @@ Result<std::string> PipedriveConnector::current_cursor() {
         const auto [end, ec] = std::from_chars(time->data(), time->data() + time->size(), at);
         if (parsed && ec == std::errc() && end == time->data() + time->size()) {
             remembered = std::move(*parsed);
-            settled_before = at - clock_skew_s;
+            settled_before = at * model::ms_per_second - clock_skew_ms;
         }
     }
     auto cursor = parts_->reader.current_cursor(remembered, settled_before);

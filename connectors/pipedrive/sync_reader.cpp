@@ -557,7 +557,7 @@ Result<std::string> SyncReader::cursor_after_own_writes(std::string_view read_cu
 
 Result<bool> SyncReader::changed_after(const ListSpec& list, const ListMark& mark) {
     ListMark after;
-    after.at = mark.at + 1;
+    after.at = mark.at - mark.at % model::ms_per_second + model::ms_per_second;  // the next whole second
     std::string target = changed_since_target(list.path, list.filters, &after);
     target.replace(target.find("limit=500"), 9, "limit=1");
     auto body = api_.get(target);
@@ -568,7 +568,7 @@ Result<bool> SyncReader::changed_after(const ListSpec& list, const ListMark& mar
 
 Result<bool> SyncReader::notes_changed_after(const ListMark& mark) {
     ListMark after;
-    after.at = mark.at + 1;
+    after.at = mark.at - mark.at % model::ms_per_second + model::ms_per_second;  // the next whole second
     std::string target = notes_target(&after, "ASC");
     target.replace(target.find("limit=500"), 9, "limit=1");
     auto body = api_.get(target);

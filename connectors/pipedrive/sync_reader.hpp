@@ -44,7 +44,7 @@ public:
 
     Result<std::string> read(std::string_view cursor, RecordSink& sink);
     // The cursor a read would end at now. With `remembered` (the last cursor this company's
-    // connector handed out, `settled_before`: a time, in seconds, at or before which every record
+    // connector handed out, `settled_before`: a time (ms) before which every record
     // it saw was written), a list whose mark is older than that costs one probe (limit 1, updated
     // after the mark's second) when nothing changed; otherwise its mark is looked up anew, newest
     // first, through every record of its newest second.

@@ -13,7 +13,7 @@ namespace json = boost::json;
 namespace {
 
 // 2026-03-01T12:00:00Z
-constexpr model::Timestamp march_1_noon = 1772366400;
+constexpr model::Timestamp march_1_noon = 1772366400000;
 
 const char* const pipelines_json = R"({"results":[
   {"id":"default","label":"Sales","displayOrder":0,"archived":false,"stages":[
@@ -126,11 +126,11 @@ TEST_CASE("a won deal takes the home currency amount its associations and close 
     CHECK(d.amount == std::optional<double>(120.5));
     CHECK(d.status == model::DealStatus::won);
     CHECK(d.created_at == march_1_noon);
-    CHECK(d.closed_at == std::optional<model::Timestamp>(march_1_noon + 10 * 86400));
+    CHECK(d.closed_at == std::optional<model::Timestamp>(march_1_noon + 10 * model::ms_per_day));
     REQUIRE(page.records.stage_changes.size() == 2);
     CHECK(page.records.stage_changes[0].stage_id == "appointmentscheduled");
     CHECK(page.records.stage_changes[1].stage_id == "closedwon");
-    CHECK(page.records.stage_changes[1].entered_at == march_1_noon + 10 * 86400);
+    CHECK(page.records.stage_changes[1].entered_at == march_1_noon + 10 * model::ms_per_day);
 }
 
 TEST_CASE("an open deal has no close date and falls back to amount") {
@@ -184,7 +184,7 @@ TEST_CASE("a deal entering a configured proposal stage brings a proposal activit
     CHECK(a.type == model::ActivityType::proposal);
     CHECK(a.direction == model::Direction::outbound);
     CHECK(a.owner_id == "11");
-    CHECK(a.at == march_1_noon + 86400);
+    CHECK(a.at == march_1_noon + model::ms_per_day);
     CHECK(a.deal_id == std::optional<std::string>("501"));
     CHECK(a.contact_id == std::optional<std::string>("301"));
 }

@@ -96,7 +96,7 @@ TEST_CASE("an incremental read returns what a user changed deleted or archived")
     REQUIRE(f.fake.touch("deals", std::stoll(touched.id), {{"value", "4321"}}));
     REQUIRE(f.fake.delete_deal(std::stoll(deleted.id)));
     REQUIRE(f.fake.archive_deal(std::stoll(archived.id)));
-    const auto added = f.fake.add_activity("call", std::stoll(seeded.sellers[0].id), true, seeded.deals[0].created_at + 60);
+    const auto added = f.fake.add_activity("call", std::stoll(seeded.sellers[0].id), true, seeded.deals[0].created_at / model::ms_per_second + 60);
     REQUIRE(added);
 
     CollectingSink second;
@@ -181,9 +181,9 @@ TEST_CASE("an activity not marked done is read with outcome canceled at its due 
     CHECK(canceled == expected_canceled);
 
     f.clock.advance(std::chrono::seconds(5));
-    // due_date and due_time ("HH:MM") hold whole minutes.
-    const model::Timestamp due = (seeded.deals[0].created_at / 60 + 60) * 60;
-    const auto added = f.fake.add_activity("meeting", std::stoll(seeded.sellers[1].id), false, due);
+    // due_date and due_time ("HH:MM") hold whole minutes (the fake takes epoch seconds).
+    const std::int64_t due_s = (seeded.deals[0].created_at / model::ms_per_second / 60 + 60) * 60;
+    const auto added = f.fake.add_activity("meeting", std::stoll(seeded.sellers[1].id), false, due_s);
     REQUIRE(added);
     CollectingSink second;
     REQUIRE(connector->read(*cursor, second));
@@ -191,7 +191,7 @@ TEST_CASE("an activity not marked done is read with outcome canceled at its due 
     const model::Activity& meeting = second.records.activities[0];
     CHECK(meeting.id == "activity:" + std::to_string(*added));
     CHECK(meeting.type == model::ActivityType::meeting);
-    CHECK(meeting.at == due);
+    CHECK(meeting.at == due_s * model::ms_per_second);
     CHECK(meeting.outcome == model::Outcome::canceled);
     CHECK(second.removed.empty());
 }

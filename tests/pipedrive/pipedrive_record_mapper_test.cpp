@@ -22,7 +22,7 @@ RecordMapper mapper(MappingOptions options = {}) {
 }
 
 // 2026-03-01T00:00:00Z
-constexpr model::Timestamp march_first = 20513LL * 86400;
+constexpr model::Timestamp march_first = 20513LL * model::ms_per_day;
 
 json::value deal_json(const char* status) {
     return json::parse(std::string(R"({"id":12,"owner_id":7,"person_id":30,"org_id":null,"pipeline_id":2,"stage_id":5,
@@ -55,7 +55,7 @@ TEST_CASE("a won deal sits in its pipeline's synthetic won stage closed at won_t
     REQUIRE(deal);
     CHECK(deal->stage_id == "2:won");
     CHECK(deal->status == model::DealStatus::won);
-    CHECK(deal->closed_at == march_first + 86400);
+    CHECK(deal->closed_at == march_first + model::ms_per_day);
 }
 
 TEST_CASE("a foreign currency converts at the configured rate or is left out") {
@@ -143,7 +143,7 @@ TEST_CASE("an activity without a done time happened at its due date and time") {
     const auto activity = mapper().activity(
         json::parse(R"({"id":91,"type":"meeting","owner_id":7,"done":true,"due_date":"2026-03-01","due_time":"09:30"})"));
     REQUIRE(activity);
-    CHECK(activity->at == march_first + 9 * 3600 + 30 * 60);
+    CHECK(activity->at == march_first + 9 * model::ms_per_hour + 30 * 60'000);
     CHECK_FALSE(activity->objection);
 }
 
@@ -154,10 +154,37 @@ TEST_CASE("an activity not marked done is at its due date and time with outcome 
         "note":"#objection raised before it was called off"})"));
     REQUIRE(activity);
     CHECK(activity->id == "activity:92");
-    CHECK(activity->at == march_first + 14 * 3600);
+    CHECK(activity->at == march_first + 14 * model::ms_per_hour);
     CHECK(activity->outcome == model::Outcome::canceled);
     CHECK(activity->contact_id == std::optional<std::string>("30"));
     CHECK(activity->objection);
+}
+
+TEST_CASE("the mapper keeps the milliseconds Pipedrive sends and whole seconds where it sends none") {
+    // v2 RFC 3339 with a fraction: kept to the millisecond.
+    bool unconverted = false;
+    json::value deal = deal_json("won");
+    deal.as_object()["add_time"] = "2026-03-01T00:00:00.250Z";
+    deal.as_object()["won_time"] = "2026-03-02T00:00:00.999Z";
+    const auto won = mapper().deal(deal, unconverted);
+    REQUIRE(won);
+    CHECK(won->created_at == march_first + 250);
+    CHECK(won->closed_at == march_first + model::ms_per_day + 999);
+    const auto activity = mapper().activity(json::parse(R"({"id":93,"type":"call","owner_id":7,"done":true,
+        "marked_as_done_time":"2026-03-01T08:00:00.042Z"})"));
+    REQUIRE(activity);
+    CHECK(activity->at == march_first + 8 * model::ms_per_hour + 42);
+    // v1 "YYYY-MM-DD HH:MM:SS" (notes, users, changelog): whole seconds.
+    const auto note = mapper().note(json::parse(
+        R"({"id":5,"user_id":7,"add_time":"2026-03-01 08:00:01","content":"call back"})"));
+    REQUIRE(note);
+    CHECK(note->at == march_first + 8 * model::ms_per_hour + model::ms_per_second);
+    const std::vector<json::value> changelog{
+        json::parse(R"({"field_key":"stage_id","old_value":"4","new_value":"5","time":"2026-03-01 12:00:07"})")};
+    const auto history = stage_history(*won, "5", changelog);
+    REQUIRE(history.size() == 3);
+    CHECK(history[0].entered_at == march_first + 250);  // the creation stage at add_time
+    CHECK(history[1].entered_at == march_first + 12 * model::ms_per_hour + 7 * model::ms_per_second);
 }
 
 TEST_CASE("call log outcomes map onto the model's call outcomes") {
@@ -233,11 +260,11 @@ TEST_CASE("stage history starts in the first stage at creation and ends in the w
     CHECK(history[0].stage_id == "3");
     CHECK(history[0].entered_at == march_first);
     CHECK(history[1].stage_id == "4");
-    CHECK(history[1].entered_at == march_first + 6 * 3600);
+    CHECK(history[1].entered_at == march_first + 6 * model::ms_per_hour);
     CHECK(history[2].stage_id == "5");
-    CHECK(history[2].entered_at == march_first + 12 * 3600);
+    CHECK(history[2].entered_at == march_first + 12 * model::ms_per_hour);
     CHECK(history[3].stage_id == "2:won");
-    CHECK(history[3].entered_at == march_first + 86400);
+    CHECK(history[3].entered_at == march_first + model::ms_per_day);
 }
 
 TEST_CASE("a deal that never changed stage has one entry in its stage at creation") {
