@@ -203,3 +203,18 @@ TEST_CASE("fake pipedrive v1 users come whole when no paging is asked for") {
     fake.seed(sellers);
     CHECK(json_of(fake.handle(authed("GET", "/api/v1/users"))).at("data").as_array().size() == 120);
 }
+
+TEST_CASE("fake pipedrive v2 ids take at most 100 ids and custom_fields at most 15 keys") {
+    FakePipedrive fake;
+    fake.seed(many_deals(3));
+    std::string ids;
+    for (int i = 1; i <= 100; ++i) ids += (i > 1 ? "," : "") + std::to_string(100 + i);
+    CHECK(fake.handle(authed("GET", "/api/v2/deals?ids=" + ids)).status == 200);
+    const FakeResponse over = fake.handle(authed("GET", "/api/v2/deals?ids=" + ids + ",201"));
+    CHECK(over.status == 400);
+    CHECK(json_of(over).at("code").as_string() == "ERR_SCHEMA_VALIDATION_FAILED");
+    std::string codes;
+    for (int i = 0; i < 15; ++i) codes += (i > 0 ? "," : "") + std::string(40, static_cast<char>('a' + i));
+    CHECK(fake.handle(authed("GET", "/api/v2/deals?custom_fields=" + codes)).status == 200);
+    CHECK(fake.handle(authed("GET", "/api/v2/deals?custom_fields=" + codes + "," + std::string(40, 'z'))).status == 400);
+}

@@ -127,3 +127,17 @@ TEST_CASE("fake pipedrive blocks a client hammering through 429s with a cloudfla
     CHECK(fake.handle(authed("GET", "/api/v2/deals")).status == 200);
     CHECK(fake.forbidden_count() == 2);
 }
+
+TEST_CASE("fake pipedrive admits 40 requests per rolling 2 seconds by default, the Growth plan's burst") {
+    ManualClock clock;
+    FakePipedrive fake(options_with(clock));
+    for (int i = 0; i < 40; ++i) {
+        CHECK(fake.handle(authed("GET", "/api/v2/deals")).status == 200);
+        clock.advance(std::chrono::milliseconds(10));  // 40 requests in 400 ms
+    }
+    CHECK(fake.handle(authed("GET", "/api/v2/deals")).status == 429);
+    clock.advance(std::chrono::milliseconds(1600));  // the first request left the window at 2000 ms
+    CHECK(fake.handle(authed("GET", "/api/v2/deals")).status == 200);
+    CHECK(fake.handle(authed("GET", "/api/v2/deals")).status == 429);
+    CHECK(fake.peak_window_count() == 40);
+}

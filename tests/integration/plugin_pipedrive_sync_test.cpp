@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -260,10 +261,18 @@ TEST_CASE("a scheduled Pipedrive sync as of now after a first sync reads only wh
     const auto notes_before = world.fake.request_count("GET /api/v1/notes");
     const auto deals_before = world.fake.request_count("GET /api/v2/deals");
 
+    // The next scheduled run, an hour later, after a user edited a deal.
+    world.host.now_ms += 3'600'000;
+    const model::Deal& open_deal = *std::find_if(world.in_pipedrive.deals.begin(), world.in_pipedrive.deals.end(),
+                                                 [](const model::Deal& d) { return d.status == model::DealStatus::open; });
+    REQUIRE(world.fake.touch("deals", std::stoll(open_deal.id), {{"title", "Renamed by a user"}}));
+
     const CallResult second = session.sync();
     INFO(second.message << second.output);
     REQUIRE(second.status == CRMEXT_OK);
     CHECK_FALSE(second.json().at("skipped").as_bool());
+    CHECK(std::find(world.host.logs.begin(), world.host.logs.end(), "reading records changed since the last sync") !=
+          world.host.logs.end());
     CHECK(world.fake.request_count("GET /api/v1/notes") > notes_before);
     CHECK(world.fake.request_count("GET /api/v2/deals") > deals_before);
 }
