@@ -99,8 +99,8 @@ Result<json::value> SalesforceApi::call(http::Method method, const std::string& 
         request.body = json::serialize(*body);
         request.content_type = "application/json";
     }
-    // A create (POST) must not be repeated after the server may have acted on it.
-    request.idempotent = method != http::Method::post;
+    // A create (POST) or a composite update (PATCH) is not repeated after the server may have acted on it.
+    request.idempotent = method == http::Method::get || method == http::Method::del;
     auto response = send(request);
     if (!response) return response.status();
     if (response->status < 200 || response->status > 299) return error_of(request, *response);

@@ -11,10 +11,19 @@ void InstanceUrl::set_from_reply(const std::string& reply_body) {
     boost::system::error_code ec;
     const boost::json::value reply = boost::json::parse(reply_body, ec);
     if (ec || !reply.is_object()) return;
-    const auto* url = reply.as_object().if_contains("instance_url");
-    if (url == nullptr || !url->is_string()) return;
     std::lock_guard lock(mutex_);
-    url_ = std::string(url->as_string());
+    const auto* url = reply.as_object().if_contains("instance_url");
+    if (url != nullptr && url->is_string()) url_ = std::string(url->as_string());
+    const auto* identity = reply.as_object().if_contains("id");
+    if (identity != nullptr && identity->is_string()) {
+        const std::string_view text = identity->as_string();
+        user_id_ = std::string(text.substr(text.rfind('/') + 1));
+    }
+}
+
+std::string InstanceUrl::user_id() const {
+    std::lock_guard lock(mutex_);
+    return user_id_;
 }
 
 std::string InstanceUrl::get() const {

@@ -26,15 +26,18 @@ struct AuthSettings {
     std::function<void(const std::string&)> on_refresh_token_rotated;
 };
 
-// The instance_url of the latest token reply (the org's own host: API calls go there, not to login).
+// What the latest token reply said about the session: instance_url (the org's own host: API calls go
+// there, not to login) and the integration user's id (the last segment of the identity URL "id").
 class InstanceUrl {
 public:
     void set_from_reply(const std::string& reply_body);
     std::string get() const;
+    std::string user_id() const;
 
 private:
     mutable std::mutex mutex_;
     std::string url_;
+    std::string user_id_;
 };
 
 // auth when neither flow's credentials are complete; the JWT key file is checked (mode, format) here,
