@@ -134,31 +134,30 @@ Status OrgReader::add_opportunities(const json::array& rows, ReadPage& page) {
 }
 
 Status OrgReader::add_tasks(const json::array& rows, ReadPage& page) {
-    std::map<std::string, bool> opened;
+    std::map<std::string, EmailFacts> emails;
     if (options_.enhanced_email) {
-        std::vector<std::string> emails;
+        std::vector<std::string> ids;
         for (const auto& row : rows)
-            if (text_at(row, "TaskSubtype") == std::optional<std::string>("Email")) emails.push_back(id_at(row));
-        Status st = in_lists("SELECT Id, ActivityId, IsOpened FROM EmailMessage", "ActivityId", emails, "",
-                             [&opened](const json::array& found) {
-                                 for (const auto& m : found) opened[id_at(m, "ActivityId")] = flag_at(m, "IsOpened");
+            if (text_at(row, "TaskSubtype") == std::optional<std::string>("Email")) ids.push_back(id_at(row));
+        Status st = in_lists("SELECT Id, ActivityId, Incoming, IsOpened FROM EmailMessage", "ActivityId", ids, "",
+                             [&emails](const json::array& found) {
+                                 for (const auto& m : found)
+                                     emails[id_at(m, "ActivityId")] = {flag_at(m, "Incoming"), flag_at(m, "IsOpened")};
                                  return Status::ok();
                              });
         if (!st && st.message().find("INVALID_TYPE") != std::string::npos) {
             options_.enhanced_email = false;
             if (log_) log_(http::LogLevel::warn, "salesforce: the org has no Enhanced Email (EmailMessage is not "
-                                                 "queryable): emails are read without opens");
+                                                 "queryable): emails are read without direction and opens");
         } else if (!st) {
             return st;
         }
     }
     for (const auto& row : rows) {
-        std::optional<bool> was_opened;
-        if (options_.enhanced_email) {
-            const auto it = opened.find(id_at(row));
-            if (it != opened.end()) was_opened = it->second;
-        }
-        if (auto activity = mapper_->task(row, was_opened, lead_contacts_)) page.records.activities.push_back(*activity);
+        const auto email = emails.find(id_at(row));
+        auto activity =
+            mapper_->task(row, email == emails.end() ? std::nullopt : std::optional<EmailFacts>(email->second), lead_contacts_);
+        if (activity) page.records.activities.push_back(std::move(*activity));
     }
     return Status::ok();
 }
@@ -233,18 +232,27 @@ Status OrgReader::read(const std::optional<SyncCursor>& since, RecordSink& sink)
                          return Status::ok();
                      });
     if (!st) return st;
-    st = read_object("Contact",
-                     "Id, OwnerId, AccountId, CreatedDate, LeadSource, SystemModstamp" + custom_fields(RecordObject::contact),
-                     since, sink, [this](const json::array& rows, ReadPage& page) {
-                         for (const auto& row : rows) {
-                             const auto origin = lead_origins_.find(id_at(row));
-                             page.records.contacts.push_back(mapper_->contact(
-                                 row, origin == lead_origins_.end() ? std::nullopt
-                                                                    : std::optional<LeadOrigin>(origin->second)));
-                             held_values(RecordObject::contact, row, page);
-                         }
-                         return Status::ok();
-                     });
+    const auto contact_page = [this](const json::array& rows, ReadPage& page) {
+        for (const auto& row : rows) {
+            const auto origin = lead_origins_.find(id_at(row));
+            page.records.contacts.push_back(mapper_->contact(
+                row, origin == lead_origins_.end() ? std::nullopt : std::optional<LeadOrigin>(origin->second)));
+            held_values(RecordObject::contact, row, page);
+        }
+        return Status::ok();
+    };
+    const std::string contact_fields =
+        "Id, OwnerId, AccountId, CreatedDate, LeadSource, SystemModstamp" + custom_fields(RecordObject::contact);
+    const std::string& referral = options_.mapping.referral_field;
+    st = read_object("Contact", contact_fields + (referral.empty() ? "" : ", " + referral), since, sink, contact_page);
+    // An org without the referral field answers INVALID_FIELD on the first page: read without it.
+    if (!st && !referral.empty() && st.message().find("INVALID_FIELD") != std::string::npos &&
+        st.message().find(referral) != std::string::npos) {
+        if (log_) log_(http::LogLevel::warn, "salesforce: Contact has no field " + referral + ": referrals are not read");
+        options_.mapping.referral_field.clear();
+        mapper_.emplace(options_.mapping, *stages_);
+        st = read_object("Contact", contact_fields, since, sink, contact_page);
+    }
     if (!st) return st;
     if (!schema_.ids(RecordObject::company).empty()) {
         st = read_object("Account", "Id, SystemModstamp" + custom_fields(RecordObject::company), since, sink,

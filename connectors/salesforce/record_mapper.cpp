@@ -122,6 +122,7 @@ model::Contact RecordMapper::contact(const boost::json::value& record, const std
     contact.company_id = text_at(record, "AccountId");
     contact.created_at = lead ? lead->created_at : instant_at(record, "CreatedDate").value_or(0);
     contact.channel = lead && lead->channel ? lead->channel : text_at(record, "LeadSource");
+    if (!options_.referral_field.empty()) contact.referred_by = text_at(record, options_.referral_field);
     return contact;
 }
 
@@ -157,7 +158,7 @@ void RecordMapper::link(const boost::json::value& record, const std::map<std::st
     if (key_prefix(what) == "006") activity.deal_id = what;
 }
 
-std::optional<model::Activity> RecordMapper::task(const boost::json::value& record, std::optional<bool> opened,
+std::optional<model::Activity> RecordMapper::task(const boost::json::value& record, const std::optional<EmailFacts>& email,
                                                   const std::map<std::string, std::string>& lead_contacts) const {
     model::Activity activity;
     activity.id = id_at(record);
@@ -176,7 +177,10 @@ std::optional<model::Activity> RecordMapper::task(const boost::json::value& reco
         activity.outcome = call_outcome(disposition);
     } else if (subtype == "Email" || type == "email") {
         activity.type = model::ActivityType::email;
-        activity.opened = opened;
+        if (email) {
+            activity.direction = email->incoming ? model::Direction::inbound : model::Direction::outbound;
+            activity.opened = email->opened;
+        }
     } else if (type == "proposal" || type == "quote") {
         activity.type = model::ActivityType::proposal;
     } else if (type == "note") {

@@ -36,7 +36,14 @@ struct MappingOptions {
     std::vector<std::string> proposal_stages;    // stage names: entering one is a proposal sent
     std::vector<std::string> objection_markers;  // empty = {"objection", "#objection"}
     std::map<std::string, double> fx_rates;      // used when the org is not multi-currency-converted
+    std::string referral_field;                  // Contact field holding the referring contact's id; "" = none
     bool converted_amounts = false;              // Amount was read as convertCurrency(Amount)
+};
+
+// An email Task's EmailMessage (Enhanced Email): its direction and whether it was opened.
+struct EmailFacts {
+    bool incoming = false;
+    bool opened = false;
 };
 
 // What a converted lead contributes to its contact.
@@ -60,7 +67,8 @@ public:
     model::Contact unconverted_lead(const boost::json::value& lead) const;
 
     // lead_contacts: converted lead id -> its contact id (a Task on a converted lead counts for the person).
-    std::optional<model::Activity> task(const boost::json::value& task, std::optional<bool> opened,
+    // email: the Task's EmailMessage, when the org has Enhanced Email and one exists.
+    std::optional<model::Activity> task(const boost::json::value& task, const std::optional<EmailFacts>& email,
                                         const std::map<std::string, std::string>& lead_contacts) const;
     model::Activity event(const boost::json::value& event, const std::map<std::string, std::string>& lead_contacts) const;
 

@@ -37,6 +37,7 @@ MappingOptions mapping_options(const SalesforceSettings& s) {
     m.objection_markers = s.objection_markers;
     m.fx_rates = s.fx_rates;
     m.converted_amounts = s.multi_currency;
+    m.referral_field = s.referral_field;
     return m;
 }
 

@@ -49,6 +49,7 @@ struct SalesforceSettings {
     std::int64_t daily_reserve_calls = 0;  // > 0 overrides the share
     std::vector<std::string> visit_types, proposal_stages, objection_markers;
     std::map<std::string, double> fx_rates;
+    std::string referral_field = "Referred_By__c";  // Contact field with the referrer's id; "" = none
     std::size_t max_connections = 4;
     std::chrono::milliseconds read_timeout{120'000};
     http::RetryPolicy retry;

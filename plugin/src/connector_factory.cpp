@@ -87,6 +87,7 @@ Result<std::unique_ptr<connectors::Connector>> make_salesforce(const PluginSetti
     s.token_url = r.token_url;
     if (r.max_connections) s.max_connections = static_cast<std::size_t>(*r.max_connections);
     s.instance_url = section.instance_url;
+    if (!r.referral_field.empty()) s.referral_field = r.referral_field;
     if (!section.api_version.empty()) s.api_version = section.api_version;
     if (!section.permission_set.empty()) s.permission_set = section.permission_set;
     if (section.team_field == "UserRole") s.team_field = sf::TeamField::user_role;

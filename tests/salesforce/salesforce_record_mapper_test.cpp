@@ -101,14 +101,16 @@ TEST_CASE("An amount in a currency without a rate is a data error for that deal"
 
 TEST_CASE("A converted lead and its contact are one person with the lead's date and source", "[salesforce][mapper]") {
     const auto catalog = StageCatalog::from_rows(stage_rows, json::array());
-    const RecordMapper mapper(MappingOptions{}, catalog);
     const json::value contact = json::parse(R"({"Id":"003A","OwnerId":"005A","AccountId":"001A",
-      "CreatedDate":"2026-03-03T00:00:00.000+0000","LeadSource":null})");
-    const auto person = mapper.contact(contact, LeadOrigin{march_1_2026, std::string("Web")});
+      "CreatedDate":"2026-03-03T00:00:00.000+0000","LeadSource":null,"Referred_By__c":"003R"})");
+    MappingOptions options;
+    options.referral_field = "Referred_By__c";
+    const auto person = RecordMapper(options, catalog).contact(contact, LeadOrigin{march_1_2026, std::string("Web")});
     CHECK(person.id == "003A");
     CHECK(person.created_at == march_1_2026);
     CHECK(person.channel == "Web");
     CHECK(person.company_id == "001A");
+    CHECK(person.referred_by == "003R");
 }
 
 TEST_CASE("Users become sellers with the team from Department or the role", "[salesforce][mapper]") {
@@ -142,10 +144,15 @@ TEST_CASE("Tasks: calls with direction, duration, disposition and objections; em
     CHECK(activity->at == march_1_2026 + 10 * hour);
     const json::value email = json::parse(R"({"Id":"00TB","OwnerId":"005A","WhoId":"003A","TaskSubtype":"Email",
       "CreatedDate":"2026-03-01T11:00:00.000+0000"})");
-    const auto sent = mapper.task(email, true, leads);
-    CHECK(sent->type == model::ActivityType::email);
-    CHECK(sent->opened == true);
-    CHECK_FALSE(sent->objection);
+    const auto received = mapper.task(email, EmailFacts{true, true}, leads);
+    CHECK(received->type == model::ActivityType::email);
+    CHECK(received->direction == model::Direction::inbound);
+    CHECK(received->opened == true);
+    CHECK_FALSE(received->clicked.has_value());  // Salesforce tracks no clicks
+    const auto without_enhanced_email = mapper.task(email, std::nullopt, leads);
+    CHECK(without_enhanced_email->direction == model::Direction::outbound);
+    CHECK_FALSE(without_enhanced_email->opened.has_value());
+    CHECK_FALSE(received->objection);
 }
 
 TEST_CASE("Events: a visit by Event Type, or by Location under the location rule", "[salesforce][mapper]") {
