@@ -1,0 +1,292 @@
+#include "fake_salesforce_query_engine.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+
+namespace sellerscore::fakes {
+namespace {
+
+struct Rejected {
+    SoqlError error;
+};
+
+const char* type_word(SfFieldType type) {
+    switch (type) {
+        case SfFieldType::datetime: return "dateTime";
+        case SfFieldType::date: return "date";
+        case SfFieldType::boolean: return "boolean";
+        case SfFieldType::number:
+        case SfFieldType::currency:
+        case SfFieldType::percent: return "double";
+        default: return "string";
+    }
+}
+
+std::string no_such_column(const std::string& field, const std::string& object) {
+    return "No such column '" + field + "' on entity '" + object +
+           "'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. "
+           "Please reference your WSDL or the describe call for the appropriate names.";
+}
+
+struct ResolvedField {
+    SfColumn column;
+    const SfObject* owner = nullptr;  // where the field lives
+    SfFieldType type = SfFieldType::text;
+};
+
+class Runner {
+public:
+    Runner(SfOrg& org, const SoqlQuery& query, const SfQueryContext& context)
+        : org_(org), query_(query), context_(context) {}
+
+    SfQueryResult run() {
+        object_ = org_.object(query_.object, context_.tooling);
+        if (!object_)
+            reject("INVALID_TYPE", query_.object_column,
+                   "sObject type '" + query_.object +
+                       "' is not supported. If you are attempting to use a custom object, be sure to append the '__c' "
+                       "after the entity name. Please reference your WSDL or the describe call for the appropriate names.");
+        SfQueryResult result;
+        result.object = object_->name();
+        result.tooling = context_.tooling;
+        result.count = query_.count;
+        std::vector<std::string> keys;
+        for (const SoqlFieldRef& ref : query_.fields) {
+            ResolvedField resolved = resolve(ref);
+            const std::string key = lower_case(resolved.column.relationship + "." + resolved.column.key);
+            if (std::find(keys.begin(), keys.end(), key) != keys.end())
+                reject("MALFORMED_QUERY", ref.column, "duplicate field selected: " + resolved.column.key);
+            keys.push_back(key);
+            result.columns.push_back(std::move(resolved.column));
+        }
+        std::optional<Filter> filter;
+        if (query_.where) filter = compile(*query_.where);
+        std::vector<std::pair<ResolvedField, bool>> order;
+        for (const SoqlOrder& o : query_.order) order.emplace_back(resolve(o.field), o.descending);
+
+        const std::vector<SfRecord>& records = object_->records();
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            if (records[i].deleted && !context_.all_rows) continue;
+            if (filter && !matches(*filter, records[i])) continue;
+            result.rows.push_back(i);
+        }
+        if (!order.empty()) {
+            std::stable_sort(result.rows.begin(), result.rows.end(), [&](std::size_t a, std::size_t b) {
+                for (const auto& [field, descending] : order) {
+                    const SfValue& left = value_of(field.column, records[a]);
+                    const SfValue& right = value_of(field.column, records[b]);
+                    const int c = left.compare(right);
+                    // ASC puts nulls first, DESC puts them last (Salesforce's defaults): reversing does both.
+                    if (c != 0) return descending ? c > 0 : c < 0;
+                }
+                return false;
+            });
+        }
+        if (query_.limit && result.rows.size() > static_cast<std::size_t>(*query_.limit))
+            result.rows.resize(static_cast<std::size_t>(*query_.limit));
+        result.total_size = result.rows.size();
+        return result;
+    }
+
+    const SfValue& value_of(const SfColumn& column, const SfRecord& record) const {
+        static const SfValue null_value;
+        if (column.relationship.empty()) return record.at(column.slot);
+        const SfValue& reference = record.at(column.reference_slot);
+        if (reference.is_null()) return null_value;
+        const SfRecord* related = org_.object(column.target_object)->find(reference.text);
+        if (!related || related->deleted) return null_value;
+        return related->at(column.slot);
+    }
+
+private:
+    struct Filter {
+        SoqlCondition::Kind kind;
+        SfColumn column;
+        SfFieldType type = SfFieldType::text;
+        std::string op;
+        std::vector<SfValue> values;
+        std::vector<Filter> children;
+    };
+
+    [[noreturn]] void reject(const char* code, std::size_t column, const std::string& problem) const {
+        throw Rejected{{code, soql_error_message(query_.text, column, problem)}};
+    }
+
+    ResolvedField resolve(const SoqlFieldRef& ref) const {
+        ResolvedField resolved;
+        const SfObject* owner = object_;
+        if (!ref.relationship.empty()) {
+            const std::optional<std::size_t> reference = object_->relationship_slot(ref.relationship);
+            if (!reference)
+                reject("INVALID_FIELD", ref.column,
+                       "Didn't understand relationship '" + ref.relationship + "' in field path. If you are attempting to "
+                       "use a custom relationship, be sure to append the '__r' after the custom relationship name. Please "
+                       "reference your WSDL or the describe call for the appropriate names.");
+            const SfField& reference_field = object_->field(*reference);
+            resolved.column.relationship = reference_field.relationship_name;
+            resolved.column.reference_slot = *reference;
+            resolved.column.target_object = reference_field.reference_to;
+            owner = org_.object(reference_field.reference_to);
+        }
+        const std::optional<std::size_t> slot = owner->slot_of(ref.field);
+        if (!slot || !org_.can_read(*owner, owner->field(*slot), context_.user_id))
+            reject("INVALID_FIELD", ref.column,
+                   no_such_column(ref.relationship.empty() ? ref.field : ref.relationship + "." + ref.field, object_->name()));
+        const SfField& field = owner->field(*slot);
+        if (ref.convert_currency) {
+            if (!context_.multi_currency)
+                reject("INVALID_FIELD", ref.column, "convertCurrency() is only valid for multi-currency organizations");
+            if (field.type != SfFieldType::currency)
+                reject("INVALID_FIELD", ref.column, "convertCurrency can only be applied to currency fields: " + field.name);
+            resolved.column.convert_currency = true;
+        }
+        resolved.column.key = field.name;
+        resolved.column.slot = *slot;
+        resolved.owner = owner;
+        resolved.type = field.type;
+        return resolved;
+    }
+
+    SfValue literal_value(const ResolvedField& field, const SoqlLiteral& literal) const {
+        using K = SoqlLiteral::Kind;
+        if (literal.kind == K::null) return SfValue::null();
+        const SfFieldType type = field.type;
+        const bool textual = type == SfFieldType::id || type == SfFieldType::reference || type == SfFieldType::text ||
+                             type == SfFieldType::picklist;
+        const bool numeric = type == SfFieldType::number || type == SfFieldType::currency || type == SfFieldType::percent;
+        if (textual && literal.kind == K::text) return SfValue::of_text(literal.text);
+        if (numeric && literal.kind == K::number) return SfValue::of_number(literal.number);
+        if (type == SfFieldType::boolean && literal.kind == K::boolean) return SfValue::of_bool(literal.boolean);
+        if (type == SfFieldType::datetime && literal.kind == K::datetime) return SfValue::of_datetime(literal.ms);
+        if (type == SfFieldType::date && literal.kind == K::date) return SfValue::of_date(literal.ms);
+        const bool quoted = literal.kind == K::text;
+        reject("INVALID_FIELD", literal.column,
+               "value of filter criterion for field '" + field.column.key + "' must be of type " + type_word(type) +
+                   (quoted ? " and should not be enclosed in quotes" : " and should be enclosed in quotes"));
+    }
+
+    Filter compile(const SoqlCondition& condition) const {
+        Filter filter;
+        filter.kind = condition.kind;
+        if (condition.kind == SoqlCondition::Kind::all_of || condition.kind == SoqlCondition::Kind::any_of) {
+            for (const SoqlCondition& child : condition.children) filter.children.push_back(compile(child));
+            return filter;
+        }
+        const ResolvedField field = resolve(condition.field);
+        filter.column = field.column;
+        filter.type = field.type;
+        filter.op = condition.op;
+        for (const SoqlLiteral& literal : condition.values) {
+            if (condition.kind == SoqlCondition::Kind::compare && literal.kind == SoqlLiteral::Kind::null &&
+                condition.op != "=" && condition.op != "!=")
+                reject("MALFORMED_QUERY", literal.column, "unexpected token: 'null'");
+            filter.values.push_back(literal_value(field, literal));
+        }
+        return filter;
+    }
+
+    static bool equal(const SfValue& left, const SfValue& right, SfFieldType type) {
+        if (left.is_null() || right.is_null()) return left.is_null() && right.is_null();
+        if (left.kind == SfValue::Kind::text && right.kind == SfValue::Kind::text) {
+            // Ids compare on their 15-character case-sensitive form; text compares case-insensitively.
+            if (type == SfFieldType::id || type == SfFieldType::reference)
+                return left.text.substr(0, 15) == right.text.substr(0, 15);
+            return lower_case(left.text) == lower_case(right.text);
+        }
+        return left.compare(right) == 0;
+    }
+
+    bool matches(const Filter& filter, const SfRecord& record) const {
+        switch (filter.kind) {
+            case SoqlCondition::Kind::all_of:
+                return std::all_of(filter.children.begin(), filter.children.end(),
+                                   [&](const Filter& child) { return matches(child, record); });
+            case SoqlCondition::Kind::any_of:
+                return std::any_of(filter.children.begin(), filter.children.end(),
+                                   [&](const Filter& child) { return matches(child, record); });
+            case SoqlCondition::Kind::in:
+            case SoqlCondition::Kind::not_in: {
+                const SfValue& value = value_of(filter.column, record);
+                const bool found = std::any_of(filter.values.begin(), filter.values.end(),
+                                               [&](const SfValue& v) { return equal(value, v, filter.type); });
+                return filter.kind == SoqlCondition::Kind::in ? found : !found;
+            }
+            case SoqlCondition::Kind::compare: break;
+        }
+        const SfValue& value = value_of(filter.column, record);
+        const SfValue& wanted = filter.values.front();
+        if (filter.op == "=") return equal(value, wanted, filter.type);
+        if (filter.op == "!=") return !equal(value, wanted, filter.type);
+        if (value.is_null() || wanted.is_null()) return false;
+        const int c = value.kind == SfValue::Kind::text ? lower_case(value.text).compare(lower_case(wanted.text)) : value.compare(wanted);
+        if (filter.op == "<") return c < 0;
+        if (filter.op == "<=") return c <= 0;
+        if (filter.op == ">") return c > 0;
+        return c >= 0;
+    }
+
+    SfOrg& org_;
+    const SoqlQuery& query_;
+    const SfQueryContext& context_;
+    const SfObject* object_ = nullptr;
+};
+
+}  // namespace
+
+std::variant<SfQueryResult, SoqlError> run_soql(SfOrg& org, const SoqlQuery& query, const SfQueryContext& context) {
+    try {
+        return Runner(org, query, context).run();
+    } catch (const Rejected& rejected) {
+        return rejected.error;
+    }
+}
+
+boost::json::array render_records(SfOrg& org, const SfQueryResult& result, std::size_t from, std::size_t to,
+                                  const SfQueryContext& context) {
+    const SfObject& object = *org.object(result.object, result.tooling);
+    const std::string base = "/services/data/" + context.api_version + (result.tooling ? "/tooling" : "") + "/sobjects/";
+    const std::optional<std::size_t> currency_slot = object.slot_of("CurrencyIsoCode");
+    SoqlQuery unused;
+    Runner reader(org, unused, context);
+    boost::json::array records;
+    for (std::size_t i = from; i < to && i < result.rows.size(); ++i) {
+        const SfRecord& record = object.records()[result.rows[i]];
+        boost::json::object out;
+        out["attributes"] = boost::json::object{{"type", object.name()}, {"url", base + object.name() + "/" + record.id}};
+        for (const SfColumn& column : result.columns) {
+            SfValue value = reader.value_of(column, record);
+            if (column.convert_currency && value.kind == SfValue::Kind::number && currency_slot) {
+                const auto rate = context.conversion_rates.find(record.at(*currency_slot).text);
+                if (rate != context.conversion_rates.end() && rate->second != 0) value.number /= rate->second;
+            }
+            if (column.relationship.empty()) {
+                // The Tooling API's Metadata is an object (CustomFieldMetadata), stored as its JSON text.
+                if (result.tooling && column.key == "Metadata" && !value.is_null())
+                    out[column.key] = boost::json::parse(value.text);
+                else
+                    out[column.key] = value.to_json();
+                continue;
+            }
+            const SfValue& reference = record.at(column.reference_slot);
+            const SfRecord* related = reference.is_null() ? nullptr : org.object(column.target_object)->find(reference.text);
+            if (!related) {
+                out[column.relationship] = nullptr;
+                continue;
+            }
+            boost::json::value& nested = out[column.relationship];
+            if (!nested.is_object())
+                nested = boost::json::object{
+                    {"attributes", boost::json::object{{"type", column.target_object},
+                                                       {"url", "/services/data/" + context.api_version + "/sobjects/" +
+                                                                   column.target_object + "/" + related->id}}}};
+            nested.as_object()[column.key] = value.to_json();
+        }
+        records.push_back(std::move(out));
+    }
+    return records;
+}
+
+}  // namespace sellerscore::fakes
