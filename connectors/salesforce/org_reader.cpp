@@ -276,7 +276,7 @@ Status OrgReader::read(const std::optional<SyncCursor>& since, RecordSink& sink)
     if (!st) return st;
     st = read_object("Event",
                      "Id, OwnerId, WhoId, WhatId, Type, Location, StartDateTime, EndDateTime, DurationInMinutes, Subject, "
-                     "SystemModstamp",
+                     "Description, SystemModstamp",
                      since, sink, [this](const json::array& rows, ReadPage& page) {
                          for (const auto& row : rows) page.records.activities.push_back(mapper_->event(row, lead_contacts_));
                          return Status::ok();
