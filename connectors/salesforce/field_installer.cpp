@@ -77,9 +77,10 @@ Result<SchemaReport> FieldInstaller::ensure(std::span<const FieldDefinition> fie
         const std::string object(sobject_of(field.object));
         const auto found = existing->find({object, developer_name(field.id)});
         if (found != existing->end()) {
-            auto held = api_.get(api_.data("/tooling/sobjects/CustomField/" + found->second));
+            // Metadata may be selected only by a query that names one row (a Tooling API rule).
+            auto held = api_.tooling_query("SELECT Id, Metadata FROM CustomField WHERE Id = " + quoted(found->second));
             if (!held) return held.status();
-            const std::string type = text_at(*held, "Metadata.type").value_or("");
+            const std::string type = held->empty() ? std::string() : text_at((*held)[0], "Metadata.type").value_or("");
             if (type != metadata_type(field.type)) {
                 return Status::data("salesforce: field " + object + "." + api_field_name(field.id) + " exists as " +
                                     (type.empty() ? std::string("an unknown type") : type) + ", not " +
