@@ -46,6 +46,10 @@ Result<json::array> CompositeWriter::patch(std::span<const FieldWrite> writes,
     return answer->as_array();
 }
 
+void CompositeWriter::written(const RecordWrite& record) {
+    if (ledger_ != nullptr) (*ledger_)[std::string(sobject_of(record.object))].insert(record.id);
+}
+
 Result<WriteReport> CompositeWriter::write(std::span<const FieldWrite> writes) {
     // One record per (object, id), its fields together; grouped by object, in first-seen order.
     std::map<RecordObject, std::vector<RecordWrite>> by_object;
@@ -95,6 +99,7 @@ Result<WriteReport> CompositeWriter::write(std::span<const FieldWrite> writes) {
                 const json::value& result = (*results)[k];
                 if (flag_at(result, "success")) {
                     report.written += record.indexes.size();
+                    written(record);
                     continue;
                 }
                 auto [code, message] = first_error(result);
@@ -102,6 +107,7 @@ Result<WriteReport> CompositeWriter::write(std::span<const FieldWrite> writes) {
                     auto again = patch(writes, {&record});
                     if (again && flag_at((*again)[0], "success")) {
                         report.written += record.indexes.size();
+                        written(record);
                         continue;
                     }
                     if (!again) {

@@ -6,7 +6,10 @@
 // daily reserve is reached are failures with rate_limited.
 #pragma once
 
+#include <map>
+#include <set>
 #include <span>
+#include <string>
 
 #include "connectors/connector.hpp"
 #include "field_schema.hpp"
@@ -18,7 +21,10 @@ inline constexpr std::size_t composite_max_records = 200;
 
 class CompositeWriter {
 public:
-    CompositeWriter(SalesforceApi& api, const FieldSchema& schema) : api_(api), schema_(schema) {}
+    // ledger, when given, receives "<sObject>" -> ids of the records written (for the cursor after our writes).
+    CompositeWriter(SalesforceApi& api, const FieldSchema& schema,
+                    std::map<std::string, std::set<std::string>>* ledger = nullptr)
+        : api_(api), schema_(schema), ledger_(ledger) {}
     Result<WriteReport> write(std::span<const FieldWrite> writes);
     std::uint64_t calls() const { return calls_; }
 
@@ -32,7 +38,10 @@ private:
     Result<boost::json::array> patch(std::span<const FieldWrite> writes, const std::vector<const RecordWrite*>& records);
 
     SalesforceApi& api_;
+    void written(const RecordWrite& record);
+
     const FieldSchema& schema_;
+    std::map<std::string, std::set<std::string>>* ledger_;
     std::uint64_t calls_ = 0;
 };
 

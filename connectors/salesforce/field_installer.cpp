@@ -37,10 +37,14 @@ json::object field_metadata(const FieldDefinition& field) {
     json::object metadata{{"label", field.label.substr(0, 40)}, {"type", metadata_type(field.type)}};
     if (!field.description.empty()) metadata["description"] = field.description;
     switch (field.type) {
-        case FieldType::number: metadata["precision"] = 18; metadata["scale"] = 4; break;
-        // Percent fields hold 0-100: 5 digits with 2 decimals reach 999.99.
-        case FieldType::percentage: metadata["precision"] = 5; metadata["scale"] = 2; break;
-        case FieldType::money: metadata["precision"] = 18; metadata["scale"] = 2; break;
+        // Salesforce stores a number rounded to the field's scale, and the plugin rewrites a value whose
+        // held copy differs by more than 1e-9 relative: coarse scales would rewrite every value on every
+        // run. So the scales are as fine as the ranges allow (precision is at most 18 digits):
+        // numbers (scores, days, NPS) up to 10^6 with 12 decimals, percents (0-100) with 15,
+        // money up to 10^10 with 8.
+        case FieldType::number: metadata["precision"] = 18; metadata["scale"] = 12; break;
+        case FieldType::percentage: metadata["precision"] = 18; metadata["scale"] = 15; break;
+        case FieldType::money: metadata["precision"] = 18; metadata["scale"] = 8; break;
         case FieldType::enumeration: {
             json::array values;
             for (const auto& option : field.options)

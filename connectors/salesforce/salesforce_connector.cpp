@@ -11,6 +11,7 @@
 #include "field_name.hpp"
 #include "field_schema.hpp"
 #include "org_reader.hpp"
+#include "salesforce_time.hpp"
 #include "salesforce_api.hpp"
 #include "session_auth.hpp"
 #include "sobject_fields.hpp"
@@ -161,11 +162,56 @@ Result<std::string> SalesforceConnector::read(std::string_view cursor_text, Reco
     Status st = reader.read(since, sink);
     enhanced_email_ = reader.enhanced_email();
     if (!st) return st;
+    last_read_ = std::make_unique<SyncCursor>(*after);
+    written_.clear();
     return after->to_text();
+}
+
+Result<SyncCursor> SalesforceConnector::cursor_after_own_writes(const SyncCursor& read_cursor) {
+    auto now = OrgReader::probe(*api_);
+    if (!now) return now.status();
+    SyncCursor cursor = read_cursor;
+    for (const auto& [object, newest] : now->marks) {
+        const auto mark = read_cursor.marks.find(object);
+        const auto count = read_cursor.counts.find(object);
+        if (mark == read_cursor.marks.end() || count == read_cursor.counts.end()) continue;
+        if (mark->second == newest && count->second == now->counts[object]) continue;
+        const auto ours = written_.find(object);
+        if (ours == written_.end() || count->second != now->counts[object]) continue;
+        bool only_ours = true;
+        std::optional<model::Timestamp> latest;
+        Status st = api_->query("SELECT Id, SystemModstamp FROM " + object + " WHERE SystemModstamp > " +
+                                    soql_instant(mark->second),
+                                [&](const json::array& rows) {
+                                    for (const auto& row : rows) {
+                                        if (ours->second.count(id_at(row)) == 0) only_ours = false;
+                                        const auto stamp = instant_at(row, "SystemModstamp");
+                                        if (stamp && (!latest || *stamp > *latest)) latest = stamp;
+                                    }
+                                    return Status::ok();
+                                });
+        if (!st) return st;
+        // Residual race, as with any marker: a foreign edit of a record we also wrote, between our read
+        // and our write, is absorbed with our write and picked up the next time that record changes.
+        if (only_ours && latest) {
+            cursor.marks[object] = *latest;
+        } else if (log_) {
+            log_(http::LogLevel::debug,
+                 "salesforce: " + object + " changed since the read beyond our writes: the next run reads it again");
+        }
+    }
+    return cursor;
 }
 
 Result<std::string> SalesforceConnector::current_cursor() {
     if (Status st = connect(); !st) return st;
+    if (last_read_) {
+        auto cursor = cursor_after_own_writes(*last_read_);
+        if (!cursor) return cursor.status();
+        last_read_.reset();
+        written_.clear();
+        return cursor->to_text();
+    }
     auto cursor = OrgReader::probe(*api_);
     if (!cursor) return cursor.status();
     return cursor->to_text();
@@ -184,7 +230,7 @@ Result<SchemaReport> SalesforceConnector::remove_fields(std::span<const FieldDef
 Result<WriteReport> SalesforceConnector::write(std::span<const FieldWrite> writes) {
     if (writes.empty()) return WriteReport{};
     if (Status st = connect(); !st) return st;
-    return CompositeWriter(*api_, *schema_).write(writes);
+    return CompositeWriter(*api_, *schema_, &written_).write(writes);
 }
 
 Result<std::vector<DealRow>> SalesforceConnector::query_deals(const DealQuery& query) {

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -81,6 +82,9 @@ private:
                         std::function<bool()> cancelled, http::Clock& clock);
     // Session, instance URL, HttpClient and /limits, once per connector.
     Status connect();
+    // The last read's cursor with each object's mark moved past our own writes, when the only changes
+    // since the read are records we wrote; any other change keeps the read's mark, so it is read again.
+    Result<SyncCursor> cursor_after_own_writes(const SyncCursor& read_cursor);
 
     SalesforceSettings settings_;
     ConnectorMemory& memory_;
@@ -94,6 +98,9 @@ private:
     std::unique_ptr<SalesforceApi> api_;
     std::unique_ptr<FieldSchema> schema_;
     bool enhanced_email_ = true;
+    // The cursor the last read returned, until current_cursor() has accounted for what happened since.
+    std::unique_ptr<SyncCursor> last_read_;
+    std::map<std::string, std::set<std::string>> written_;  // sObject -> ids we wrote since that read
 };
 
 }  // namespace sellerscore::connectors::salesforce

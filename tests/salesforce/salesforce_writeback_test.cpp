@@ -2,6 +2,8 @@
 // and deals --where, against the fake Salesforce.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "salesforce_fixture.hpp"
 
 using namespace sellerscore;
@@ -118,4 +120,42 @@ TEST_CASE("uninstall removes our fields through the Tooling API", "[salesforce][
     REQUIRE(removed.is_ok());
     CHECK(removed->created.size() == 3);
     CHECK(f.fake.record_count("CustomField") == 0);
+}
+
+TEST_CASE("After our writes the cursor moves past them only: the next run reads nothing of ours",
+          "[salesforce][write][cursor]") {
+    SalesforceFixture f;
+    const model::Dataset seeded = f.fake.seed(demo_dataset());
+    auto connector = f.connector();
+    REQUIRE(connector->ensure_fields(deal_fields()).is_ok());
+    CollectingSink first;
+    REQUIRE(connector->read("", first).is_ok());
+    f.clock.advance(std::chrono::seconds(1));
+    REQUIRE(connector->write(std::vector<FieldWrite>{{RecordObject::deal, seeded.deals[0].id, "seller_score", 50.0}}).is_ok());
+    const auto after_writes = connector->current_cursor();
+    REQUIRE(after_writes.is_ok());
+    // The same cursor a fresh probe gives: nothing but our write changed.
+    CHECK(*f.connector()->current_cursor() == *after_writes);
+    CollectingSink next;
+    REQUIRE(f.connector()->read(*after_writes, next).is_ok());
+    CHECK(next.records.deals.empty());
+}
+
+TEST_CASE("A foreign edit between our read and our write is not skipped", "[salesforce][write][cursor]") {
+    SalesforceFixture f;
+    const model::Dataset seeded = f.fake.seed(demo_dataset());
+    auto connector = f.connector();
+    REQUIRE(connector->ensure_fields(deal_fields()).is_ok());
+    CollectingSink first;
+    REQUIRE(connector->read("", first).is_ok());
+    f.clock.advance(std::chrono::seconds(1));
+    REQUIRE(f.fake.touch("Opportunity", seeded.deals[1].id, {{"Amount", "777"}}).is_ok());
+    REQUIRE(connector->write(std::vector<FieldWrite>{{RecordObject::deal, seeded.deals[0].id, "seller_score", 50.0}}).is_ok());
+    const auto after_writes = connector->current_cursor();
+    REQUIRE(after_writes.is_ok());
+    CollectingSink next;
+    REQUIRE(f.connector()->read(*after_writes, next).is_ok());
+    std::set<std::string> ids;
+    for (const auto& deal : next.records.deals) ids.insert(deal.id);
+    CHECK(ids.count(seeded.deals[1].id) == 1);
 }
