@@ -166,7 +166,7 @@ Status OrgReader::read_deleted(const std::optional<SyncCursor>& since, RecordSin
     const std::pair<const char*, model::RecordType> objects[] = {
         {"Opportunity", model::RecordType::deal}, {"Contact", model::RecordType::contact},
         {"Lead", model::RecordType::contact},     {"Task", model::RecordType::activity},
-        {"Event", model::RecordType::activity},   {"User", model::RecordType::seller}};
+        {"Event", model::RecordType::activity}};  // Users are deactivated, never deleted
     ReadPage page;
     for (const auto& [object, type] : objects) {
         const auto mark = since->marks.find(object);
