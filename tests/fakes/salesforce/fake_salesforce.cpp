@@ -102,7 +102,7 @@ struct FakeSalesforce::Impl {
     SfFaults faults;
     std::string integration_user;
     std::map<std::string, std::string> validation_failures;
-    SfCompositeTally tally;
+    SfUpdateTally tally;
     std::map<std::string, std::size_t> requests_by_path;
     std::size_t total_requests = 0;
     std::map<std::uint64_t, std::chrono::steady_clock::time_point> in_flight;
@@ -209,7 +209,7 @@ FakeResponse FakeSalesforce::Impl::dispatch(const FakeRequest& request, const st
     }
     if (!tooling && n == 5 && s[3] == "composite" && s[4] == "sobjects") {
         if (method != "PATCH") return wrong_method();
-        SfCompositeHooks hooks{[this] { return faults.take_lock_failure(); }, &validation_failures};
+        SfUpdateHooks hooks{[this] { return faults.take_lock_failure(); }, &validation_failures};
         return update_records(org, request, user_id, hooks, tally);
     }
     return sf_error(404, "NOT_FOUND", "The requested resource does not exist");
