@@ -8,6 +8,7 @@
 #include <boost/json/object.hpp>
 
 #include "fake_salesforce_allocation.hpp"
+#include "fake_salesforce_bulk_api.hpp"
 #include "fake_salesforce_composite_api.hpp"
 #include "fake_salesforce_faults.hpp"
 #include "fake_salesforce_oauth.hpp"
@@ -64,7 +65,8 @@ struct FakeSalesforce::Impl {
           org(options.epoch_ms_now, options.multi_currency, options.enhanced_email),
           oauth(options),
           allocation(options.daily_allocation),
-          queries(options.batch_shortfall) {
+          queries(options.batch_shortfall),
+          bulk(options.bulk_polls_in_progress) {
         SfObject& users = *org.object("User");
         SfRecord& user = org.create(users, org.now_ms());
         integration_user = user.id;
@@ -99,6 +101,7 @@ struct FakeSalesforce::Impl {
     SfOAuth oauth;
     SfAllocation allocation;
     SfQueryApi queries;
+    SfBulkApi bulk;
     SfFaults faults;
     std::string integration_user;
     std::map<std::string, std::string> validation_failures;
@@ -211,6 +214,11 @@ FakeResponse FakeSalesforce::Impl::dispatch(const FakeRequest& request, const st
         if (method != "PATCH") return wrong_method();
         SfUpdateHooks hooks{[this] { return faults.take_lock_failure(); }, &validation_failures};
         return update_records(org, request, user_id, hooks, tally);
+    }
+    if (!tooling && n >= 4 && s[3] == "jobs") {
+        SfUpdateHooks hooks{[this] { return faults.take_lock_failure(); }, &validation_failures};
+        return bulk.handle(org, request, std::vector<std::string>(s.begin() + 4, s.end()), query_context(user_id, false, false),
+                           hooks, tally);
     }
     return sf_error(404, "NOT_FOUND", "The requested resource does not exist");
 }
