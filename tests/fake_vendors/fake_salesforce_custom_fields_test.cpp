@@ -140,3 +140,19 @@ TEST_CASE("permission sets are unique by name and FieldPermissions edit needs re
     const auto found = json_of(org.salesforce.handle(soql(org.token, "SELECT Id FROM PermissionSet WHERE Name = 'SellerScore'")));
     CHECK(str(found.at("records").at(0).at("Id")) == set);
 }
+
+TEST_CASE("deleting a custom field through the Tooling API hides it and frees its name") {
+    Org org;
+    const std::string id = org.created_id(org.post("/tooling/sobjects/CustomField", score_field));
+    org.grant("Opportunity.Seller_Score__c", true);
+    REQUIRE(org.write_score(5).status == 200);
+    const FakeResponse deleted = org.salesforce.handle(request("DELETE", v + "/tooling/sobjects/CustomField/" + id, "", org.token));
+    CHECK(deleted.status == 204);
+    CHECK(error_code(org.salesforce.handle(soql(org.token, "SELECT Seller_Score__c FROM Opportunity"))) == "INVALID_FIELD");
+    const FakeResponse listed = org.salesforce.handle(soql(org.token, "SELECT Id FROM CustomField", "/tooling/query"));
+    CHECK(json_of(listed).at("totalSize").as_int64() == 0);
+    // Created again, the field is new: empty and without field-level security.
+    org.created_id(org.post("/tooling/sobjects/CustomField", score_field));
+    CHECK(error_code(org.salesforce.handle(soql(org.token, "SELECT Seller_Score__c FROM Opportunity"))) == "INVALID_FIELD");
+    CHECK(org.salesforce.handle(request("DELETE", v + "/tooling/sobjects/CustomField/" + id, "", org.token)).status == 404);
+}

@@ -202,6 +202,10 @@ FakeResponse FakeSalesforce::Impl::dispatch(const FakeRequest& request, const st
         if (n == base + 1) return queries.query(org, request, query_context(user_id, s[base] == "queryAll", tooling));
         if (n == base + 2) return queries.next_page(org, s[base + 1], user_id);
     }
+    if (tooling && n == 7 && s[4] == "sobjects" && s[5] == "CustomField") {
+        if (method != "DELETE") return wrong_method();
+        return delete_custom_field(org, s[6]);
+    }
     if (tooling && n == 6 && s[4] == "sobjects" && s[5] == "CustomField") {
         if (method != "POST") return wrong_method();
         return create_custom_field(org, request);
