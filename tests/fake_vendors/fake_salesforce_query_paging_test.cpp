@@ -94,3 +94,34 @@ TEST_CASE("records carry attributes with type and url, and times in Salesforce's
     CHECK(record.at("Amount").as_double() == 100.0);
     CHECK(record.at("IsClosed") == false);
 }
+
+TEST_CASE("a URI longer than 16,384 bytes is 414 URI Too Long from the web tier, not counted") {
+    FakeSalesforce salesforce(options_with(ManualClock{}));
+    const std::string token = session(salesforce);
+    // GET /services/data/v62.0/limits?pad=... padded to exactly the limit, then one byte more.
+    auto padded = [&](std::size_t target_size) {
+        FakeRequest built = request("GET", v + "/limits", "", token);
+        const std::string prefix = built.target + "?pad=";
+        built.query["pad"] = std::string(target_size - prefix.size(), 'x');
+        built.target = prefix + built.query["pad"];
+        built.headers.clear();
+        built.headers["authorization"] = "Bearer " + token;
+        return built;
+    };
+    const std::size_t header_bytes = std::string("authorization").size() + ("Bearer " + token).size() + 4;
+    CHECK(salesforce.handle(padded(16'384 - header_bytes)).status == 200);
+    CHECK(salesforce.handle(padded(16'384 - header_bytes + 1)).status == 431);
+    const FakeResponse too_long = salesforce.handle(padded(16'385));
+    CHECK(too_long.status == 414);
+    CHECK(too_long.body == "<h1>Bad Message 414</h1><pre>reason: URI Too Long</pre>");
+    CHECK(salesforce.api_usage() == 1);
+}
+
+TEST_CASE("a client that accepts gzip gets compressed answers") {
+    FakeSalesforce salesforce(options_with(ManualClock{}));
+    const std::string token = session(salesforce);
+    FakeRequest asked = request("GET", v + "/limits", "", token);
+    CHECK_FALSE(salesforce.handle(asked).gzip);
+    asked.headers["accept-encoding"] = "gzip, deflate";
+    CHECK(salesforce.handle(asked).gzip);
+}

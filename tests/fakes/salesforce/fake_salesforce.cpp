@@ -48,6 +48,17 @@ bool is_version(const std::string& segment) {
     return segment.size() >= 4 && segment[0] == 'v' && segment.find('.') != std::string::npos;
 }
 
+// Salesforce's documented cap on a REST request's URI plus headers (the app limits cheat sheet).
+constexpr std::size_t max_uri_and_headers = 16'384;
+
+FakeResponse front_end_refusal(int status, const char* reason) {
+    FakeResponse response;
+    response.status = status;
+    response.content_type = "text/html;charset=iso-8859-1";
+    response.body = "<h1>Bad Message " + std::to_string(status) + "</h1><pre>reason: " + reason + "</pre>";
+    return response;
+}
+
 FakeResponse maintenance_page() {
     FakeResponse response;
     response.status = 503;
@@ -119,6 +130,12 @@ FakeResponse FakeSalesforce::Impl::handle(const FakeRequest& request) {
     ++requests_by_path[request.path];
     const std::vector<std::string> s = segments_of(request.path);
 
+    // The web tier refuses oversized requests before Salesforce sees them: nothing is counted.
+    std::size_t header_bytes = 0;
+    for (const auto& [name, value] : request.headers) header_bytes += name.size() + value.size() + 4;
+    if (request.target.size() > max_uri_and_headers) return front_end_refusal(414, "URI Too Long");
+    if (request.target.size() + header_bytes > max_uri_and_headers) return front_end_refusal(431, "Request Header Fields Too Large");
+
     const std::optional<SfFaultHit> fault = faults.take(request.target);
     if (fault) {
         switch (fault->kind) {
@@ -165,6 +182,9 @@ FakeResponse FakeSalesforce::Impl::handle(const FakeRequest& request) {
 
     FakeResponse response = dispatch(request, s, *user);
     add_limit_info(response);
+    const auto accept = request.headers.find("accept-encoding");
+    if (accept != request.headers.end() && accept->second.find("gzip") != std::string::npos && !response.body.empty())
+        response.gzip = true;
     if (fault && fault->kind == FakeSalesforceFault::truncate_body) response.fault = WireFault::truncate_body;
     if (fault && fault->kind == FakeSalesforceFault::delay_response) {
         // The request stays in flight inside the org for `delay`: it counts toward the long-running limit.
