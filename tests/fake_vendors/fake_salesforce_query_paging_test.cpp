@@ -125,3 +125,35 @@ TEST_CASE("a client that accepts gzip gets compressed answers") {
     asked.headers["accept-encoding"] = "gzip, deflate";
     CHECK(salesforce.handle(asked).gzip);
 }
+
+TEST_CASE("a user keeps at most 10 open query cursors: the 11th releases the oldest") {
+    FakeSalesforce salesforce(options_with(ManualClock{}));
+    salesforce.seed(deals_dataset(2001));
+    const std::string token = session(salesforce);
+    std::vector<std::string> next;
+    for (int i = 0; i < 11; ++i)
+        next.push_back(str(json_of(salesforce.handle(soql(token, "SELECT Id FROM Opportunity"))).at("nextRecordsUrl")));
+    const FakeResponse released = salesforce.handle(request("GET", next.at(0), "", token));
+    CHECK(released.status == 400);
+    CHECK(error_code(released) == "INVALID_QUERY_LOCATOR");
+    for (int i = 1; i < 11; ++i) CHECK(salesforce.handle(request("GET", next.at(i), "", token)).status == 200);
+}
+
+TEST_CASE("a cursor idle for 15 minutes is gone, and the last page closes it") {
+    ManualClock clock;
+    FakeSalesforce salesforce(options_with(clock));
+    salesforce.seed(deals_dataset(4001));
+    const std::string token = session(salesforce);
+    const std::string second = str(json_of(salesforce.handle(soql(token, "SELECT Id FROM Opportunity"))).at("nextRecordsUrl"));
+    clock.advance(std::chrono::minutes(15) - std::chrono::milliseconds(1));
+    const FakeResponse page = salesforce.handle(request("GET", second, "", token));
+    REQUIRE(page.status == 200);
+    const std::string third = str(json_of(page).at("nextRecordsUrl"));
+    clock.advance(std::chrono::minutes(15));
+    CHECK(error_code(salesforce.handle(request("GET", third, "", token))) == "INVALID_QUERY_LOCATOR");
+
+    const std::string again = str(json_of(salesforce.handle(soql(token, "SELECT Id FROM Opportunity"))).at("nextRecordsUrl"));
+    const std::string last = str(json_of(salesforce.handle(request("GET", again, "", token))).at("nextRecordsUrl"));
+    CHECK(json_of(salesforce.handle(request("GET", last, "", token))).at("done") == true);
+    CHECK(error_code(salesforce.handle(request("GET", last, "", token))) == "INVALID_QUERY_LOCATOR");
+}

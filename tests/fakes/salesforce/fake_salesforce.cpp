@@ -219,8 +219,9 @@ FakeResponse FakeSalesforce::Impl::dispatch(const FakeRequest& request, const st
     const std::size_t base = tooling ? 4 : 3;
     if (n > base && (s[base] == "query" || s[base] == "queryAll")) {
         if (method != "GET") return wrong_method();
-        if (n == base + 1) return queries.query(org, request, query_context(user_id, s[base] == "queryAll", tooling));
-        if (n == base + 2) return queries.next_page(org, s[base + 1], user_id);
+        if (n == base + 1)
+            return queries.query(org, request, query_context(user_id, s[base] == "queryAll", tooling), options.steady_now());
+        if (n == base + 2) return queries.next_page(org, s[base + 1], user_id, options.steady_now());
     }
     if (tooling && n == 7 && s[4] == "sobjects" && s[5] == "CustomField") {
         if (method != "DELETE") return wrong_method();
