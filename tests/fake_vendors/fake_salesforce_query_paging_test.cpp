@@ -94,3 +94,66 @@ TEST_CASE("records carry attributes with type and url, and times in Salesforce's
     CHECK(record.at("Amount").as_double() == 100.0);
     CHECK(record.at("IsClosed") == false);
 }
+
+TEST_CASE("a URI longer than 16,384 bytes is 414 URI Too Long from the web tier, not counted") {
+    FakeSalesforce salesforce(options_with(ManualClock{}));
+    const std::string token = session(salesforce);
+    // GET /services/data/v62.0/limits?pad=... padded to exactly the limit, then one byte more.
+    auto padded = [&](std::size_t target_size) {
+        FakeRequest built = request("GET", v + "/limits", "", token);
+        const std::string prefix = built.target + "?pad=";
+        built.query["pad"] = std::string(target_size - prefix.size(), 'x');
+        built.target = prefix + built.query["pad"];
+        built.headers.clear();
+        built.headers["authorization"] = "Bearer " + token;
+        return built;
+    };
+    const std::size_t header_bytes = std::string("authorization").size() + ("Bearer " + token).size() + 4;
+    CHECK(salesforce.handle(padded(16'384 - header_bytes)).status == 200);
+    CHECK(salesforce.handle(padded(16'384 - header_bytes + 1)).status == 431);
+    const FakeResponse too_long = salesforce.handle(padded(16'385));
+    CHECK(too_long.status == 414);
+    CHECK(too_long.body == "<h1>Bad Message 414</h1><pre>reason: URI Too Long</pre>");
+    CHECK(salesforce.api_usage() == 1);
+}
+
+TEST_CASE("a client that accepts gzip gets compressed answers") {
+    FakeSalesforce salesforce(options_with(ManualClock{}));
+    const std::string token = session(salesforce);
+    FakeRequest asked = request("GET", v + "/limits", "", token);
+    CHECK_FALSE(salesforce.handle(asked).gzip);
+    asked.headers["accept-encoding"] = "gzip, deflate";
+    CHECK(salesforce.handle(asked).gzip);
+}
+
+TEST_CASE("a user keeps at most 10 open query cursors: the 11th releases the oldest") {
+    FakeSalesforce salesforce(options_with(ManualClock{}));
+    salesforce.seed(deals_dataset(2001));
+    const std::string token = session(salesforce);
+    std::vector<std::string> next;
+    for (int i = 0; i < 11; ++i)
+        next.push_back(str(json_of(salesforce.handle(soql(token, "SELECT Id FROM Opportunity"))).at("nextRecordsUrl")));
+    const FakeResponse released = salesforce.handle(request("GET", next.at(0), "", token));
+    CHECK(released.status == 400);
+    CHECK(error_code(released) == "INVALID_QUERY_LOCATOR");
+    for (int i = 1; i < 11; ++i) CHECK(salesforce.handle(request("GET", next.at(i), "", token)).status == 200);
+}
+
+TEST_CASE("a cursor idle for 15 minutes is gone, and the last page closes it") {
+    ManualClock clock;
+    FakeSalesforce salesforce(options_with(clock));
+    salesforce.seed(deals_dataset(4001));
+    const std::string token = session(salesforce);
+    const std::string second = str(json_of(salesforce.handle(soql(token, "SELECT Id FROM Opportunity"))).at("nextRecordsUrl"));
+    clock.advance(std::chrono::minutes(15) - std::chrono::milliseconds(1));
+    const FakeResponse page = salesforce.handle(request("GET", second, "", token));
+    REQUIRE(page.status == 200);
+    const std::string third = str(json_of(page).at("nextRecordsUrl"));
+    clock.advance(std::chrono::minutes(15));
+    CHECK(error_code(salesforce.handle(request("GET", third, "", token))) == "INVALID_QUERY_LOCATOR");
+
+    const std::string again = str(json_of(salesforce.handle(soql(token, "SELECT Id FROM Opportunity"))).at("nextRecordsUrl"));
+    const std::string last = str(json_of(salesforce.handle(request("GET", again, "", token))).at("nextRecordsUrl"));
+    CHECK(json_of(salesforce.handle(request("GET", last, "", token))).at("done") == true);
+    CHECK(error_code(salesforce.handle(request("GET", last, "", token))) == "INVALID_QUERY_LOCATOR");
+}

@@ -8,6 +8,7 @@
 #include <boost/json/object.hpp>
 
 #include "fake_salesforce_allocation.hpp"
+#include "fake_salesforce_bulk_api.hpp"
 #include "fake_salesforce_composite_api.hpp"
 #include "fake_salesforce_faults.hpp"
 #include "fake_salesforce_oauth.hpp"
@@ -47,6 +48,17 @@ bool is_version(const std::string& segment) {
     return segment.size() >= 4 && segment[0] == 'v' && segment.find('.') != std::string::npos;
 }
 
+// Salesforce's documented cap on a REST request's URI plus headers (the app limits cheat sheet).
+constexpr std::size_t max_uri_and_headers = 16'384;
+
+FakeResponse front_end_refusal(int status, const char* reason) {
+    FakeResponse response;
+    response.status = status;
+    response.content_type = "text/html;charset=iso-8859-1";
+    response.body = "<h1>Bad Message " + std::to_string(status) + "</h1><pre>reason: " + reason + "</pre>";
+    return response;
+}
+
 FakeResponse maintenance_page() {
     FakeResponse response;
     response.status = 503;
@@ -64,7 +76,8 @@ struct FakeSalesforce::Impl {
           org(options.epoch_ms_now, options.multi_currency, options.enhanced_email),
           oauth(options),
           allocation(options.daily_allocation),
-          queries(options.batch_shortfall) {
+          queries(options.batch_shortfall),
+          bulk(options.bulk_polls_in_progress) {
         SfObject& users = *org.object("User");
         SfRecord& user = org.create(users, org.now_ms());
         integration_user = user.id;
@@ -99,10 +112,11 @@ struct FakeSalesforce::Impl {
     SfOAuth oauth;
     SfAllocation allocation;
     SfQueryApi queries;
+    SfBulkApi bulk;
     SfFaults faults;
     std::string integration_user;
     std::map<std::string, std::string> validation_failures;
-    SfCompositeTally tally;
+    SfUpdateTally tally;
     std::map<std::string, std::size_t> requests_by_path;
     std::size_t total_requests = 0;
     std::map<std::uint64_t, std::chrono::steady_clock::time_point> in_flight;
@@ -115,6 +129,12 @@ FakeResponse FakeSalesforce::Impl::handle(const FakeRequest& request) {
     ++total_requests;
     ++requests_by_path[request.path];
     const std::vector<std::string> s = segments_of(request.path);
+
+    // The web tier refuses oversized requests before Salesforce sees them: nothing is counted.
+    std::size_t header_bytes = 0;
+    for (const auto& [name, value] : request.headers) header_bytes += name.size() + value.size() + 4;
+    if (request.target.size() > max_uri_and_headers) return front_end_refusal(414, "URI Too Long");
+    if (request.target.size() + header_bytes > max_uri_and_headers) return front_end_refusal(431, "Request Header Fields Too Large");
 
     const std::optional<SfFaultHit> fault = faults.take(request.target);
     if (fault) {
@@ -162,6 +182,9 @@ FakeResponse FakeSalesforce::Impl::handle(const FakeRequest& request) {
 
     FakeResponse response = dispatch(request, s, *user);
     add_limit_info(response);
+    const auto accept = request.headers.find("accept-encoding");
+    if (accept != request.headers.end() && accept->second.find("gzip") != std::string::npos && !response.body.empty())
+        response.gzip = true;
     if (fault && fault->kind == FakeSalesforceFault::truncate_body) response.fault = WireFault::truncate_body;
     if (fault && fault->kind == FakeSalesforceFault::delay_response) {
         // The request stays in flight inside the org for `delay`: it counts toward the long-running limit.
@@ -196,8 +219,13 @@ FakeResponse FakeSalesforce::Impl::dispatch(const FakeRequest& request, const st
     const std::size_t base = tooling ? 4 : 3;
     if (n > base && (s[base] == "query" || s[base] == "queryAll")) {
         if (method != "GET") return wrong_method();
-        if (n == base + 1) return queries.query(org, request, query_context(user_id, s[base] == "queryAll", tooling));
-        if (n == base + 2) return queries.next_page(org, s[base + 1], user_id);
+        if (n == base + 1)
+            return queries.query(org, request, query_context(user_id, s[base] == "queryAll", tooling), options.steady_now());
+        if (n == base + 2) return queries.next_page(org, s[base + 1], user_id, options.steady_now());
+    }
+    if (tooling && n == 7 && s[4] == "sobjects" && s[5] == "CustomField") {
+        if (method != "DELETE") return wrong_method();
+        return delete_custom_field(org, s[6]);
     }
     if (tooling && n == 6 && s[4] == "sobjects" && s[5] == "CustomField") {
         if (method != "POST") return wrong_method();
@@ -209,8 +237,13 @@ FakeResponse FakeSalesforce::Impl::dispatch(const FakeRequest& request, const st
     }
     if (!tooling && n == 5 && s[3] == "composite" && s[4] == "sobjects") {
         if (method != "PATCH") return wrong_method();
-        SfCompositeHooks hooks{[this] { return faults.take_lock_failure(); }, &validation_failures};
+        SfUpdateHooks hooks{[this] { return faults.take_lock_failure(); }, &validation_failures};
         return update_records(org, request, user_id, hooks, tally);
+    }
+    if (!tooling && n >= 4 && s[3] == "jobs") {
+        SfUpdateHooks hooks{[this] { return faults.take_lock_failure(); }, &validation_failures};
+        return bulk.handle(org, request, std::vector<std::string>(s.begin() + 4, s.end()), query_context(user_id, false, false),
+                           hooks, tally);
     }
     return sf_error(404, "NOT_FOUND", "The requested resource does not exist");
 }

@@ -1,6 +1,6 @@
 // A faithful in-process Salesforce (REST API, Tooling API, sObject Collections, OAuth 2.0) for
 // tests and the bench: pure request -> response logic behind handle(), carried over TLS by
-// LoopbackServer. It enforces what the real org enforces: Bearer sessions that expire
+// LoopbackServer, with Bulk API 2.0 query and ingest jobs. It enforces what the real org enforces: Bearer sessions that expire
 // (INVALID_SESSION_ID), the daily API allocation (Sforce-Limit-Info, /limits,
 // REQUEST_LIMIT_EXCEEDED), the concurrent long-running request limit, a SOQL subset with
 // Salesforce's MALFORMED_QUERY / INVALID_FIELD / INVALID_TYPE bodies, batchSize paging with
@@ -62,6 +62,8 @@ struct FakeSalesforceOptions {
     // Salesforce may answer a query page with fewer rows than batchSize asks for; the fake returns
     // batchSize - batch_shortfall rows per page (0 = exactly the batch size).
     int batch_shortfall = 0;
+    // Bulk API 2.0: how many job status reads see InProgress before JobComplete.
+    int bulk_polls_in_progress = 1;
 
     SteadyNow steady_now = [] { return std::chrono::steady_clock::now(); };
     // "Now" for CreatedDate/SystemModstamp. The fake never hands out the same SystemModstamp twice:

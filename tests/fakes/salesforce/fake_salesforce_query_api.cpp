@@ -24,7 +24,7 @@ std::size_t SfQueryApi::batch_size(const FakeRequest& request) {
     return static_cast<std::size_t>(std::clamp<long long>(asked, 200, 2000));
 }
 
-FakeResponse SfQueryApi::query(SfOrg& org, const FakeRequest& request, const SfQueryContext& context) {
+FakeResponse SfQueryApi::query(SfOrg& org, const FakeRequest& request, const SfQueryContext& context, Clock::time_point now) {
     const auto q = request.query.find("q");
     if (q == request.query.end() || q->second.empty())
         return sf_error(400, "MALFORMED_QUERY", "A query string has to be specified");
@@ -41,15 +41,27 @@ FakeResponse SfQueryApi::query(SfOrg& org, const FakeRequest& request, const SfQ
                                 "no more than one row for retrieval. Result size: " + std::to_string(result.rows.size()));
     if (result.count)
         return sf_json(200, boost::json::object{{"totalSize", result.total_size}, {"done", true}, {"records", boost::json::array{}}});
+    // At most 10 open cursors per user: opening another releases that user's oldest.
+    std::vector<std::map<std::string, Cursor>::iterator> open;
+    for (auto it = cursors_.begin(); it != cursors_.end(); ++it)
+        if (it->second.context.user_id == context.user_id) open.push_back(it);
+    if (open.size() >= max_open_cursors) {
+        const auto oldest = std::min_element(open.begin(), open.end(),
+                                             [](const auto& a, const auto& b) { return a->second.opened < b->second.opened; });
+        cursors_.erase(*oldest);
+    }
     const std::string locator = salesforce_id("01g", ++locator_sequence_);
     Cursor& cursor = cursors_[locator];
     cursor.result = std::move(result);
     cursor.context = context;
     cursor.batch = batch_size(request);
+    cursor.opened = locator_sequence_;
+    cursor.last_used = now;
     return page(org, locator, cursor, 0);
 }
 
-FakeResponse SfQueryApi::next_page(SfOrg& org, const std::string& locator_and_offset, const std::string& user_id) {
+FakeResponse SfQueryApi::next_page(SfOrg& org, const std::string& locator_and_offset, const std::string& user_id,
+                                   Clock::time_point now) {
     const std::size_t dash = locator_and_offset.rfind('-');
     std::size_t offset = 0;
     bool valid = dash != std::string::npos;
@@ -60,9 +72,16 @@ FakeResponse SfQueryApi::next_page(SfOrg& org, const std::string& locator_and_of
     }
     const auto found = valid ? cursors_.find(locator_and_offset.substr(0, dash)) : cursors_.end();
     // A cursor belongs to the user who ran the query.
+    if (found != cursors_.end() && now - found->second.last_used >= cursor_idle_timeout) {
+        cursors_.erase(found);
+        return sf_error(400, "INVALID_QUERY_LOCATOR", "invalid query locator");
+    }
     if (found == cursors_.end() || found->second.context.user_id != user_id || offset > found->second.result.rows.size())
         return sf_error(400, "INVALID_QUERY_LOCATOR", "invalid query locator");
-    return page(org, found->first, found->second, offset);
+    found->second.last_used = now;
+    const std::string locator = found->first;
+    FakeResponse response = page(org, locator, found->second, offset);
+    return response;
 }
 
 FakeResponse SfQueryApi::page(SfOrg& org, const std::string& locator, Cursor& cursor, std::size_t from) {
@@ -75,6 +94,8 @@ FakeResponse SfQueryApi::page(SfOrg& org, const std::string& locator, Cursor& cu
         body["nextRecordsUrl"] = "/services/data/" + cursor.context.api_version + (cursor.result.tooling ? "/tooling" : "") +
                                  "/query/" + locator + "-" + std::to_string(to);
     body["records"] = render_records(org, cursor.result, from, to, cursor.context);
+    // The last page closes the cursor.
+    if (to >= cursor.result.rows.size()) cursors_.erase(locator);
     return sf_json(200, body);
 }
 

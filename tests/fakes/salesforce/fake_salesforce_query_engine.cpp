@@ -244,24 +244,31 @@ std::variant<SfQueryResult, SoqlError> run_soql(SfOrg& org, const SoqlQuery& que
     }
 }
 
+SfValue column_value(SfOrg& org, const SfQueryResult& result, std::size_t position, const SfColumn& column,
+                     const SfQueryContext& context) {
+    const SfObject& object = *org.object(result.object, result.tooling);
+    const SfRecord& record = object.records()[result.rows[position]];
+    SoqlQuery unused;
+    SfValue value = Runner(org, unused, context).value_of(column, record);
+    const std::optional<std::size_t> currency_slot = object.slot_of("CurrencyIsoCode");
+    if (column.convert_currency && value.kind == SfValue::Kind::number && currency_slot) {
+        const auto rate = context.conversion_rates.find(record.at(*currency_slot).text);
+        if (rate != context.conversion_rates.end() && rate->second != 0) value.number /= rate->second;
+    }
+    return value;
+}
+
 boost::json::array render_records(SfOrg& org, const SfQueryResult& result, std::size_t from, std::size_t to,
                                   const SfQueryContext& context) {
     const SfObject& object = *org.object(result.object, result.tooling);
     const std::string base = "/services/data/" + context.api_version + (result.tooling ? "/tooling" : "") + "/sobjects/";
-    const std::optional<std::size_t> currency_slot = object.slot_of("CurrencyIsoCode");
-    SoqlQuery unused;
-    Runner reader(org, unused, context);
     boost::json::array records;
     for (std::size_t i = from; i < to && i < result.rows.size(); ++i) {
         const SfRecord& record = object.records()[result.rows[i]];
         boost::json::object out;
         out["attributes"] = boost::json::object{{"type", object.name()}, {"url", base + object.name() + "/" + record.id}};
         for (const SfColumn& column : result.columns) {
-            SfValue value = reader.value_of(column, record);
-            if (column.convert_currency && value.kind == SfValue::Kind::number && currency_slot) {
-                const auto rate = context.conversion_rates.find(record.at(*currency_slot).text);
-                if (rate != context.conversion_rates.end() && rate->second != 0) value.number /= rate->second;
-            }
+            const SfValue value = column_value(org, result, i, column, context);
             if (column.relationship.empty()) {
                 // The Tooling API's Metadata is an object (CustomFieldMetadata), stored as its JSON text.
                 if (result.tooling && column.key == "Metadata" && !value.is_null())

@@ -48,6 +48,10 @@ struct SfQueryResult {
 
 std::variant<SfQueryResult, SoqlError> run_soql(SfOrg& org, const SoqlQuery& query, const SfQueryContext& context);
 
+// The value of `column` in the result's row at `position` (convertCurrency applied).
+SfValue column_value(SfOrg& org, const SfQueryResult& result, std::size_t position, const SfColumn& column,
+                     const SfQueryContext& context);
+
 // Rows [from, to) of `result` as Salesforce record objects.
 boost::json::array render_records(SfOrg& org, const SfQueryResult& result, std::size_t from, std::size_t to,
                                   const SfQueryContext& context);

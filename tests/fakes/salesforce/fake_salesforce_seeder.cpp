@@ -122,6 +122,13 @@ private:
         std::vector<SeenStage> seen_stages;
         for (const model::Stage& stage : source.stages) {
             stage_names_[stage.id] = stage.name;
+            if (stage.kind == model::StageKind::open) {
+                auto [first, inserted] = first_open_order_.try_emplace(stage.pipeline_id, stage.order);
+                if (inserted || stage.order < first->second) {
+                    first->second = stage.order;
+                    first_open_stage_[stage.pipeline_id] = stage.name;
+                }
+            }
             if (!pipeline_processes_.contains(stage.pipeline_id)) {
                 SfRecord& process = org_.create(processes, org_.now_ms());
                 const std::string process_id = process.id;
@@ -296,7 +303,15 @@ private:
             for (const model::StageChange* change : rows)
                 entries.emplace_back(stage_names_.contains(change->stage_id) ? stage_names_.at(change->stage_id) : change->stage_id,
                                      change->entered_at);
-            if (entries.empty()) entries.emplace_back(stage, deal.created_at);
+            if (entries.empty()) {
+                // Salesforce writes a history row when the opportunity is created; a deal the model only
+                // knows as closed was created in its pipeline's first open stage and closed at closed_at.
+                const auto first_open = first_open_stage_.find(deal.pipeline_id);
+                if (kind != model::StageKind::open && first_open != first_open_stage_.end())
+                    entries.emplace_back(first_open->second, deal.created_at);
+                else
+                    entries.emplace_back(stage, deal.created_at);
+            }
             if (entries.back().first != stage)
                 entries.emplace_back(stage, std::max(deal.closed_at.value_or(entries.back().second), entries.back().second));
             std::optional<model::Timestamp> entered_current;
@@ -432,6 +447,8 @@ private:
     std::unordered_map<std::string, model::StageKind> stage_kinds_;  // name -> kind
     std::unordered_map<std::string, std::string> pipeline_processes_, pipeline_record_types_;
     std::vector<std::string> pipeline_order_;  // BusinessProcess ids in first-seen order
+    std::unordered_map<std::string, std::string> first_open_stage_;  // model pipeline -> name of its lowest open stage
+    std::unordered_map<std::string, int> first_open_order_;
 };
 
 }  // namespace

@@ -9,7 +9,8 @@
 //   deals      -> Opportunity (Amount rounded to cents; EUR on every second deal in multi-currency
 //                 orgs, so only convertCurrency(Amount) gives the corporate amount; IsClosed/IsWon from
 //                 the stage) + OpportunityContactRole (IsPrimary) + OpportunityHistory: one row per
-//                 stage change (CreatedDate = entered_at), a creation row when there is none, and a
+//                 stage change (CreatedDate = entered_at), a creation row when there is none (a closed
+//                 deal without history: created in the pipeline's first open stage), and a
 //                 row entering the current stage when the last one is another (closed deals: at
 //                 closed_at); closed_at read back = the row that entered the closed stage
 //   contacts   -> Contact (LeadSource = channel, Referred_By__c = the referrer, AccountId); every

@@ -127,6 +127,34 @@ FakeResponse create_custom_field(SfOrg& org, const FakeRequest& request) {
     return created(id);
 }
 
+FakeResponse delete_custom_field(SfOrg& org, const std::string& id) {
+    SfObject& fields = *org.object("CustomField", true);
+    SfRecord* record = fields.find(id);
+    if (!record || record->deleted)
+        return sf_error(404, "NOT_FOUND", "The requested resource does not exist");
+    const std::string full_name = record->at(*fields.slot_of("FullName")).text;
+    const std::size_t dot = full_name.find('.');
+    SfObject* object = org.object(full_name.substr(0, dot));
+    const std::string api_name = full_name.substr(dot + 1);
+    if (object) {
+        if (const std::optional<std::size_t> slot = object->slot_of(api_name))
+            object->rename_field(*slot, api_name.substr(0, api_name.size() - 3) + "_del__c");
+        SfObject& permissions = *org.object("FieldPermissions");
+        const std::size_t target = *permissions.slot_of("Field");
+        for (SfRecord& permission : permissions.records())
+            if (lower_case(permission.at(target).text) == lower_case(full_name)) {
+                permission.deleted = true;
+                permissions.set(permission, *permissions.slot_of("IsDeleted"), SfValue::of_bool(true));
+            }
+    }
+    record->deleted = true;
+    fields.set(*record, *fields.slot_of("IsDeleted"), SfValue::of_bool(true));
+    org.touch(fields, *record);
+    FakeResponse response;
+    response.status = 204;
+    return response;
+}
+
 FakeResponse create_sobject(SfOrg& org, const std::string& type, const FakeRequest& request, const std::string& user_id) {
     SfObject* object = org.object(type);
     if (!object) return sf_error(404, "NOT_FOUND", "The requested resource does not exist");

@@ -11,6 +11,9 @@
 namespace sellerscore::fakes {
 
 FakeResponse create_custom_field(SfOrg& org, const FakeRequest& request);
+// DELETE /tooling/sobjects/CustomField/{id}: the field leaves SOQL and the API (Salesforce keeps it
+// among the deleted fields as <Name>_del__c), its FieldPermissions go with it, its name is free again.
+FakeResponse delete_custom_field(SfOrg& org, const std::string& id);
 FakeResponse create_sobject(SfOrg& org, const std::string& type, const FakeRequest& request, const std::string& user_id);
 
 // "Seller_Score" is a valid custom field name (without __c): a letter first, letters, digits and

@@ -27,6 +27,12 @@ std::optional<std::size_t> SfObject::slot_of(std::string_view name) const {
     return found->second;
 }
 
+void SfObject::rename_field(std::size_t slot, std::string new_name) {
+    slots_.erase(lower_case(fields_[slot].name));
+    slots_[lower_case(new_name)] = slot;
+    fields_[slot].name = std::move(new_name);
+}
+
 std::optional<std::size_t> SfObject::relationship_slot(std::string_view relationship) const {
     const auto found = relationships_.find(lower_case(relationship));
     if (found == relationships_.end()) return std::nullopt;

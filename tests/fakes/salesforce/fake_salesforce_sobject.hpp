@@ -48,6 +48,8 @@ public:
 
     std::size_t add_field(SfField field);
     std::optional<std::size_t> slot_of(std::string_view name) const;
+    // A deleted custom field keeps its data under another name ("Seller_Score_del__c"), freeing its own.
+    void rename_field(std::size_t slot, std::string new_name);
     // The reference field whose relationship name is `relationship` ("UserRole" -> UserRoleId).
     std::optional<std::size_t> relationship_slot(std::string_view relationship) const;
     const SfField& field(std::size_t slot) const { return fields_[slot]; }
