@@ -110,8 +110,7 @@ TEST_CASE("deals --where filters in SOQL on our fields", "[salesforce][query]") 
     for (const auto& row : *rows) CHECK(std::get<double>(row.fields.at("seller_score")) >= 70.0);
 }
 
-// The fake has no DELETE /tooling/sobjects/CustomField/{id} yet (asked of h/sf-fake).
-TEST_CASE("uninstall removes our fields through the Tooling API", "[salesforce][fields][!mayfail]") {
+TEST_CASE("uninstall removes our fields through the Tooling API", "[salesforce][fields]") {
     SalesforceFixture f;
     f.fake.seed(demo_dataset());
     const auto fields = deal_fields();
