@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "bulk_query.hpp"
 #include "field_name.hpp"
 #include "salesforce_time.hpp"
 #include "sobject_fields.hpp"
@@ -79,12 +80,21 @@ Status OrgReader::in_lists(const std::string& select_from, const std::string& id
 Status OrgReader::read_object(const std::string& object, const std::string& fields,
                               const std::optional<SyncCursor>& since, RecordSink& sink,
                               const std::function<Status(const json::array&, ReadPage&)>& map) {
-    std::string soql = "SELECT " + fields + " FROM " + object;
+    std::string where;
     if (since) {
         const auto mark = since->marks.find(object);
-        if (mark != since->marks.end()) soql += " WHERE SystemModstamp > " + soql_instant(mark->second);
+        if (mark != since->marks.end()) where = " WHERE SystemModstamp > " + soql_instant(mark->second);
     }
-    soql += " ORDER BY SystemModstamp ASC";
+    if (options_.bulk_threshold > 0 && options_.clock != nullptr) {
+        auto rows = api_.count("SELECT COUNT() FROM " + object + where);
+        if (!rows) return rows.status();
+        if (*rows >= options_.bulk_threshold) {
+            if (log_) log_(http::LogLevel::info, "salesforce: " + std::to_string(*rows) + " " + object +
+                                                     " rows: reading them with a Bulk API 2.0 query job");
+            return read_object_in_bulk(object, "SELECT " + fields + " FROM " + object + where, sink, map);
+        }
+    }
+    const std::string soql = "SELECT " + fields + " FROM " + object + where + " ORDER BY SystemModstamp ASC";
     return api_.query(
         soql,
         [&](const json::array& rows) {
@@ -99,6 +109,34 @@ Status OrgReader::read_object(const std::string& object, const std::string& fiel
             return sink.accept(std::move(page));
         },
         false, options_.batch_size);
+}
+
+Status OrgReader::read_object_in_bulk(const std::string& object, const std::string& soql, RecordSink& sink,
+                                     const std::function<Status(const json::array&, ReadPage&)>& map) {
+    CsvColumnTypes types;
+    types.numbers = {"Amount", "CallDurationInSeconds", "DurationInMinutes", "SortOrder", "DefaultProbability"};
+    types.booleans = {"IsClosed", "IsWon", "IsActive", "IsConverted", "IsOpened", "Incoming", "IsPrimary", "IsDeleted"};
+    for (const RecordObject owner : {RecordObject::deal, RecordObject::contact, RecordObject::company})
+        for (const auto& id : schema_.ids(owner))
+            if (schema_.type_of(owner, id) != FieldType::enumeration && schema_.type_of(owner, id) != FieldType::datetime)
+                types.numbers.insert(api_field_name(id));
+    std::optional<model::Timestamp> newest;
+    Status st = BulkQuery(api_, *options_.clock).run(soql, false, types, [&](const json::array& rows) {
+        if (cancelled_ && cancelled_()) return Status::cancelled("salesforce: read cancelled");
+        for (const auto& row : rows) {
+            const auto stamp = instant_at(row, "SystemModstamp");
+            if (stamp && (!newest || *stamp > *newest)) newest = stamp;
+        }
+        ReadPage page;
+        if (Status mapped = map(rows, page); !mapped) return mapped;
+        return sink.accept(std::move(page));
+    });
+    if (!st) return st;
+    if (!newest) return Status::ok();
+    progress_.marks[object] = *newest;
+    ReadPage done;
+    done.checkpoint = progress_.to_text();
+    return sink.accept(std::move(done));
 }
 
 Status OrgReader::add_opportunities(const json::array& rows, ReadPage& page) {

@@ -34,6 +34,10 @@ struct ReaderOptions {
     bool multi_currency = false;  // select convertCurrency(Amount) and CurrencyIsoCode
     bool enhanced_email = true;   // read EmailMessage opens; turned off (one warning) when the org says no
     int batch_size = max_batch_size;
+    // An object selection of at least this many rows (COUNT() first) is read with a Bulk API 2.0 query
+    // job instead of REST pages; 0 = never. Needs `clock` for the job's polling.
+    std::int64_t bulk_threshold = 0;
+    http::Clock* clock = nullptr;
 };
 
 class OrgReader {
@@ -55,6 +59,9 @@ private:
     // after each page.
     Status read_object(const std::string& object, const std::string& fields, const std::optional<SyncCursor>& since,
                        RecordSink& sink, const std::function<Status(const boost::json::array&, ReadPage&)>& map);
+    // The same selection through a Bulk API 2.0 job; one checkpoint at the end.
+    Status read_object_in_bulk(const std::string& object, const std::string& soql, RecordSink& sink,
+                               const std::function<Status(const boost::json::array&, ReadPage&)>& map);
     Status read_deleted(const std::optional<SyncCursor>& since, RecordSink& sink);
     Status in_lists(const std::string& select_from, const std::string& id_field, const std::vector<std::string>& ids,
                     const std::string& extra_where, const PageFn& page);

@@ -111,6 +111,15 @@ Result<json::value> SalesforceApi::call(http::Method method, const std::string& 
     return parsed;
 }
 
+Result<http::HttpResponse> SalesforceApi::get_raw(const std::string& target) {
+    http::HttpRequest request;
+    request.target = target;
+    auto response = send(request);
+    if (!response) return response.status();
+    if (response->status < 200 || response->status > 299) return error_of(request, *response);
+    return response;
+}
+
 Status SalesforceApi::run_query(std::string target, const std::function<Status(const json::array&)>& page,
                                 int batch_size) {
     while (!target.empty()) {

@@ -33,6 +33,8 @@ public:
     // before sending, when the call would take the org below the reserve.
     Result<boost::json::value> call(http::Method method, const std::string& target, const boost::json::value* body = nullptr);
     Result<boost::json::value> get(const std::string& target) { return call(http::Method::get, target); }
+    // GET whose 2xx body is not JSON (Bulk API CSV results): the response itself.
+    Result<http::HttpResponse> get_raw(const std::string& target);
 
     // Runs the SOQL query (queryAll when `all`: deleted and archived rows too) and hands each page's
     // records to `page`, following nextRecordsUrl. A non-ok Status from `page` stops the query.

@@ -158,6 +158,8 @@ Result<std::string> SalesforceConnector::read(std::string_view cursor_text, Reco
     options.mapping = mapping_options(settings_);
     options.multi_currency = settings_.multi_currency;
     options.enhanced_email = enhanced_email_;
+    options.bulk_threshold = settings_.bulk_threshold;
+    options.clock = &clock_;
     OrgReader reader(*api_, *schema_, options, log_, cancelled_);
     Status st = reader.read(since, sink);
     enhanced_email_ = reader.enhanced_email();

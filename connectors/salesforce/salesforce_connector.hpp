@@ -48,6 +48,8 @@ struct SalesforceSettings {
     bool multi_currency = false;  // read convertCurrency(Amount) (the org's corporate currency)
     double daily_reserve_share = 0.2;
     std::int64_t daily_reserve_calls = 0;  // > 0 overrides the share
+    // Selections of at least this many rows are read with Bulk API 2.0 query jobs; 0 = REST only.
+    std::int64_t bulk_threshold = 10'000;
     std::vector<std::string> visit_types, proposal_stages, objection_markers;
     std::map<std::string, double> fx_rates;
     std::string referral_field = "Referred_By__c";  // Contact field with the referrer's id; "" = none

@@ -126,6 +126,10 @@ Status read_salesforce_section(const json::object& root, SalesforceSection& out)
         }
         out.daily_reserve = v->to_number<double>();
     }
+    if (const json::value* v = find_path(root, "salesforce", "bulk_threshold"); v != nullptr && !v->is_null()) {
+        if (!v->is_int64() || v->get_int64() < 0) return bad("salesforce.bulk_threshold", "an integer >= 0");
+        out.bulk_threshold = v->get_int64();
+    }
     return Status::ok();
 }
 

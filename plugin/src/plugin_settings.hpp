@@ -46,6 +46,7 @@ struct SalesforceSection {
     std::string visit_rule;  // "type" or "location"
     bool multi_currency = false;
     std::optional<double> daily_reserve;  // share of the allocation, (0, 1]
+    std::optional<std::int64_t> bulk_threshold;  // rows from which Bulk API 2.0 reads; 0 = never
 };
 
 struct PluginSettings {

@@ -79,6 +79,7 @@ TEST_CASE("A read stops before the daily reserve, keeps its checkpoint, and the 
     SalesforceFixture f(options);
     const model::Dataset expected = f.fake.seed(demo_dataset());
     auto settings = f.settings();
+    settings.bulk_threshold = 0;  // REST pages, each a checkpoint (no COUNT() before each object)
     CollectingSink stopped;
     {
         auto connector = f.connector(settings);
