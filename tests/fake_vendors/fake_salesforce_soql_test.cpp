@@ -203,3 +203,17 @@ TEST_CASE("a new StageName records an OpportunityHistory row and moves IsClosed 
     // A 15-character id names the same record.
     CHECK(org.records("SELECT Id FROM Opportunity WHERE Id = '" + deal.substr(0, 15) + "'").size() == 1);
 }
+
+TEST_CASE("id and reference filters see records added and references changed after an earlier query") {
+    Org org(two_teams());
+    const std::string deal = org.seen.deals.at(0).id;
+    const std::string by_deal = "SELECT Id FROM OpportunityHistory WHERE OpportunityId IN ('" + deal + "', '006000000000000AAA')";
+    CHECK(org.records(by_deal).size() == 1);
+    REQUIRE(org.salesforce.touch("Opportunity", deal, {{"StageName", "Closed Won"}}));
+    CHECK(org.records(by_deal).size() == 2);
+    const std::string ana = org.seen.sellers.at(1).id, ben = org.seen.sellers.at(2).id;
+    CHECK(org.records("SELECT Id FROM Opportunity WHERE OwnerId = '" + ben + "'").size() == 1);
+    REQUIRE(org.salesforce.touch("Opportunity", deal, {{"OwnerId", ben}}));
+    CHECK(org.records("SELECT Id FROM Opportunity WHERE OwnerId = '" + ben + "'").size() == 2);
+    CHECK(org.records("SELECT Id FROM Opportunity WHERE OwnerId = '" + ana + "' AND Amount = null").size() == 1);
+}

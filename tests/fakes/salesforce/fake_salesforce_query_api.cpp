@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/object.hpp>
 
 #include "fake_salesforce_ids.hpp"
@@ -87,13 +88,16 @@ FakeResponse SfQueryApi::next_page(SfOrg& org, const std::string& locator_and_of
 FakeResponse SfQueryApi::page(SfOrg& org, const std::string& locator, Cursor& cursor, std::size_t from) {
     const std::size_t size = std::max<std::size_t>(1, cursor.batch - static_cast<std::size_t>(std::max(0, batch_shortfall_)));
     const std::size_t to = std::min(cursor.result.rows.size(), from + size);
-    boost::json::object body;
+    // One arena for the whole page: a 2,000-record body is freed at once.
+    boost::json::monotonic_resource arena;
+    boost::json::storage_ptr storage(&arena);
+    boost::json::object body(storage);
     body["totalSize"] = cursor.result.total_size;
     body["done"] = to >= cursor.result.rows.size();
     if (to < cursor.result.rows.size())
         body["nextRecordsUrl"] = "/services/data/" + cursor.context.api_version + (cursor.result.tooling ? "/tooling" : "") +
                                  "/query/" + locator + "-" + std::to_string(to);
-    body["records"] = render_records(org, cursor.result, from, to, cursor.context);
+    body["records"] = render_records(org, cursor.result, from, to, cursor.context, storage);
     // The last page closes the cursor.
     if (to >= cursor.result.rows.size()) cursors_.erase(locator);
     return sf_json(200, body);

@@ -1,7 +1,9 @@
 #include "fake_salesforce_query_engine.hpp"
 
 #include <algorithm>
-#include <numeric>
+#include <cctype>
+#include <string_view>
+#include <unordered_set>
 
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
@@ -31,16 +33,51 @@ std::string no_such_column(const std::string& field, const std::string& object) 
            "Please reference your WSDL or the describe call for the appropriate names.";
 }
 
+bool is_id_type(SfFieldType type) { return type == SfFieldType::id || type == SfFieldType::reference; }
+
+// Case-insensitive comparison without copying (SOQL compares text case-insensitively).
+int icompare(std::string_view a, std::string_view b) {
+    const std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        const int x = std::tolower(static_cast<unsigned char>(a[i])), y = std::tolower(static_cast<unsigned char>(b[i]));
+        if (x != y) return x < y ? -1 : 1;
+    }
+    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+// The key a value is matched on: ids on their 15-character case-sensitive form, text lower-cased.
+std::string match_key(const SfValue& value, SfFieldType type) {
+    return is_id_type(type) ? value.text.substr(0, 15) : lower_case(value.text);
+}
+
+const SfValue& field_value(const SfColumn& column, const SfRecord& record) {
+    static const SfValue null_value;
+    if (column.relationship.empty()) return record.at(column.slot);
+    const SfValue& reference = record.at(column.reference_slot);
+    if (reference.is_null() || !column.target) return null_value;
+    const SfRecord* related = column.target->find(reference.text);
+    if (!related || related->deleted) return null_value;
+    return related->at(column.slot);
+}
+
 struct ResolvedField {
     SfColumn column;
-    const SfObject* owner = nullptr;  // where the field lives
     SfFieldType type = SfFieldType::text;
+};
+
+struct Filter {
+    SoqlCondition::Kind kind = SoqlCondition::Kind::compare;
+    SfColumn column;
+    SfFieldType type = SfFieldType::text;
+    std::string op;
+    std::vector<SfValue> values;
+    std::unordered_set<std::string> keys;  // IN / NOT IN over text and ids: the values' match keys
+    std::vector<Filter> children;
 };
 
 class Runner {
 public:
-    Runner(SfOrg& org, const SoqlQuery& query, const SfQueryContext& context)
-        : org_(org), query_(query), context_(context) {}
+    Runner(SfOrg& org, const SoqlQuery& query, const SfQueryContext& context) : org_(org), query_(query), context_(context) {}
 
     SfQueryResult run() {
         object_ = org_.object(query_.object, context_.tooling);
@@ -68,17 +105,20 @@ public:
         for (const SoqlOrder& o : query_.order) order.emplace_back(resolve(o.field), o.descending);
 
         const std::vector<SfRecord>& records = object_->records();
-        for (std::size_t i = 0; i < records.size(); ++i) {
-            if (records[i].deleted && !context_.all_rows) continue;
-            if (filter && !matches(*filter, records[i])) continue;
+        auto consider = [&](std::size_t i) {
+            if (records[i].deleted && !context_.all_rows) return;
+            if (filter && !matches(*filter, records[i])) return;
             result.rows.push_back(i);
+        };
+        if (const std::optional<std::vector<std::size_t>> narrowed = filter ? candidates(*filter) : std::nullopt) {
+            for (const std::size_t i : *narrowed) consider(i);
+        } else {
+            for (std::size_t i = 0; i < records.size(); ++i) consider(i);
         }
         if (!order.empty()) {
             std::stable_sort(result.rows.begin(), result.rows.end(), [&](std::size_t a, std::size_t b) {
                 for (const auto& [field, descending] : order) {
-                    const SfValue& left = value_of(field.column, records[a]);
-                    const SfValue& right = value_of(field.column, records[b]);
-                    const int c = left.compare(right);
+                    const int c = compare(field_value(field.column, records[a]), field_value(field.column, records[b]));
                     // ASC puts nulls first, DESC puts them last (Salesforce's defaults): reversing does both.
                     if (c != 0) return descending ? c > 0 : c < 0;
                 }
@@ -91,28 +131,14 @@ public:
         return result;
     }
 
-    const SfValue& value_of(const SfColumn& column, const SfRecord& record) const {
-        static const SfValue null_value;
-        if (column.relationship.empty()) return record.at(column.slot);
-        const SfValue& reference = record.at(column.reference_slot);
-        if (reference.is_null()) return null_value;
-        const SfRecord* related = org_.object(column.target_object)->find(reference.text);
-        if (!related || related->deleted) return null_value;
-        return related->at(column.slot);
-    }
-
 private:
-    struct Filter {
-        SoqlCondition::Kind kind;
-        SfColumn column;
-        SfFieldType type = SfFieldType::text;
-        std::string op;
-        std::vector<SfValue> values;
-        std::vector<Filter> children;
-    };
-
     [[noreturn]] void reject(const char* code, std::size_t column, const std::string& problem) const {
         throw Rejected{{code, soql_error_message(query_.text, column, problem)}};
+    }
+
+    static int compare(const SfValue& left, const SfValue& right) {
+        if (left.kind == SfValue::Kind::text && right.kind == SfValue::Kind::text) return icompare(left.text, right.text);
+        return left.compare(right);
     }
 
     ResolvedField resolve(const SoqlFieldRef& ref) const {
@@ -126,10 +152,11 @@ private:
                        "use a custom relationship, be sure to append the '__r' after the custom relationship name. Please "
                        "reference your WSDL or the describe call for the appropriate names.");
             const SfField& reference_field = object_->field(*reference);
+            owner = org_.object(reference_field.reference_to);
             resolved.column.relationship = reference_field.relationship_name;
             resolved.column.reference_slot = *reference;
             resolved.column.target_object = reference_field.reference_to;
-            owner = org_.object(reference_field.reference_to);
+            resolved.column.target = owner;
         }
         const std::optional<std::size_t> slot = owner->slot_of(ref.field);
         if (!slot || !org_.can_read(*owner, owner->field(*slot), context_.user_id))
@@ -145,7 +172,6 @@ private:
         }
         resolved.column.key = field.name;
         resolved.column.slot = *slot;
-        resolved.owner = owner;
         resolved.type = field.type;
         return resolved;
     }
@@ -154,8 +180,7 @@ private:
         using K = SoqlLiteral::Kind;
         if (literal.kind == K::null) return SfValue::null();
         const SfFieldType type = field.type;
-        const bool textual = type == SfFieldType::id || type == SfFieldType::reference || type == SfFieldType::text ||
-                             type == SfFieldType::picklist;
+        const bool textual = is_id_type(type) || type == SfFieldType::text || type == SfFieldType::picklist;
         const bool numeric = type == SfFieldType::number || type == SfFieldType::currency || type == SfFieldType::percent;
         if (textual && literal.kind == K::text) return SfValue::of_text(literal.text);
         if (numeric && literal.kind == K::number) return SfValue::of_number(literal.number);
@@ -180,21 +205,42 @@ private:
         filter.type = field.type;
         filter.op = condition.op;
         for (const SoqlLiteral& literal : condition.values) {
-            if (condition.kind == SoqlCondition::Kind::compare && literal.kind == SoqlLiteral::Kind::null &&
-                condition.op != "=" && condition.op != "!=")
+            if (condition.kind == SoqlCondition::Kind::compare && literal.kind == SoqlLiteral::Kind::null && condition.op != "=" &&
+                condition.op != "!=")
                 reject("MALFORMED_QUERY", literal.column, "unexpected token: 'null'");
             filter.values.push_back(literal_value(field, literal));
         }
+        if (condition.kind != SoqlCondition::Kind::compare)
+            for (const SfValue& value : filter.values)
+                if (value.kind == SfValue::Kind::text) filter.keys.insert(match_key(value, filter.type));
         return filter;
+    }
+
+    // The only records a filter can match, from the id index, when it pins an id or reference field.
+    std::optional<std::vector<std::size_t>> candidates(const Filter& filter) const {
+        if (filter.kind == SoqlCondition::Kind::all_of) {
+            for (const Filter& child : filter.children)
+                if (auto narrowed = candidates(child)) return narrowed;
+            return std::nullopt;
+        }
+        const bool pinned = filter.kind == SoqlCondition::Kind::in || (filter.kind == SoqlCondition::Kind::compare && filter.op == "=");
+        if (!pinned || !filter.column.relationship.empty() || !is_id_type(filter.type)) return std::nullopt;
+        std::vector<std::size_t> rows;
+        for (const SfValue& value : filter.values) {
+            if (value.kind != SfValue::Kind::text) return std::nullopt;  // "= null" scans
+            const std::vector<std::size_t>& found = object_->records_with(filter.column.slot, value.text);
+            rows.insert(rows.end(), found.begin(), found.end());
+        }
+        std::sort(rows.begin(), rows.end());
+        rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+        return rows;
     }
 
     static bool equal(const SfValue& left, const SfValue& right, SfFieldType type) {
         if (left.is_null() || right.is_null()) return left.is_null() && right.is_null();
         if (left.kind == SfValue::Kind::text && right.kind == SfValue::Kind::text) {
-            // Ids compare on their 15-character case-sensitive form; text compares case-insensitively.
-            if (type == SfFieldType::id || type == SfFieldType::reference)
-                return left.text.substr(0, 15) == right.text.substr(0, 15);
-            return lower_case(left.text) == lower_case(right.text);
+            if (is_id_type(type)) return std::string_view(left.text).substr(0, 15) == std::string_view(right.text).substr(0, 15);
+            return icompare(left.text, right.text) == 0;
         }
         return left.compare(right) == 0;
     }
@@ -209,19 +255,23 @@ private:
                                    [&](const Filter& child) { return matches(child, record); });
             case SoqlCondition::Kind::in:
             case SoqlCondition::Kind::not_in: {
-                const SfValue& value = value_of(filter.column, record);
-                const bool found = std::any_of(filter.values.begin(), filter.values.end(),
-                                               [&](const SfValue& v) { return equal(value, v, filter.type); });
+                const SfValue& value = field_value(filter.column, record);
+                bool found;
+                if (value.kind == SfValue::Kind::text)
+                    found = filter.keys.contains(match_key(value, filter.type));
+                else
+                    found = std::any_of(filter.values.begin(), filter.values.end(),
+                                        [&](const SfValue& v) { return equal(value, v, filter.type); });
                 return filter.kind == SoqlCondition::Kind::in ? found : !found;
             }
             case SoqlCondition::Kind::compare: break;
         }
-        const SfValue& value = value_of(filter.column, record);
+        const SfValue& value = field_value(filter.column, record);
         const SfValue& wanted = filter.values.front();
         if (filter.op == "=") return equal(value, wanted, filter.type);
         if (filter.op == "!=") return !equal(value, wanted, filter.type);
         if (value.is_null() || wanted.is_null()) return false;
-        const int c = value.kind == SfValue::Kind::text ? lower_case(value.text).compare(lower_case(wanted.text)) : value.compare(wanted);
+        const int c = compare(value, wanted);
         if (filter.op == "<") return c < 0;
         if (filter.op == "<=") return c <= 0;
         if (filter.op == ">") return c > 0;
@@ -233,6 +283,17 @@ private:
     const SfQueryContext& context_;
     const SfObject* object_ = nullptr;
 };
+
+// The column's value; a copy only when convertCurrency() changes it.
+const SfValue& converted(const SfRecord& record, const SfColumn& column, const SfQueryContext& context,
+                         std::optional<std::size_t> currency_slot, SfValue& scratch) {
+    const SfValue& value = field_value(column, record);
+    if (!column.convert_currency || value.kind != SfValue::Kind::number || !currency_slot) return value;
+    const auto rate = context.conversion_rates.find(record.at(*currency_slot).text);
+    if (rate == context.conversion_rates.end() || rate->second == 0) return value;
+    scratch = SfValue::of_number(value.number / rate->second);
+    return scratch;
+}
 
 }  // namespace
 
@@ -247,49 +308,55 @@ std::variant<SfQueryResult, SoqlError> run_soql(SfOrg& org, const SoqlQuery& que
 SfValue column_value(SfOrg& org, const SfQueryResult& result, std::size_t position, const SfColumn& column,
                      const SfQueryContext& context) {
     const SfObject& object = *org.object(result.object, result.tooling);
-    const SfRecord& record = object.records()[result.rows[position]];
-    SoqlQuery unused;
-    SfValue value = Runner(org, unused, context).value_of(column, record);
-    const std::optional<std::size_t> currency_slot = object.slot_of("CurrencyIsoCode");
-    if (column.convert_currency && value.kind == SfValue::Kind::number && currency_slot) {
-        const auto rate = context.conversion_rates.find(record.at(*currency_slot).text);
-        if (rate != context.conversion_rates.end() && rate->second != 0) value.number /= rate->second;
-    }
-    return value;
+    SfValue scratch;
+    return converted(object.records()[result.rows[position]], column, context, object.slot_of("CurrencyIsoCode"), scratch);
 }
 
 boost::json::array render_records(SfOrg& org, const SfQueryResult& result, std::size_t from, std::size_t to,
-                                  const SfQueryContext& context) {
+                                  const SfQueryContext& context, boost::json::storage_ptr storage) {
     const SfObject& object = *org.object(result.object, result.tooling);
-    const std::string base = "/services/data/" + context.api_version + (result.tooling ? "/tooling" : "") + "/sobjects/";
-    boost::json::array records;
+    const std::optional<std::size_t> currency_slot = object.slot_of("CurrencyIsoCode");
+    const std::string base = "/services/data/" + context.api_version + (result.tooling ? "/tooling" : "") + "/sobjects/" + object.name() + "/";
+    auto attributes = [&](const std::string& type, const std::string& url) {
+        boost::json::object a(storage);
+        a.emplace("type", type);
+        a.emplace("url", url);
+        return a;
+    };
+    boost::json::array records(storage);
+    records.reserve(to > from ? to - from : 0);
+    std::string url;
     for (std::size_t i = from; i < to && i < result.rows.size(); ++i) {
         const SfRecord& record = object.records()[result.rows[i]];
-        boost::json::object out;
-        out["attributes"] = boost::json::object{{"type", object.name()}, {"url", base + object.name() + "/" + record.id}};
+        boost::json::object out(storage);
+        out.reserve(result.columns.size() + 1);
+        url.assign(base).append(record.id);
+        out.emplace("attributes", attributes(object.name(), url));
+        SfValue scratch;
         for (const SfColumn& column : result.columns) {
-            const SfValue value = column_value(org, result, i, column, context);
+            const SfValue& value = converted(record, column, context, currency_slot, scratch);
             if (column.relationship.empty()) {
                 // The Tooling API's Metadata is an object (CustomFieldMetadata), stored as its JSON text.
                 if (result.tooling && column.key == "Metadata" && !value.is_null())
-                    out[column.key] = boost::json::parse(value.text);
+                    out.insert_or_assign(column.key, boost::json::parse(value.text, storage));
                 else
-                    out[column.key] = value.to_json();
+                    out.insert_or_assign(column.key, value.to_json(storage));
                 continue;
             }
             const SfValue& reference = record.at(column.reference_slot);
-            const SfRecord* related = reference.is_null() ? nullptr : org.object(column.target_object)->find(reference.text);
-            if (!related) {
-                out[column.relationship] = nullptr;
+            const SfRecord* related = reference.is_null() || !column.target ? nullptr : column.target->find(reference.text);
+            if (!related || related->deleted) {
+                out.insert_or_assign(column.relationship, nullptr);
                 continue;
             }
             boost::json::value& nested = out[column.relationship];
-            if (!nested.is_object())
-                nested = boost::json::object{
-                    {"attributes", boost::json::object{{"type", column.target_object},
-                                                       {"url", "/services/data/" + context.api_version + "/sobjects/" +
-                                                                   column.target_object + "/" + related->id}}}};
-            nested.as_object()[column.key] = value.to_json();
+            if (!nested.is_object()) {
+                boost::json::object fresh(storage);
+                fresh.emplace("attributes", attributes(column.target_object, "/services/data/" + context.api_version + "/sobjects/" +
+                                                                                 column.target_object + "/" + related->id));
+                nested = std::move(fresh);
+            }
+            nested.as_object().insert_or_assign(column.key, value.to_json(storage));
         }
         records.push_back(std::move(out));
     }

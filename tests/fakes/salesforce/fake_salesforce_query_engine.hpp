@@ -32,7 +32,8 @@ struct SfColumn {
     std::string key;           // JSON key: the field's defined name
     std::string relationship;  // defined relationship name, or empty
     std::string target_object;
-    std::size_t reference_slot = 0;  // relationship: the reference field on the queried object
+    const SfObject* target = nullptr;  // the related object (objects live as long as the org)
+    std::size_t reference_slot = 0;    // relationship: the reference field on the queried object
     std::size_t slot = 0;            // the field on the queried (or related) object
     bool convert_currency = false;
 };
@@ -52,8 +53,8 @@ std::variant<SfQueryResult, SoqlError> run_soql(SfOrg& org, const SoqlQuery& que
 SfValue column_value(SfOrg& org, const SfQueryResult& result, std::size_t position, const SfColumn& column,
                      const SfQueryContext& context);
 
-// Rows [from, to) of `result` as Salesforce record objects.
+// Rows [from, to) of `result` as Salesforce record objects, allocated from `storage`.
 boost::json::array render_records(SfOrg& org, const SfQueryResult& result, std::size_t from, std::size_t to,
-                                  const SfQueryContext& context);
+                                  const SfQueryContext& context, boost::json::storage_ptr storage = {});
 
 }  // namespace sellerscore::fakes

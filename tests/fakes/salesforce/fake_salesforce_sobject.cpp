@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "fake_salesforce_ids.hpp"
+
 namespace sellerscore::fakes {
 
 std::string lower_case(std::string_view text) {
@@ -40,8 +42,8 @@ std::optional<std::size_t> SfObject::relationship_slot(std::string_view relation
 }
 
 SfRecord& SfObject::add_record(std::string id) {
+    if (!indexes_.empty()) indexes_.clear();
     by_id_[id] = records_.size();
-    by_id_[id.substr(0, 15)] = records_.size();
     SfRecord& record = records_.emplace_back();
     record.id = std::move(id);
     record.values.resize(fields_.size());
@@ -49,18 +51,35 @@ SfRecord& SfObject::add_record(std::string id) {
 }
 
 SfRecord* SfObject::find(std::string_view id) {
-    const auto found = by_id_.find(std::string(id));
-    return found == by_id_.end() ? nullptr : &records_[found->second];
+    return const_cast<SfRecord*>(static_cast<const SfObject&>(*this).find(id));
 }
 
 const SfRecord* SfObject::find(std::string_view id) const {
-    const auto found = by_id_.find(std::string(id));
+    // A 15-character id names the same record as its 18-character form.
+    const auto found = by_id_.find(id.size() == 15 ? std::string(id) + checksum_suffix(id) : std::string(id));
     return found == by_id_.end() ? nullptr : &records_[found->second];
 }
 
 void SfObject::set(SfRecord& record, std::size_t slot, SfValue value) {
+    if (!indexes_.empty()) indexes_.erase(slot);
     if (record.values.size() <= slot) record.values.resize(fields_.size());
     record.values[slot] = std::move(value);
+}
+
+}  // namespace sellerscore::fakes
+
+namespace sellerscore::fakes {
+
+const std::vector<std::size_t>& SfObject::records_with(std::size_t slot, std::string_view id) const {
+    static const std::vector<std::size_t> none;
+    auto [index, built] = indexes_.try_emplace(slot);
+    if (built)
+        for (std::size_t i = 0; i < records_.size(); ++i) {
+            const SfValue& value = records_[i].at(slot);
+            if (value.kind == SfValue::Kind::text) index->second[value.text.substr(0, 15)].push_back(i);
+        }
+    const auto found = index->second.find(std::string(id.substr(0, 15)));
+    return found == index->second.end() ? none : found->second;
 }
 
 }  // namespace sellerscore::fakes

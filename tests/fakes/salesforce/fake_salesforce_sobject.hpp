@@ -61,6 +61,9 @@ public:
     std::vector<SfRecord>& records() { return records_; }
     const std::vector<SfRecord>& records() const { return records_; }
     void set(SfRecord& record, std::size_t slot, SfValue value);
+    // Indices of the records whose id/reference field at `slot` holds `id` (compared on 15 characters),
+    // from an index built on first use and dropped when that field or the record set changes.
+    const std::vector<std::size_t>& records_with(std::size_t slot, std::string_view id) const;
 
 private:
     std::string name_, key_prefix_;
@@ -69,7 +72,8 @@ private:
     std::unordered_map<std::string, std::size_t> slots_;  // lower-cased name -> slot
     std::unordered_map<std::string, std::size_t> relationships_;
     std::vector<SfRecord> records_;
-    std::unordered_map<std::string, std::size_t> by_id_;  // 18- and 15-character ids
+    std::unordered_map<std::string, std::size_t> by_id_;  // 18-character ids
+    mutable std::unordered_map<std::size_t, std::unordered_map<std::string, std::vector<std::size_t>>> indexes_;
 };
 
 std::string lower_case(std::string_view text);

@@ -6,16 +6,16 @@
 
 namespace sellerscore::fakes {
 
-boost::json::value SfValue::to_json() const {
+boost::json::value SfValue::to_json(boost::json::storage_ptr storage) const {
     switch (kind) {
-        case Kind::null: return nullptr;
-        case Kind::text: return boost::json::string(text);
-        case Kind::number: return number;
-        case Kind::boolean: return boolean;
-        case Kind::datetime: return boost::json::string(salesforce_datetime(ms));
-        case Kind::date: return boost::json::string(salesforce_date(ms));
+        case Kind::null: return boost::json::value(nullptr, storage);
+        case Kind::text: return boost::json::value(boost::json::string_view(text), storage);
+        case Kind::number: return boost::json::value(number, storage);
+        case Kind::boolean: return boost::json::value(boolean, storage);
+        case Kind::datetime: return boost::json::value(boost::json::string_view(salesforce_datetime(ms)), storage);
+        case Kind::date: return boost::json::value(boost::json::string_view(salesforce_date(ms)), storage);
     }
-    return nullptr;
+    return boost::json::value(nullptr, storage);
 }
 
 std::string SfValue::to_text() const {

@@ -25,7 +25,7 @@ struct SfValue {
     static SfValue of_date(std::int64_t ms) { return {Kind::date, {}, 0, false, ms}; }
 
     bool is_null() const { return kind == Kind::null; }
-    boost::json::value to_json() const;
+    boost::json::value to_json(boost::json::storage_ptr storage = {}) const;
     // The value as value() reports it: JSON text of numbers/booleans, strings unquoted.
     std::string to_text() const;
     bool operator==(const SfValue& other) const;
