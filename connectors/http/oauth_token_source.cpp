@@ -150,7 +150,11 @@ Result<OAuthTokenSource::Token> OAuthTokenSource::request_token(const std::strin
     request.idempotent = false;
     std::vector<std::pair<std::string, std::string>> fields = {{"grant_type", "refresh_token"},
                                                                {"refresh_token", refresh_token}};
-    if (settings_.client_auth == OAuthClientAuth::body) {
+    if (settings_.grant_fields) {
+        auto grant = settings_.grant_fields();
+        if (!grant) return failure(grant.status().code(), grant.status().message(), refresh_token);
+        fields = std::move(*grant);
+    } else if (settings_.client_auth == OAuthClientAuth::body) {
         fields.emplace_back("client_id", settings_.client_id);
         fields.emplace_back("client_secret", settings_.client_secret);
     } else {
@@ -178,6 +182,7 @@ Result<OAuthTokenSource::Token> OAuthTokenSource::request_token(const std::strin
     const auto seconds = expires_in(object);
     token.lifetime = seconds && *seconds > 0 ? std::chrono::seconds(*seconds) : settings_.default_lifetime;
     token.rotated_refresh_token = string_field(object, "refresh_token");
+    if (settings_.on_token_reply) settings_.on_token_reply(response.body);
     return token;
 }
 

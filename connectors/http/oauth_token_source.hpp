@@ -10,6 +10,8 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "connectors/http/access_token_source.hpp"
 #include "connectors/http/clock.hpp"
@@ -36,6 +38,12 @@ struct OAuthSettings {
     // dead, so the caller must persist this one. Runs under the source's lock (so rotations are
     // persisted in order): it must not call back into the source.
     std::function<void(const std::string&)> on_refresh_token_rotated;
+    // When set, replaces the refresh_token grant's form fields (Salesforce's JWT bearer grant signs a
+    // fresh assertion for every request); its failure is the refresh's failure.
+    std::function<Result<std::vector<std::pair<std::string, std::string>>>()> grant_fields;
+    // Sees the body of every accepted token reply, before the token is used (Salesforce sends the
+    // org's instance_url there). Runs outside the source's lock.
+    std::function<void(const std::string& reply_body)> on_token_reply;
     RetryPolicy retry;  // for the token endpoint's 429/5xx
     LogSink log;        // never receives a secret
 };

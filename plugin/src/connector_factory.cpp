@@ -5,6 +5,7 @@
 #include "connectors/hubspot/hubspot_connector.hpp"
 #include "connectors/local/local_connector.hpp"
 #include "connectors/pipedrive/pipedrive_connector.hpp"
+#include "connectors/salesforce/salesforce_connector.hpp"
 
 namespace sellerscore::plugin {
 
@@ -75,6 +76,39 @@ Result<std::unique_ptr<connectors::Connector>> make_pipedrive(const PluginSettin
     return std::unique_ptr<connectors::Connector>(std::move(*made));
 }
 
+Result<std::unique_ptr<connectors::Connector>> make_salesforce(const PluginSettings& settings, const HostApi& host,
+                                                               connectors::ConnectorMemory& memory) {
+    namespace sf = connectors::salesforce;
+    sf::SalesforceSettings s;
+    const RemoteCrmSettings& r = settings.remote;
+    const SalesforceSection& section = settings.salesforce;
+    if (!r.base_url.empty()) s.login_url = r.base_url;
+    s.ca_file = r.ca_file;
+    s.token_url = r.token_url;
+    if (r.max_connections) s.max_connections = static_cast<std::size_t>(*r.max_connections);
+    s.instance_url = section.instance_url;
+    if (!r.referral_field.empty()) s.referral_field = r.referral_field;
+    if (!section.api_version.empty()) s.api_version = section.api_version;
+    if (!section.permission_set.empty()) s.permission_set = section.permission_set;
+    if (section.team_field == "UserRole") s.team_field = sf::TeamField::user_role;
+    if (section.visit_rule == "location") s.visit_rule = sf::VisitRule::location;
+    s.multi_currency = section.multi_currency;
+    if (section.daily_reserve) s.daily_reserve_share = *section.daily_reserve;
+    if (section.bulk_threshold) s.bulk_threshold = *section.bulk_threshold;
+    s.client_id = host.secret("SELLERSCORE_SALESFORCE_CLIENT_ID").value_or("");
+    s.client_secret = host.secret("SELLERSCORE_SALESFORCE_CLIENT_SECRET").value_or("");
+    s.refresh_token = host.secret("SELLERSCORE_SALESFORCE_REFRESH_TOKEN").value_or("");
+    s.private_key_file = host.secret("SELLERSCORE_SALESFORCE_PRIVATE_KEY_FILE").value_or("");
+    s.username = host.secret("SELLERSCORE_SALESFORCE_USERNAME").value_or("");
+    s.fx_rates = settings.fx_rates;
+    s.visit_types = settings.visit_types;
+    s.proposal_stages = settings.proposal_stages;
+    s.objection_markers = settings.objection_markers;
+    auto made = sf::SalesforceConnector::create(std::move(s), memory, host_log(host), [&host] { return host.cancelled(); });
+    if (!made) return made.status();
+    return std::unique_ptr<connectors::Connector>(std::move(*made));
+}
+
 }  // namespace
 
 Result<std::unique_ptr<connectors::Connector>> make_connector(const PluginSettings& settings, const HostApi& host,
@@ -89,6 +123,7 @@ Result<std::unique_ptr<connectors::Connector>> make_connector(const PluginSettin
     }
     if (settings.connector == "hubspot") return make_hubspot(settings, host);
     if (settings.connector == "pipedrive") return make_pipedrive(settings, host, memory);
+    if (settings.connector == "salesforce") return make_salesforce(settings, host, memory);
     return Status::unsupported("connector '" + settings.connector + "' is not available in this build yet");
 }
 

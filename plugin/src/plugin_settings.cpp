@@ -104,6 +104,35 @@ Status read_remote_section(const json::object& root, std::string_view section, R
     return Status::ok();
 }
 
+Status read_salesforce_section(const json::object& root, SalesforceSection& out) {
+    for (auto [key, field] : {std::pair{"instance_url", &out.instance_url}, std::pair{"api_version", &out.api_version},
+                              std::pair{"permission_set", &out.permission_set},
+                              std::pair{"team_field", &out.team_field}, std::pair{"visit_rule", &out.visit_rule}}) {
+        if (Status st = read_string(root, "salesforce", key, *field); !st) return st;
+    }
+    if (!out.team_field.empty() && out.team_field != "Department" && out.team_field != "UserRole") {
+        return bad("salesforce.team_field", "\"Department\" or \"UserRole\"");
+    }
+    if (!out.visit_rule.empty() && out.visit_rule != "type" && out.visit_rule != "location") {
+        return bad("salesforce.visit_rule", "\"type\" or \"location\"");
+    }
+    if (const json::value* v = find_path(root, "salesforce", "multi_currency"); v != nullptr && !v->is_null()) {
+        if (!v->is_bool()) return bad("salesforce.multi_currency", "true or false");
+        out.multi_currency = v->get_bool();
+    }
+    if (const json::value* v = find_path(root, "salesforce", "daily_reserve"); v != nullptr && !v->is_null()) {
+        if (!v->is_number() || v->to_number<double>() <= 0 || v->to_number<double>() > 1) {
+            return bad("salesforce.daily_reserve", "a share of the allocation in (0, 1]");
+        }
+        out.daily_reserve = v->to_number<double>();
+    }
+    if (const json::value* v = find_path(root, "salesforce", "bulk_threshold"); v != nullptr && !v->is_null()) {
+        if (!v->is_int64() || v->get_int64() < 0) return bad("salesforce.bulk_threshold", "an integer >= 0");
+        out.bulk_threshold = v->get_int64();
+    }
+    return Status::ok();
+}
+
 }  // namespace
 
 Result<PluginSettings> PluginSettings::parse(std::string_view settings_json) {
@@ -124,6 +153,9 @@ Result<PluginSettings> PluginSettings::parse(std::string_view settings_json) {
     }
     if (s.connector != "local") {
         if (Status st = read_remote_section(root, s.connector, s.remote); !st) return st;
+    }
+    if (s.connector == "salesforce") {
+        if (Status st = read_salesforce_section(root, s.salesforce); !st) return st;
     }
     s.data_source = s.connector + " " + s.remote.base_url;
     if (Status st = read_strings(root, "kpi", "visit_types", s.visit_types); !st) return st;

@@ -36,10 +36,24 @@ struct RemoteCrmSettings {
     std::string referral_field;
 };
 
+// The `salesforce` section beyond the common keys (base_url = login URL, ca_file, token_url,
+// max_connections); empty / unset = the connector's defaults.
+struct SalesforceSection {
+    std::string instance_url;
+    std::string api_version;
+    std::string permission_set;
+    std::string team_field;  // "Department" or "UserRole"
+    std::string visit_rule;  // "type" or "location"
+    bool multi_currency = false;
+    std::optional<double> daily_reserve;  // share of the allocation, (0, 1]
+    std::optional<std::int64_t> bulk_threshold;  // rows from which Bulk API 2.0 reads; 0 = never
+};
+
 struct PluginSettings {
     std::string connector;                 // "local", "hubspot", ...
     std::string local_database;            // local.database, absolute (the host resolves paths)
     RemoteCrmSettings remote;              // the section named like `connector`, when it is a remote CRM
+    SalesforceSection salesforce;          // read when connector is "salesforce"
     // Names the CRM the records come from (connector and base URL): a record cache filled from
     // another CRM is not reused.
     std::string data_source;

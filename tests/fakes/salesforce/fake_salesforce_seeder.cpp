@@ -1,0 +1,516 @@
+#include "fake_salesforce_seeder.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "fake_salesforce_time.hpp"
+#include "plugin/model/timestamp_format.hpp"
+
+namespace sellerscore::fakes {
+namespace {
+
+constexpr const char* objection_text = "The prospect pushed back on the price #objection";
+constexpr std::int64_t lead_conversion_delay_ms = 3'600'000;
+constexpr double default_event_minutes = 60;
+
+std::string trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(' ');
+    if (first == std::string::npos) return {};
+    return text.substr(first, text.find_last_not_of(' ') - first + 1);
+}
+
+const char* disposition_of(model::Outcome outcome) {
+    switch (outcome) {
+        case model::Outcome::connected: return "Connected";
+        case model::Outcome::no_answer: return "No Answer";
+        case model::Outcome::busy: return "Busy";
+        case model::Outcome::voicemail: return "Left Voicemail";
+        default: return nullptr;
+    }
+}
+
+double cents(double amount) { return std::round(amount * 100.0) / 100.0; }
+
+struct SeenStage {
+    std::string name;
+    int order = 0;
+    model::StageKind kind = model::StageKind::open;
+    double probability_percent = 0;
+};
+
+class Seeder {
+public:
+    Seeder(SfOrg& org, const FakeSalesforceOptions& options, std::string integration_user)
+        : org_(org), options_(options), integration_user_(std::move(integration_user)) {}
+
+    model::Dataset run(const model::Dataset& source) {
+        seed_users(source);
+        seed_stages(source);
+        seed_accounts(source);
+        seed_contacts(source);
+        seed_deals(source);
+        seed_activities(source);
+        return std::move(result_);
+    }
+
+private:
+    SfObject& object(const char* name) { return *org_.object(name); }
+
+    // Sets text, skipping empty optionals.
+    void put(SfObject& type, SfRecord& record, const char* field, SfValue value) { org_.set(type, record, field, std::move(value)); }
+
+    std::string owner_of(const std::optional<std::string>& model_id) const {
+        if (!model_id) return integration_user_;
+        const auto found = users_.find(*model_id);
+        return found == users_.end() ? integration_user_ : found->second;
+    }
+
+    void seed_users(const model::Dataset& source) {
+        SfObject& users = object("User");
+        SfObject& roles = object("UserRole");
+        std::unordered_map<std::string, std::string> role_ids;
+        // The integration user is a User like any other: a reader sees it among the sellers.
+        {
+            const SfRecord& integration = *users.find(integration_user_);
+            model::Seller seen;
+            seen.id = integration_user_;
+            seen.name = integration.at(*users.slot_of("Name")).text;
+            seen.email = integration.at(*users.slot_of("Email")).text;
+            seen.active = true;
+            result_.sellers.push_back(std::move(seen));
+        }
+        for (const model::Seller& seller : source.sellers) {
+            std::optional<std::string> role;
+            if (seller.team) {
+                auto [entry, inserted] = role_ids.try_emplace(*seller.team);
+                if (inserted) {
+                    SfRecord& r = org_.create(roles, org_.now_ms());
+                    entry->second = r.id;
+                    put(roles, r, "Name", SfValue::of_text(*seller.team));
+                }
+                role = entry->second;
+            }
+            const std::string name = trimmed(seller.name);
+            const std::size_t space = name.find(' ');
+            SfRecord& user = org_.create(users, org_.now_ms());
+            users_[seller.id] = user.id;
+            put(users, user, "FirstName", SfValue::of_text(name.substr(0, space)));
+            put(users, user, "LastName", SfValue::of_text(space == std::string::npos ? name : trimmed(name.substr(space + 1))));
+            put(users, user, "Name", SfValue::of_text(name));
+            put(users, user, "Email", SfValue::of_text(seller.email));
+            put(users, user, "Username", SfValue::of_text(seller.email));
+            put(users, user, "IsActive", SfValue::of_bool(seller.active));
+            put(users, user, "UserType", SfValue::of_text("Standard"));
+            if (seller.team) put(users, user, "Department", SfValue::of_text(*seller.team));
+            if (role) put(users, user, "UserRoleId", SfValue::of_text(*role));
+
+            model::Seller seen;
+            seen.id = user.id;
+            seen.name = name;
+            seen.email = seller.email;
+            seen.team = seller.team;
+            seen.active = seller.active;
+            result_.sellers.push_back(std::move(seen));
+        }
+    }
+
+    void seed_stages(const model::Dataset& source) {
+        SfObject& stages = object("OpportunityStage");
+        SfObject& processes = object("BusinessProcess");
+        SfObject& record_types = object("RecordType");
+        std::vector<SeenStage> seen_stages;
+        for (const model::Stage& stage : source.stages) {
+            stage_names_[stage.id] = stage.name;
+            if (stage.kind == model::StageKind::open) {
+                auto [first, inserted] = first_open_order_.try_emplace(stage.pipeline_id, stage.order);
+                if (inserted || stage.order < first->second) {
+                    first->second = stage.order;
+                    first_open_stage_[stage.pipeline_id] = stage.name;
+                }
+            }
+            if (!pipeline_processes_.contains(stage.pipeline_id)) {
+                SfRecord& process = org_.create(processes, org_.now_ms());
+                const std::string process_id = process.id;
+                put(processes, process, "Name", SfValue::of_text("Pipeline " + stage.pipeline_id));
+                put(processes, process, "TableEnumOrId", SfValue::of_text("Opportunity"));
+                put(processes, process, "IsActive", SfValue::of_bool(true));
+                SfRecord& type = org_.create(record_types, org_.now_ms());
+                put(record_types, type, "Name", SfValue::of_text("Pipeline " + stage.pipeline_id));
+                put(record_types, type, "DeveloperName", SfValue::of_text("Pipeline_" + std::to_string(pipeline_order_.size() + 1)));
+                put(record_types, type, "SobjectType", SfValue::of_text("Opportunity"));
+                put(record_types, type, "IsActive", SfValue::of_bool(true));
+                put(record_types, type, "BusinessProcessId", SfValue::of_text(process_id));
+                pipeline_processes_[stage.pipeline_id] = process_id;
+                pipeline_record_types_[stage.pipeline_id] = type.id;
+                pipeline_order_.push_back(process_id);
+            }
+            if (stage_kinds_.contains(stage.name)) continue;  // one OpportunityStage per name: the first definition wins
+            // Salesforce keeps a won stage at 100 % and a lost one at 0 % unless an admin says otherwise; the model's value is kept.
+            const double percent = stage.probability.value_or(0.0) * 100.0;
+            SfRecord& row = org_.create(stages, org_.now_ms());
+            put(stages, row, "MasterLabel", SfValue::of_text(stage.name));
+            put(stages, row, "ApiName", SfValue::of_text(stage.name));
+            put(stages, row, "SortOrder", SfValue::of_number(stage.order));
+            put(stages, row, "IsClosed", SfValue::of_bool(stage.kind != model::StageKind::open));
+            put(stages, row, "IsWon", SfValue::of_bool(stage.kind == model::StageKind::won));
+            put(stages, row, "IsActive", SfValue::of_bool(true));
+            put(stages, row, "DefaultProbability", SfValue::of_number(percent));
+            put(stages, row, "ForecastCategoryName",
+                SfValue::of_text(stage.kind == model::StageKind::won ? "Closed" : (stage.kind == model::StageKind::lost ? "Omitted" : "Pipeline")));
+            stage_kinds_[stage.name] = stage.kind;
+            seen_stages.push_back({stage.name, stage.order, stage.kind, percent});
+        }
+        for (const std::string& process : pipeline_order_) {
+            for (const SeenStage& stage : seen_stages) {
+                model::Stage seen;
+                seen.id = reader_stage_id(process, stage.name);
+                seen.pipeline_id = process;
+                seen.name = stage.name;
+                seen.order = stage.order;
+                seen.kind = stage.kind;
+                seen.probability = stage.probability_percent / 100.0;
+                result_.stages.push_back(std::move(seen));
+            }
+        }
+    }
+
+    std::string reader_stage_id(const std::string& process, const std::string& name) const {
+        return pipeline_order_.size() > 1 ? process + ":" + name : name;
+    }
+
+    void seed_accounts(const model::Dataset& source) {
+        SfObject& accounts = object("Account");
+        auto add = [&](const std::optional<std::string>& company, model::Timestamp created, const std::optional<std::string>& owner) {
+            if (!company || accounts_.contains(*company)) return;
+            SfRecord& account = org_.create(accounts, created);
+            accounts_[*company] = account.id;
+            put(accounts, account, "Name", SfValue::of_text("Company " + *company));
+            put(accounts, account, "OwnerId", SfValue::of_text(owner_of(owner)));
+        };
+        for (const model::Contact& contact : source.contacts) add(contact.company_id, contact.created_at, contact.owner_id);
+        for (const model::Deal& deal : source.deals) add(deal.company_id, deal.created_at, deal.owner_id);
+    }
+
+    std::optional<std::string> account_of(const std::optional<std::string>& company) const {
+        if (!company) return std::nullopt;
+        const auto found = accounts_.find(*company);
+        return found == accounts_.end() ? std::nullopt : std::optional<std::string>(found->second);
+    }
+
+    void seed_contacts(const model::Dataset& source) {
+        SfObject& contacts = object("Contact");
+        SfObject& leads = object("Lead");
+        if (!contacts.slot_of("Referred_By__c")) {
+            SfField referral;
+            referral.name = "Referred_By__c";
+            referral.type = SfFieldType::reference;
+            referral.custom = true;
+            referral.reference_to = "Contact";
+            referral.relationship_name = "Referred_By__r";
+            contacts.add_field(std::move(referral));
+        }
+        for (std::size_t i = 0; i < source.contacts.size(); ++i) {
+            const model::Contact& contact = source.contacts[i];
+            const bool from_lead = i % 2 == 0;
+            SfRecord& record = org_.create(contacts, contact.created_at + (from_lead ? lead_conversion_delay_ms : 0));
+            const std::string id = record.id;
+            contacts_[contact.id] = id;
+            put(contacts, record, "LastName", SfValue::of_text("Contact " + contact.id));
+            put(contacts, record, "OwnerId", SfValue::of_text(owner_of(contact.owner_id)));
+            if (auto account = account_of(contact.company_id)) put(contacts, record, "AccountId", SfValue::of_text(*account));
+            // Lead conversion copies LeadSource onto the contact.
+            if (contact.channel) put(contacts, record, "LeadSource", SfValue::of_text(*contact.channel));
+            if (from_lead) {
+                SfRecord& lead = org_.create(leads, contact.created_at);
+                put(leads, lead, "LastName", SfValue::of_text("Contact " + contact.id));
+                put(leads, lead, "Company", SfValue::of_text(contact.company_id ? "Company " + *contact.company_id : "[not provided]"));
+                put(leads, lead, "OwnerId", SfValue::of_text(owner_of(contact.owner_id)));
+                if (contact.channel) put(leads, lead, "LeadSource", SfValue::of_text(*contact.channel));
+                put(leads, lead, "Status", SfValue::of_text("Closed - Converted"));
+                put(leads, lead, "IsConverted", SfValue::of_bool(true));
+                put(leads, lead, "ConvertedContactId", SfValue::of_text(id));
+                if (auto account = account_of(contact.company_id)) put(leads, lead, "ConvertedAccountId", SfValue::of_text(*account));
+                put(leads, lead, "ConvertedDate", SfValue::of_date(model::utc_day_number(contact.created_at + lead_conversion_delay_ms) *
+                                                                   model::ms_per_day));
+            }
+            model::Contact seen;
+            seen.id = id;
+            seen.owner_id = owner_of(contact.owner_id);
+            seen.created_at = contact.created_at;
+            seen.channel = contact.channel;
+            seen.company_id = account_of(contact.company_id);
+            result_.contacts.push_back(std::move(seen));
+        }
+        const std::size_t referral = *contacts.slot_of("Referred_By__c");
+        for (std::size_t i = 0; i < source.contacts.size(); ++i) {
+            const auto& referrer = source.contacts[i].referred_by;
+            if (!referrer || !contacts_.contains(*referrer)) continue;
+            contacts.set(*contacts.find(result_.contacts[i].id), referral, SfValue::of_text(contacts_.at(*referrer)));
+            result_.contacts[i].referred_by = contacts_.at(*referrer);
+        }
+    }
+
+    void seed_deals(const model::Dataset& source) {
+        SfObject& opportunities = object("Opportunity");
+        SfObject& history = object("OpportunityHistory");
+        SfObject& roles = object("OpportunityContactRole");
+        std::unordered_map<std::string, std::vector<const model::StageChange*>> changes;
+        for (const model::StageChange& change : source.stage_changes) changes[change.deal_id].push_back(&change);
+        const bool euro = options_.multi_currency && options_.conversion_rates.contains("EUR");
+
+        for (std::size_t i = 0; i < source.deals.size(); ++i) {
+            const model::Deal& deal = source.deals[i];
+            const std::string stage = stage_names_.contains(deal.stage_id) ? stage_names_.at(deal.stage_id) : deal.stage_id;
+            const model::StageKind kind = stage_kinds_.contains(stage) ? stage_kinds_.at(stage) : model::StageKind::open;
+            const std::string process = pipeline_processes_.contains(deal.pipeline_id) ? pipeline_processes_.at(deal.pipeline_id) : "";
+            SfRecord& record = org_.create(opportunities, deal.created_at);
+            const std::string id = record.id;
+            deals_[deal.id] = id;
+            put(opportunities, record, "Name", SfValue::of_text("Deal " + deal.id));
+            put(opportunities, record, "OwnerId", SfValue::of_text(owner_of(deal.owner_id)));
+            if (auto account = account_of(deal.company_id)) put(opportunities, record, "AccountId", SfValue::of_text(*account));
+            const std::optional<std::string> contact =
+                deal.contact_id && contacts_.contains(*deal.contact_id) ? std::optional<std::string>(contacts_.at(*deal.contact_id)) : std::nullopt;
+            if (contact) put(opportunities, record, "ContactId", SfValue::of_text(*contact));
+            std::optional<double> amount;
+            if (deal.amount) {
+                amount = cents(*deal.amount);
+                const bool in_euro = euro && i % 2 == 1;
+                put(opportunities, record, "Amount", SfValue::of_number(in_euro ? cents(*amount * options_.conversion_rates.at("EUR")) : *amount));
+                if (options_.multi_currency)
+                    put(opportunities, record, "CurrencyIsoCode", SfValue::of_text(in_euro ? "EUR" : options_.corporate_currency));
+            }
+            put(opportunities, record, "StageName", SfValue::of_text(stage));
+            put(opportunities, record, "IsClosed", SfValue::of_bool(kind != model::StageKind::open));
+            put(opportunities, record, "IsWon", SfValue::of_bool(kind == model::StageKind::won));
+            const model::Timestamp close = deal.closed_at.value_or(deal.created_at + 30 * model::ms_per_day);
+            put(opportunities, record, "CloseDate", SfValue::of_date(model::utc_day_number(close) * model::ms_per_day));
+            if (pipeline_record_types_.contains(deal.pipeline_id))
+                put(opportunities, record, "RecordTypeId", SfValue::of_text(pipeline_record_types_.at(deal.pipeline_id)));
+            if (contact) {
+                SfRecord& role = org_.create(roles, deal.created_at);
+                put(roles, role, "OpportunityId", SfValue::of_text(id));
+                put(roles, role, "ContactId", SfValue::of_text(*contact));
+                put(roles, role, "IsPrimary", SfValue::of_bool(true));
+                put(roles, role, "Role", SfValue::of_text("Decision Maker"));
+            }
+
+            // OpportunityHistory: the model's changes in time order (stable for equal instants).
+            std::vector<const model::StageChange*> rows = changes[deal.id];
+            std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) { return a->entered_at < b->entered_at; });
+            std::vector<std::pair<std::string, model::Timestamp>> entries;
+            for (const model::StageChange* change : rows)
+                entries.emplace_back(stage_names_.contains(change->stage_id) ? stage_names_.at(change->stage_id) : change->stage_id,
+                                     change->entered_at);
+            if (entries.empty()) {
+                // Salesforce writes a history row when the opportunity is created; a deal the model only
+                // knows as closed was created in its pipeline's first open stage and closed at closed_at.
+                const auto first_open = first_open_stage_.find(deal.pipeline_id);
+                if (kind != model::StageKind::open && first_open != first_open_stage_.end())
+                    entries.emplace_back(first_open->second, deal.created_at);
+                else
+                    entries.emplace_back(stage, deal.created_at);
+            }
+            if (entries.back().first != stage)
+                entries.emplace_back(stage, std::max(deal.closed_at.value_or(entries.back().second), entries.back().second));
+            std::optional<model::Timestamp> entered_current;
+            for (const auto& [name, at] : entries) {
+                SfRecord& row = org_.create(history, at);
+                put(history, row, "OpportunityId", SfValue::of_text(id));
+                put(history, row, "StageName", SfValue::of_text(name));
+                if (amount) put(history, row, "Amount", SfValue::of_number(*amount));
+                result_.stage_changes.push_back({id, reader_stage_id(process, name), at});
+                entered_current = name == stage ? std::optional<model::Timestamp>(entered_current.value_or(at)) : std::nullopt;
+            }
+
+            model::Deal seen;
+            seen.id = id;
+            seen.owner_id = owner_of(deal.owner_id);
+            seen.contact_id = contact;
+            seen.company_id = account_of(deal.company_id);
+            seen.pipeline_id = process.empty() ? "default" : process;
+            seen.stage_id = reader_stage_id(process, stage);
+            seen.amount = amount;
+            seen.created_at = deal.created_at;
+            seen.status = kind == model::StageKind::won ? model::DealStatus::won
+                          : kind == model::StageKind::lost ? model::DealStatus::lost
+                                                           : model::DealStatus::open;
+            if (kind != model::StageKind::open) seen.closed_at = entered_current;
+            result_.deals.push_back(std::move(seen));
+        }
+    }
+
+    void seed_activities(const model::Dataset& source) {
+        SfObject& tasks = object("Task");
+        SfObject& events = object("Event");
+        SfObject* emails = org_.object("EmailMessage");
+        for (const model::Activity& activity : source.activities) {
+            model::Activity seen;
+            seen.owner_id = owner_of(activity.owner_id);
+            seen.type = activity.type;
+            seen.at = activity.at;
+            seen.objection = activity.objection;
+            seen.contact_id = activity.contact_id && contacts_.contains(*activity.contact_id)
+                                  ? std::optional<std::string>(contacts_.at(*activity.contact_id)) : std::nullopt;
+            seen.deal_id = activity.deal_id && deals_.contains(*activity.deal_id)
+                               ? std::optional<std::string>(deals_.at(*activity.deal_id)) : std::nullopt;
+            const bool is_event = activity.type == model::ActivityType::meeting || activity.type == model::ActivityType::visit;
+            SfObject& type = is_event ? events : tasks;
+            SfRecord& record = org_.create(type, activity.at);
+            seen.id = record.id;
+            put(type, record, "OwnerId", SfValue::of_text(seen.owner_id));
+            if (seen.contact_id) put(type, record, "WhoId", SfValue::of_text(*seen.contact_id));
+            if (seen.deal_id) put(type, record, "WhatId", SfValue::of_text(*seen.deal_id));
+            put(type, record, "ActivityDate", SfValue::of_date(model::utc_day_number(activity.at) * model::ms_per_day));
+            if (activity.objection) put(type, record, "Description", SfValue::of_text(objection_text));
+            if (is_event) {
+                const bool visit = activity.type == model::ActivityType::visit;
+                const double minutes = activity.duration_s ? std::round(*activity.duration_s / 60.0) : default_event_minutes;
+                put(type, record, "Subject", SfValue::of_text(visit ? "Visit" : "Meeting"));
+                put(type, record, "Type", SfValue::of_text(visit ? "Visit" : "Meeting"));
+                if (visit) put(type, record, "Location", SfValue::of_text("Customer site"));
+                put(type, record, "StartDateTime", SfValue::of_datetime(activity.at));
+                put(type, record, "EndDateTime", SfValue::of_datetime(activity.at + static_cast<std::int64_t>(minutes) * 60'000));
+                put(type, record, "DurationInMinutes", SfValue::of_number(minutes));
+                seen.duration_s = minutes * 60.0;
+                result_.activities.push_back(std::move(seen));
+                continue;
+            }
+            const bool completed = activity.type != model::ActivityType::task || activity.outcome == model::Outcome::completed;
+            put(type, record, "Status", SfValue::of_text(completed ? "Completed" : "Not Started"));
+            if (completed) put(type, record, "CompletedDateTime", SfValue::of_datetime(activity.at));
+            switch (activity.type) {
+                case model::ActivityType::call: {
+                    put(type, record, "Subject", SfValue::of_text("Call"));
+                    put(type, record, "TaskSubtype", SfValue::of_text("Call"));
+                    put(type, record, "Type", SfValue::of_text("Call"));
+                    put(type, record, "CallType", SfValue::of_text(activity.direction == model::Direction::inbound ? "Inbound" : "Outbound"));
+                    seen.direction = activity.direction;
+                    if (activity.duration_s) {
+                        seen.duration_s = std::round(*activity.duration_s);
+                        put(type, record, "CallDurationInSeconds", SfValue::of_number(*seen.duration_s));
+                    }
+                    if (activity.outcome && disposition_of(*activity.outcome)) {
+                        put(type, record, "CallDisposition", SfValue::of_text(disposition_of(*activity.outcome)));
+                        seen.outcome = activity.outcome;
+                    }
+                    break;
+                }
+                case model::ActivityType::email: {
+                    put(type, record, "Subject", SfValue::of_text("Email"));
+                    put(type, record, "TaskSubtype", SfValue::of_text("Email"));
+                    put(type, record, "Type", SfValue::of_text("Email"));
+                    if (emails) {
+                        const std::string task_id = record.id;
+                        SfRecord& message = org_.create(*emails, activity.at);
+                        put(*emails, message, "ActivityId", SfValue::of_text(task_id));
+                        put(*emails, message, "Incoming", SfValue::of_bool(activity.direction == model::Direction::inbound));
+                        put(*emails, message, "MessageDate", SfValue::of_datetime(activity.at));
+                        put(*emails, message, "Subject", SfValue::of_text("Email"));
+                        put(*emails, message, "Status", SfValue::of_text(activity.direction == model::Direction::inbound ? "0" : "3"));
+                        const bool opened = activity.opened.value_or(false);
+                        put(*emails, message, "IsOpened", SfValue::of_bool(opened));
+                        if (opened) put(*emails, message, "FirstOpenedDate", SfValue::of_datetime(activity.at + model::ms_per_hour));
+                        seen.direction = activity.direction;
+                        seen.opened = opened;
+                    }
+                    break;  // no click tracking in Salesforce: clicked is never known
+                }
+                case model::ActivityType::proposal:
+                    put(type, record, "Subject", SfValue::of_text("Proposal"));
+                    put(type, record, "TaskSubtype", SfValue::of_text("Task"));
+                    put(type, record, "Type", SfValue::of_text("Proposal"));
+                    break;
+                case model::ActivityType::note:
+                    put(type, record, "Subject", SfValue::of_text("Note"));
+                    put(type, record, "TaskSubtype", SfValue::of_text("Task"));
+                    put(type, record, "Type", SfValue::of_text("Note"));
+                    break;
+                default:
+                    put(type, record, "Subject", SfValue::of_text("Task"));
+                    put(type, record, "TaskSubtype", SfValue::of_text("Task"));
+                    put(type, record, "Type", SfValue::of_text("Other"));
+                    if (completed) seen.outcome = model::Outcome::completed;
+                    break;
+            }
+            result_.activities.push_back(std::move(seen));
+        }
+    }
+
+    SfOrg& org_;
+    const FakeSalesforceOptions& options_;
+    std::string integration_user_;
+    model::Dataset result_;
+    std::unordered_map<std::string, std::string> users_, accounts_, contacts_, deals_;
+    std::unordered_map<std::string, std::string> stage_names_;  // model stage id -> name
+    std::unordered_map<std::string, model::StageKind> stage_kinds_;  // name -> kind
+    std::unordered_map<std::string, std::string> pipeline_processes_, pipeline_record_types_;
+    std::vector<std::string> pipeline_order_;  // BusinessProcess ids in first-seen order
+    std::unordered_map<std::string, std::string> first_open_stage_;  // model pipeline -> name of its lowest open stage
+    std::unordered_map<std::string, int> first_open_order_;
+};
+
+}  // namespace
+
+model::Dataset seed_org(SfOrg& org, const model::Dataset& source, const FakeSalesforceOptions& options,
+                        const std::string& integration_user_id) {
+    return Seeder(org, options, integration_user_id).run(source);
+}
+
+Status touch_record(SfOrg& org, const std::string& object_name, const std::string& id,
+                    const std::map<std::string, std::string>& fields) {
+    SfObject* object = org.object(object_name);
+    SfRecord* record = object ? object->find(id) : nullptr;
+    if (!record || record->deleted) return Status::not_found("fake Salesforce: no " + object_name + " " + id);
+    std::vector<std::pair<std::size_t, SfValue>> values;
+    for (const auto& [name, text] : fields) {
+        const std::optional<std::size_t> slot = object->slot_of(name);
+        if (!slot || *slot < 5) return Status::invalid_argument("fake Salesforce: " + object_name + " has no settable field " + name);
+        const SfField& field = object->field(*slot);
+        SfValue value;
+        if (!text.empty()) {
+            switch (field.type) {
+                case SfFieldType::number:
+                case SfFieldType::currency:
+                case SfFieldType::percent: value = SfValue::of_number(std::stod(text)); break;
+                case SfFieldType::boolean: value = SfValue::of_bool(text == "true"); break;
+                case SfFieldType::datetime: {
+                    const auto ms = parse_salesforce_datetime(text);
+                    if (!ms) return Status::invalid_argument("fake Salesforce: bad datetime " + text);
+                    value = SfValue::of_datetime(*ms);
+                    break;
+                }
+                case SfFieldType::date: {
+                    const auto ms = parse_salesforce_date(text);
+                    if (!ms) return Status::invalid_argument("fake Salesforce: bad date " + text);
+                    value = SfValue::of_date(*ms);
+                    break;
+                }
+                default: value = SfValue::of_text(text);
+            }
+        }
+        values.emplace_back(*slot, std::move(value));
+    }
+    const std::optional<std::size_t> stage_slot = object->name() == "Opportunity" ? object->slot_of("StageName") : std::nullopt;
+    const std::string old_stage = stage_slot ? record->at(*stage_slot).text : "";
+    for (auto& [slot, value] : values) object->set(*record, slot, std::move(value));
+    org.touch(*object, *record);
+    if (stage_slot && record->at(*stage_slot).text != old_stage) {
+        const std::string stage = record->at(*stage_slot).text;
+        const SfObject& stages = *org.object("OpportunityStage");
+        for (const SfRecord& row : stages.records()) {
+            if (row.at(*stages.slot_of("ApiName")).text != stage) continue;
+            org.set(*object, *record, "IsClosed", row.at(*stages.slot_of("IsClosed")));
+            org.set(*object, *record, "IsWon", row.at(*stages.slot_of("IsWon")));
+        }
+        const std::string opportunity_id = record->id;
+        SfObject& history = *org.object("OpportunityHistory");
+        SfRecord& row = org.create(history, org.now_ms());
+        org.set(history, row, "OpportunityId", SfValue::of_text(opportunity_id));
+        org.set(history, row, "StageName", SfValue::of_text(stage));
+    }
+    return Status::ok();
+}
+
+}  // namespace sellerscore::fakes
