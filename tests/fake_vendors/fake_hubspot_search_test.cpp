@@ -160,3 +160,10 @@ TEST_CASE("a filter on a property the type does not have is a 400") {
     Searchable s;
     s.search("deals", R"({"filterGroups":[{"filters":[)" + filter("no_such_property", "EQ", "1") + "]}]}", 400);
 }
+
+TEST_CASE("a datetime filter value that is not a time is a 400 VALIDATION_ERROR") {
+    Searchable s;
+    const auto body = s.search("deals", R"({"filterGroups":[{"filters":[)" + filter("hs_lastmodifieddate", "GTE", "yesterday") + "]}]}",
+                               400);
+    CHECK(body.at("category") == "VALIDATION_ERROR");
+}

@@ -249,6 +249,16 @@ std::variant<FakeHubSpotSearchMatches, FakeHubSpotSearchError> run_search(const 
             if (!slot && !silently_empty)
                 return FakeHubSpotSearchError{"Property \"" + filter.property + "\" does not exist on " +
                                               std::string(plural_name(type))};
+            // A datetime is compared as milliseconds since the epoch: a value that is none is refused.
+            if (slot && (catalog.definition(*slot).type == "datetime" || catalog.definition(*slot).type == "date")) {
+                std::vector<std::string> values = filter.values;
+                if (!filter.value.empty()) values.push_back(filter.value);
+                if (!filter.high_value.empty()) values.push_back(filter.high_value);
+                for (const std::string& value : values)
+                    if (!parse_epoch_millis(value))
+                        return FakeHubSpotSearchError{"The value \"" + value + "\" of property \"" + filter.property +
+                                                      "\" is not a valid datetime. Use milliseconds since the epoch."};
+            }
             resolved.push_back({&filter, slot});
         }
     }
