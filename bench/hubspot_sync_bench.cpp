@@ -2,7 +2,7 @@
 // limit with the window scaled down (100 requests per 1 s instead of per 10 s) so the run takes
 // about a minute: requests per record, the achieved request rate against the allowed one, 429s,
 // records lost or written twice; what the full stage history costs in requests; then a second sync
-// with nothing changed. Searches run at HubSpot's real search limit (4 per rolling second), unscaled.
+// with nothing changed; a third after 1,000 deals were sent back to their first stage. Searches run at HubSpot's real search limit (4 per rolling second), unscaled.
 // crmhost runs as a child process, exactly as a user runs it; the fake runs in this process.
 #include <unistd.h>
 
@@ -200,6 +200,25 @@ int main(int argc, char** argv) {
     const std::uint64_t searches_429_second = searches_429.load() - searches_429_first;
     const std::uint64_t rate_limited_second = fake.rate_limited_count() - rate_limited_first;
 
+    // --- third sync: 1,000 deals sent back to their first stage --------------------------------------
+    constexpr std::size_t deals_moved = 1'000;
+    std::map<std::string, std::string> first_stage;
+    for (const auto& change : in_hubspot.stage_changes) first_stage.emplace(change.deal_id, change.stage_id);
+    std::size_t moved = 0;
+    for (const auto& deal : in_hubspot.deals) {
+        if (moved == deals_moved) break;
+        if (deal.status != model::DealStatus::open) continue;
+        if (!fake.touch("deals", deal.id, {{"dealstage", first_stage[deal.id]}})) continue;
+        ++moved;
+    }
+    const auto counts_before_third = fake.request_counts();
+    const std::uint64_t searches_before_third = searches.load(), searches_429_before_third = searches_429.load();
+    const std::uint64_t rate_limited_before_third = fake.rate_limited_count();
+    const Step third = run_crmhost({"--config", config.string(), "sync"}, log);
+    const auto counts_third = difference(fake.request_counts(), counts_before_third);
+    std::uint64_t requests_third = 0;
+    for (const auto& [route, n] : counts_third) requests_third += n;
+
     // --- report ------------------------------------------------------------------------------------
     const double allowed_rate = allowed_per_window / std::chrono::duration<double>(window).count();
     const std::size_t pulled = in_hubspot.record_count();
@@ -258,6 +277,19 @@ int main(int argc, char** argv) {
     for (const auto& [route, n] : counts_second) {
         std::printf("    %-58s %llu\n", route.c_str(), static_cast<unsigned long long>(n));
     }
+    const std::uint64_t rate_limited_third = fake.rate_limited_count() - rate_limited_before_third;
+    std::printf("third sync, %zu deals moved back      %8.1f s, exit %d\n", moved, third.seconds, third.exit_code);
+    std::printf("  requests                          %8llu  (write requests: %llu)\n",
+                static_cast<unsigned long long>(requests_third),
+                static_cast<unsigned long long>(write_requests(counts_third)));
+    std::printf("  429 answers                       %8llu  = %.2f %% of requests\n",
+                static_cast<unsigned long long>(rate_limited_third),
+                requests_third ? 100.0 * rate_limited_third / requests_third : 0.0);
+    std::printf("  searches                          %8llu  (429: %llu)\n",
+                static_cast<unsigned long long>(searches.load() - searches_before_third),
+                static_cast<unsigned long long>(searches_429.load() - searches_429_before_third));
+    std::printf("  requests for the stage history    %8llu  (batch reads of the changed deals' histories, 50 each)\n",
+                static_cast<unsigned long long>(stage_history_requests(counts_third, 0)));
     fs::remove_all(work);
-    return first.exit_code == 0 && second.exit_code == 0 ? 0 : 1;
+    return first.exit_code == 0 && second.exit_code == 0 && third.exit_code == 0 ? 0 : 1;
 }

@@ -15,7 +15,11 @@ SearchPacer::SearchPacer(http::Clock& clock, int per_window, std::chrono::millis
       per_window_(per_window),
       window_(window + margin),
       spacing_(per_window > 0 ? std::chrono::steady_clock::duration(window) / per_window
-                              : std::chrono::steady_clock::duration::zero()) {}
+                              : std::chrono::steady_clock::duration::zero()) {
+    // Another process with the same token (the previous sync, started a moment ago) may have filled
+    // HubSpot's window just now: a new pacer counts it as full.
+    if (per_window_ > 0) answered_.assign(static_cast<std::size_t>(per_window_), clock_.now());
+}
 
 SearchPacer::TimePoint SearchPacer::earliest_start(TimePoint now) {
     while (!answered_.empty() && answered_.front() + window_ <= now) answered_.pop_front();

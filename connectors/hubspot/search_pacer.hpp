@@ -8,6 +8,9 @@
 // network did. Searches are also spaced window/per_window apart, to spread them out.
 // After a 429 no search starts for a whole window (plus margin): the searches that filled HubSpot's
 // window all arrived before the 429 was sent, so the retry never lands in a window that is still full.
+// A new pacer takes the window as full: the previous crmhost run with the same token may have
+// searched in the second before this one started, so the first search waits until a window has
+// passed since the pacer was made (about a second per sync; without it, back-to-back syncs met a 429).
 // Thread-safe.
 #pragma once
 

@@ -28,13 +28,21 @@ TimePoint search(SharedFakeClock& clock, hs::SearchPacer& pacer, milliseconds to
 TEST_CASE("a search starts no sooner than a window and the margin after the answer of the search four before it") {
     SharedFakeClock clock;
     hs::SearchPacer pacer(clock, 4, milliseconds(1'000), milliseconds(50));
-    const TimePoint t0 = clock.now();
     // The first search is slow: it may have reached HubSpot just before its answer, at t0 + 300 ms.
-    search(clock, pacer, milliseconds(300));
+    const TimePoint t0 = search(clock, pacer, milliseconds(300));
     for (int i = 0; i < 3; ++i) search(clock, pacer, milliseconds(0));
     const TimePoint fifth = search(clock, pacer, milliseconds(0));
     // Spacing alone (250 ms) would have let it go at t0 + 1000 ms, inside HubSpot's window of the first.
     CHECK(fifth - t0 == milliseconds(300 + 1'000 + 50));
+}
+
+TEST_CASE("a new pacer lets its first search go a window and the margin after it was made") {
+    // The previous sync with the same token may have made four searches just before this one started.
+    SharedFakeClock clock;
+    const TimePoint made = clock.now();
+    hs::SearchPacer pacer(clock, 4, milliseconds(1'000), milliseconds(50));
+    const TimePoint first = search(clock, pacer, milliseconds(0));
+    CHECK(first - made == milliseconds(1'050));
 }
 
 TEST_CASE("searches are spaced a quarter of the window apart") {
