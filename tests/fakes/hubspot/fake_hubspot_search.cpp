@@ -13,9 +13,11 @@
 namespace sellerscore::fakes {
 namespace {
 
+// HubSpot's limits since 2024-08-26 (changelog "Expanded Filtering Capabilities ... in HubSpot's
+// Search API"): 5 filter groups, 10 filters in a group, 25 filters in all.
 constexpr std::size_t max_groups = 5;
-constexpr std::size_t max_filters_per_group = 6;
-constexpr std::size_t max_filters = 18;
+constexpr std::size_t max_filters_per_group = 10;
+constexpr std::size_t max_filters = 25;
 constexpr int max_limit = 200;
 constexpr std::int64_t result_window = 10'000;
 
