@@ -49,7 +49,7 @@ Result<std::optional<std::int64_t>> fixed_now_from_environment() {
         return Status::invalid_argument(std::string(HostServices::fixed_now_variable) +
                                         ": expected an RFC 3339 instant, got \"" + text + "\"");
     }
-    return std::optional<std::int64_t>(*instant * 1000);
+    return std::optional<std::int64_t>(*instant);
 }
 
 HostServices& self(void* ctx) { return *static_cast<HostServices*>(ctx); }

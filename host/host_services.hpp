@@ -35,6 +35,7 @@ public:
     ~HostServices();
 
     const crmext_host_services* table() const { return &table_; }
+    const std::filesystem::path& state_directory() const { return state_dir_; }
     ProgressReporter& progress() { return progress_; }
     spdlog::logger& logger() { return *logger_; }
 

@@ -82,4 +82,26 @@ Result<PluginInstance*> HostSession::instance() {
     return instance_.get();
 }
 
+Status HostSession::lock_for_writing(std::string_view command) {
+    const std::filesystem::path& state_dir = services_->state_directory();
+    std::error_code ec;
+    if (std::filesystem::create_directories(state_dir, ec)) {
+        std::filesystem::permissions(state_dir, std::filesystem::perms::owner_all, ec);
+    }
+    if (ec) return Status(StatusCode::permission, state_dir.string() + ": cannot create the state directory (" + ec.message() + ")");
+    Result<SingleWriterLock> state_lock =
+        SingleWriterLock::acquire(state_dir / "crmhost.lock", "state directory " + state_dir.string(), command);
+    if (!state_lock) return state_lock.status();
+    locks_.push_back(std::move(*state_lock));
+    if (config_ && config_->string_at("connector") == "local") {
+        if (const std::optional<std::string> database = config_->string_at("local.database")) {
+            Result<SingleWriterLock> database_lock =
+                SingleWriterLock::acquire(*database + ".lock", "local CRM " + *database, command);
+            if (!database_lock) return database_lock.status();
+            locks_.push_back(std::move(*database_lock));
+        }
+    }
+    return Status::ok();
+}
+
 }  // namespace sellerscore::host

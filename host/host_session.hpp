@@ -7,11 +7,14 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "config_file.hpp"
 #include "host_services.hpp"
 #include "plugin_instance.hpp"
 #include "plugin_loader.hpp"
+#include "single_writer_lock.hpp"
 
 namespace sellerscore::host {
 
@@ -31,6 +34,11 @@ public:
     // Created on first use from the validated config.
     Result<PluginInstance*> instance();
 
+    // Makes this process the only crmhost writing the state directory (created 0700 when missing)
+    // and, with the local connector, the local CRM database, until the session ends. `command`
+    // names us in another crmhost's refusal.
+    Status lock_for_writing(std::string_view command);
+
 private:
     HostSession() = default;
 
@@ -38,6 +46,7 @@ private:
     std::unique_ptr<HostServices> services_;
     LoadedPlugin plugin_;
     std::unique_ptr<PluginInstance> instance_;
+    std::vector<SingleWriterLock> locks_;
 };
 
 }  // namespace sellerscore::host

@@ -4,6 +4,7 @@
 #include "config_file.hpp"
 #include "connectors/local/ndjson_importer.hpp"
 #include "progress_reporter.hpp"
+#include "single_writer_lock.hpp"
 
 namespace sellerscore::host {
 
@@ -37,6 +38,9 @@ Status run_import_command(const GlobalOptions& global, const std::filesystem::pa
     // plugin operation, so it works before the plugin is installed.
     Result<std::filesystem::path> database_path = local_database(global);
     if (!database_path) return database_path.status();
+    Result<SingleWriterLock> lock = SingleWriterLock::acquire(database_path->string() + ".lock",
+                                                              "local CRM " + database_path->string(), "import");
+    if (!lock) return lock.status();
     Result<std::unique_ptr<connectors::LocalCrmDatabase>> db = connectors::LocalCrmDatabase::open(*database_path);
     if (!db) return db.status();
 

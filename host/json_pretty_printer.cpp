@@ -1,7 +1,8 @@
 #include "json_pretty_printer.hpp"
 
 #include <boost/json/serialize.hpp>
-#include <fmt/format.h>
+
+#include "plugin/model/json_text.hpp"
 
 namespace sellerscore::host {
 
@@ -55,13 +56,7 @@ void print(const json::value& v, int depth, std::string& out) {
 
 }  // namespace
 
-std::string format_json_double(double value) {
-    std::string text = fmt::format("{}", value);
-    if (text.find_first_of(".e") == std::string::npos) {
-        text += ".0";  // keep it a JSON number with a fraction, as the plugin wrote it
-    }
-    return text;
-}
+std::string format_json_double(double value) { return model::number_text(value); }
 
 std::string pretty_print_json(const json::value& document) {
     std::string out;

@@ -11,7 +11,7 @@ namespace sellerscore::host {
 // Two-space indent, keys in document order, a trailing newline.
 std::string pretty_print_json(const boost::json::value& document);
 
-// The shortest decimal that reads back as `value`; always with a '.' or an exponent ("71.0").
+// The shortest decimal that reads back as `value` ("0.4", "71", "132"): counts read as integers.
 std::string format_json_double(double value);
 
 }  // namespace sellerscore::host

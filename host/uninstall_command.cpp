@@ -33,6 +33,7 @@ Status run_uninstall_command(const GlobalOptions& global, const UninstallCommand
     Result<std::unique_ptr<HostSession>> session = HostSession::open(global.config_path, HostSession::ConfigNeed::required);
     if (!session) return session.status();
     if (Status confirmed = confirm(**session, options.yes, out); !confirmed) return confirmed;
+    if (Status locked = (*session)->lock_for_writing("uninstall"); !locked) return locked;
     Result<PluginInstance*> instance = (*session)->instance();
     if (!instance) return instance.status();
     Result<boost::json::value> removed = (*instance)->uninstall({});

@@ -2,7 +2,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 
 #include "plugin/model/timestamp_format.hpp"
 
@@ -18,19 +17,6 @@ bool all_digits(std::string_view text) {
     return true;
 }
 
-// Milliseconds of an RFC 3339 fraction: ".25" -> 250, ".2509" -> 250; 0 without one.
-std::int64_t fraction_ms(std::string_view text) {
-    const auto dot = text.find('.');
-    if (dot == std::string_view::npos) return 0;
-    std::int64_t ms = 0;
-    int digits = 0;
-    for (std::size_t i = dot + 1; i < text.size() && digits < 3 && text[i] >= '0' && text[i] <= '9'; ++i, ++digits) {
-        ms = ms * 10 + (text[i] - '0');
-    }
-    for (; digits < 3; ++digits) ms *= 10;
-    return ms;
-}
-
 }  // namespace
 
 std::optional<std::int64_t> parse_time_ms(std::string_view text) {
@@ -40,17 +26,10 @@ std::optional<std::int64_t> parse_time_ms(std::string_view text) {
         if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
         return ms;
     }
-    const auto seconds = model::parse_rfc3339(text);
-    if (!seconds) return std::nullopt;
-    return *seconds * 1000 + fraction_ms(text);
+    return model::parse_rfc3339(text);
 }
 
-std::optional<model::Timestamp> parse_time(std::string_view text) {
-    const auto ms = parse_time_ms(text);
-    if (!ms) return std::nullopt;
-    // floor division: an instant before 1970 still drops its sub-second part downwards
-    return *ms >= 0 ? *ms / 1000 : -((-*ms + 999) / 1000);
-}
+std::optional<model::Timestamp> parse_time(std::string_view text) { return parse_time_ms(text); }
 
 std::optional<double> parse_number(std::string_view text) {
     if (text.empty()) return std::nullopt;
@@ -70,13 +49,9 @@ std::optional<std::string> format_number(double value) {
 }
 
 std::string format_time_ms(std::int64_t epoch_ms) {
-    const std::int64_t seconds = epoch_ms >= 0 ? epoch_ms / 1000 : -((-epoch_ms + 999) / 1000);
-    const auto ms = static_cast<int>(epoch_ms - seconds * 1000);
-    std::string text = model::format_rfc3339(seconds);  // "...:SSZ"
-    char fraction[8];
-    std::snprintf(fraction, sizeof fraction, ".%03dZ", ms);
-    text.pop_back();
-    text += fraction;
+    // HubSpot's own format always carries the milliseconds: "...:SS.mmmZ".
+    std::string text = model::format_rfc3339(epoch_ms);
+    if (text.size() == 20) text.insert(19, ".000");
     return text;
 }
 
@@ -89,9 +64,9 @@ FieldValue held_value_of(PropertyKind kind, std::string_view text) {
             return *number;
         }
         case PropertyKind::datetime: {
-            const auto seconds = parse_time(text);
-            if (!seconds) return std::monostate{};
-            return model::format_rfc3339(*seconds);
+            const auto instant = parse_time(text);
+            if (!instant) return std::monostate{};
+            return model::format_rfc3339(*instant);
         }
         case PropertyKind::enumeration: return std::string(text);
     }

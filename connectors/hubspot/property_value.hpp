@@ -16,7 +16,7 @@ namespace sellerscore::connectors::hubspot {
 // (including "").
 std::optional<std::int64_t> parse_time_ms(std::string_view text);
 
-// The same instant in model seconds (sub-second parts dropped, floor).
+// The same instant as a model Timestamp (milliseconds too).
 std::optional<model::Timestamp> parse_time(std::string_view text);
 
 // "87.5", "-3", "1e3"; nullopt for "" and anything that is not a whole finite number.

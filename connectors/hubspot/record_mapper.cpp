@@ -260,7 +260,7 @@ MapOutcome RecordMapper::add_activity(ObjectType type, const json::value& engage
                                                                                   : model::ActivityType::meeting;
             const auto start = parse_time(property_at(engagement, "hs_meeting_start_time"));
             const auto end = parse_time(property_at(engagement, "hs_meeting_end_time"));
-            if (start && end) a.duration_s = static_cast<double>(*end - *start);
+            if (start && end) a.duration_s = static_cast<double>(*end - *start) / model::ms_per_second;
             a.outcome = meeting_outcome(property_at(engagement, "hs_meeting_outcome"));
             a.objection = has_objection(property_at(engagement, "hs_meeting_body"));
             break;

@@ -42,8 +42,9 @@ CREATE TABLE activities (
 ) WITHOUT ROWID;
 CREATE TABLE spend (
     channel TEXT NOT NULL, month TEXT NOT NULL, amount REAL NOT NULL, clicks REAL,
-    updated_seq INTEGER NOT NULL, PRIMARY KEY (channel, month)
-) WITHOUT ROWID;
+    updated_seq INTEGER NOT NULL
+);
+CREATE INDEX spend_by_channel_month ON spend (channel, month);
 CREATE TABLE custom_fields (
     id TEXT PRIMARY KEY, label TEXT NOT NULL, type TEXT NOT NULL, object TEXT NOT NULL,
     field_group TEXT NOT NULL, description TEXT NOT NULL, options TEXT NOT NULL
@@ -54,6 +55,21 @@ CREATE TABLE field_values (
 ) WITHOUT ROWID;
 CREATE TABLE change_sequence (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
 INSERT INTO change_sequence (id, value) VALUES (1, 0);
+)sql";
+
+// Versions 1 and 2 kept one spend row per channel and month (PRIMARY KEY (channel, month)); ad
+// platforms export one row per campaign, and KPIS.md §1 sums them, so version 3 keeps every row. The
+// rows an older file holds carry over unchanged.
+constexpr const char* spend_rows_upgrade_sql = R"sql(
+CREATE TABLE spend_rows (
+    channel TEXT NOT NULL, month TEXT NOT NULL, amount REAL NOT NULL, clicks REAL,
+    updated_seq INTEGER NOT NULL
+);
+INSERT INTO spend_rows (channel, month, amount, clicks, updated_seq)
+    SELECT channel, month, amount, clicks, updated_seq FROM spend ORDER BY channel, month;
+DROP TABLE spend;
+ALTER TABLE spend_rows RENAME TO spend;
+CREATE INDEX spend_by_channel_month ON spend (channel, month);
 )sql";
 
 std::string parent_of(const std::filesystem::path& path) {
@@ -135,7 +151,40 @@ Status LocalCrmDatabase::initialise() {
                             " is newer than this sellerscore supports (" + std::to_string(schema_version) +
                             "); upgrade sellerscore");
     }
+    if (*version < schema_version) return migrate(*version);
     return Status::ok();
+}
+
+Status LocalCrmDatabase::migrate(std::int64_t from_version) {
+    auto transaction = SqliteTransaction::begin_write(*this);
+    if (!transaction) return transaction.status();
+    // Another process may have migrated the file while we waited for the write lock; migrating twice
+    // would multiply its instants by 1000 twice.
+    {
+        auto statement = prepare("PRAGMA user_version");
+        if (!statement) return statement.status();
+        if (const int rc = statement->step(); rc != SQLITE_ROW) return failure("reading the schema version", rc);
+        from_version = statement->int64(0);
+    }
+    if (from_version >= schema_version) return Status::ok();
+    // Version 1 held instants in whole seconds; version 2 keeps milliseconds (KPIS.md §1).
+    if (from_version < 2) {
+        if (Status status = execute(R"sql(
+UPDATE contacts SET created_at = created_at * 1000;
+UPDATE deals SET created_at = created_at * 1000, closed_at = closed_at * 1000;
+UPDATE stage_changes SET entered_at = entered_at * 1000;
+UPDATE activities SET at = at * 1000;
+)sql");
+            !status) {
+            return status;
+        }
+    }
+    if (from_version < 3) {
+        if (Status status = execute(spend_rows_upgrade_sql); !status) return status;
+    }
+    const std::string stamp = "PRAGMA user_version=" + std::to_string(schema_version);
+    if (Status status = execute(stamp.c_str()); !status) return status;
+    return transaction->commit();
 }
 
 Status LocalCrmDatabase::create_schema() {

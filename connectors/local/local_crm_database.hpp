@@ -29,7 +29,9 @@ namespace sellerscore::connectors {
 class LocalCrmDatabase {
 public:
     // The schema version this build reads and writes (PRAGMA user_version).
-    static constexpr int schema_version = 1;
+    // 2: instants in milliseconds (1 held seconds; opening a version 1 file migrates it).
+    // 3: spend keeps every row of a channel and month (2 kept one per channel and month).
+    static constexpr int schema_version = 3;
 
     // Opens the file, creating it and its schema when it does not exist. Refuses files that are
     // not SQLite, SQLite files of another application, and newer schema versions, each with one
@@ -63,6 +65,8 @@ private:
     LocalCrmDatabase(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
     Status initialise();
     Status create_schema();
+    // Brings a file of an older schema version to schema_version, keeping its data.
+    Status migrate(std::int64_t from_version);
 
     sqlite3* db_;
     std::string path_;

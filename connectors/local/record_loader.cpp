@@ -31,6 +31,7 @@ Result<std::unique_ptr<RecordLoader>> RecordLoader::create(LocalCrmDatabase& db,
         {loader->stage_change_upsert_, RecordTable<model::StageChange>::upsert_sql},
         {loader->activity_upsert_, RecordTable<model::Activity>::upsert_sql},
         {loader->spend_upsert_, RecordTable<model::Spend>::upsert_sql},
+        {loader->spend_replace_, RecordTable<model::Spend>::replace_sql},
     };
     for (const Prepared& p : statements) {
         auto statement = db.prepare(p.sql);
@@ -159,7 +160,20 @@ Status RecordLoader::load(const model::Activity& r) {
 }
 
 Status RecordLoader::load(const model::Spend& r) {
-    if (Status s = upsert(spend_upsert_, r, "spend of channel '" + r.channel + "' in " + r.month); !s) return s;
+    // Several rows of one channel and month add up (one per campaign), so a repeat is no error here.
+    const std::string what = "spend of channel '" + r.channel + "' in " + r.month;
+    if (spend_months_.insert(r.channel + '\n' + r.month).second) {
+        spend_replace_.bind(1, std::string_view(r.channel));
+        spend_replace_.bind(2, std::string_view(r.month));
+        spend_replace_.bind(3, seq_);
+        const int rc = spend_replace_.step();
+        spend_replace_.reset();
+        if (rc != SQLITE_DONE) return db_.failure("replacing the stored " + what, rc);
+    }
+    RecordTable<model::Spend>::bind(spend_upsert_, r, seq_);
+    const int rc = spend_upsert_.step();
+    spend_upsert_.reset();
+    if (rc != SQLITE_DONE) return db_.failure("storing " + what, rc);
     ++counts_.spend;
     return Status::ok();
 }

@@ -56,13 +56,15 @@ private:
     LocalCrmDatabase& db_;
     std::int64_t seq_;
     SqliteStatement seller_upsert_, stage_upsert_, contact_upsert_, deal_upsert_, stage_change_upsert_,
-        activity_upsert_, spend_upsert_;
+        activity_upsert_, spend_upsert_, spend_replace_;
 
     std::unordered_set<std::string> sellers_;
     std::unordered_map<std::string, std::string> stage_pipelines_;
     std::unordered_set<std::string> contacts_;
     std::unordered_set<std::string> deals_;
     std::vector<PendingReferral> pending_referrals_;
+    // "channel\nmonth" of the spend months this import has replaced so far.
+    std::unordered_set<std::string> spend_months_;
     ImportCounts counts_;
 };
 

@@ -210,12 +210,13 @@ model::Activity RecordTable<model::Activity>::decode(const SqliteStatement& row)
 }
 
 // ---- spend
+const std::string_view RecordTable<model::Spend>::replace_sql =
+    "DELETE FROM spend WHERE channel = ?1 AND month = ?2 AND updated_seq <> ?3";
 const std::string_view RecordTable<model::Spend>::upsert_sql =
-    "INSERT INTO spend (channel, month, amount, clicks, updated_seq) VALUES (?1, ?2, ?3, ?4, ?5) "
-    "ON CONFLICT (channel, month) DO UPDATE SET amount = excluded.amount, clicks = excluded.clicks, "
-    "updated_seq = excluded.updated_seq WHERE updated_seq <> excluded.updated_seq";
+    "INSERT INTO spend (channel, month, amount, clicks, updated_seq) VALUES (?1, ?2, ?3, ?4, ?5)";
+// rowid keeps a month's rows in the order they were imported.
 const std::string_view RecordTable<model::Spend>::select_sql =
-    "SELECT channel, month, amount, clicks FROM spend WHERE updated_seq > ?1 ORDER BY channel, month";
+    "SELECT channel, month, amount, clicks FROM spend WHERE updated_seq > ?1 ORDER BY channel, month, rowid";
 
 void RecordTable<model::Spend>::bind(SqliteStatement& s, const model::Spend& r, std::int64_t seq) {
     s.bind(1, r.channel);

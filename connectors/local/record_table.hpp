@@ -66,8 +66,13 @@ struct RecordTable<model::Activity> {
     static model::Activity decode(const SqliteStatement& row);
 };
 
+// Spend has no key: several rows for one channel and month add up (one per campaign, KPIS.md §1).
+// An import's rows for a channel and month replace the ones earlier imports stored for them
+// (replace_sql, bound with channel, month and this import's seq, runs before the first of them), so
+// importing the same file again changes nothing.
 template <>
 struct RecordTable<model::Spend> {
+    static const std::string_view replace_sql;
     static const std::string_view upsert_sql;
     static const std::string_view select_sql;
     static void bind(SqliteStatement& statement, const model::Spend& record, std::int64_t seq);

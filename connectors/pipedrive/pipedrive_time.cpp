@@ -36,12 +36,13 @@ std::optional<model::Timestamp> parse_time(std::string_view text) {
     return model::parse_rfc3339(text);
 }
 
-std::string format_v2_time(model::Timestamp t) { return model::format_rfc3339(t); }
+// Pipedrive's filters take RFC 3339 to the second; a sub-second part is dropped (floor).
+std::string format_v2_time(model::Timestamp t) { return model::format_rfc3339(t).substr(0, 19) + "Z"; }
 
 std::string format_v1_time(model::Timestamp t) {
-    std::string text = model::format_rfc3339(t);
+    // v1 has no sub-second part: "YYYY-MM-DD HH:MM:SS".
+    std::string text = model::format_rfc3339(t).substr(0, 19);
     text[10] = ' ';
-    text.pop_back();  // the 'Z'
     return text;
 }
 

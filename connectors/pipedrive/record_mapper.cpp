@@ -135,7 +135,7 @@ std::optional<model::Activity> RecordMapper::activity(const json::value& item) c
         const auto day = parse_date(text_at(item, "due_date"));
         if (day) {
             const auto time = parse_duration(text_at(item, "due_time"));
-            at = *day + static_cast<model::Timestamp>(time.value_or(0));
+            at = *day + static_cast<model::Timestamp>(time.value_or(0) * model::ms_per_second);
         }
     }
     if (!at) return std::nullopt;

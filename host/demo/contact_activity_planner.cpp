@@ -11,8 +11,8 @@ namespace sellerscore::demo {
 
 namespace {
 
-constexpr model::Timestamp hour = 3'600;
-constexpr model::Timestamp day = 86'400;
+constexpr model::Timestamp hour = model::ms_per_hour;
+constexpr model::Timestamp day = model::ms_per_day;
 
 enum Priority { proposal_step = 0, lead_response = 1, deal_step = 2 };
 

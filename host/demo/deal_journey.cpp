@@ -7,7 +7,7 @@ namespace sellerscore::demo {
 
 namespace {
 
-constexpr double day = 86'400;
+constexpr double day = model::ms_per_day;
 
 const std::array<model::Stage, 7> stages = {{
     {"prospecting", std::string(demo_pipeline_id), "Prospecting", 1, model::StageKind::open, 0.10},

@@ -11,8 +11,8 @@ namespace sellerscore::demo {
 
 namespace {
 
-constexpr model::Timestamp hour = 3'600;
-constexpr double day = 86'400;
+constexpr model::Timestamp hour = model::ms_per_hour;
+constexpr double day = model::ms_per_day;
 enum Stream : std::uint64_t { contact_stream = 2, deal_stream, referral_stream };
 
 constexpr double lead_growth = 1.0;  // the last month brings twice the leads of the first

@@ -18,11 +18,11 @@ DemoOptions DemoOptions::large() {
 
 model::Timestamp DemoOptions::start() const {
     using namespace std::chrono;
-    const sys_seconds end_instant{seconds{end}};
+    const sys_time<milliseconds> end_instant{milliseconds{end}};
     const sys_days end_day = floor<days>(end_instant);
     year_month_day day = year_month_day{end_day} - std::chrono::months{months};
     if (!day.ok()) day = day.year() / day.month() / last;
-    return (sys_seconds{sys_days{day}} + (end_instant - end_day)).time_since_epoch().count();
+    return (sys_time<milliseconds>{sys_days{day}} + (end_instant - end_day)).time_since_epoch().count();
 }
 
 Status DemoOptions::validate() const {

@@ -12,7 +12,9 @@ namespace sellerscore::demo {
 struct DemoOptions {
     // A fixed instant rather than "now", so the demo shows the same numbers on every day.
     static constexpr model::Timestamp default_end =
-        std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{2026} / 10 / 1}}.time_since_epoch().count();
+        std::chrono::sys_time<std::chrono::milliseconds>{std::chrono::sys_days{std::chrono::year{2026} / 10 / 1}}
+            .time_since_epoch()
+            .count();
 
     std::uint64_t seed = 42;
     int sellers = 12;

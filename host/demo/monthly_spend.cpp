@@ -12,7 +12,7 @@ namespace {
 
 std::chrono::year_month month_of(model::Timestamp t) {
     const std::chrono::year_month_day date{
-        std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{t}})};
+        std::chrono::floor<std::chrono::days>(std::chrono::sys_time<std::chrono::milliseconds>{std::chrono::milliseconds{t}})};
     return date.year() / date.month();
 }
 

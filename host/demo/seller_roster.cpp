@@ -31,7 +31,7 @@ constexpr std::array<TeamStyle, 3> team_styles = {{
 }};
 constexpr int unassigned_team = -1;
 
-constexpr model::Timestamp day = 86'400;
+constexpr model::Timestamp day = model::ms_per_day;
 
 std::string lower(std::string_view text) {
     std::string out(text);

@@ -146,7 +146,7 @@ void tally_lead_response(const TallyContext& context, std::vector<KpiTally>& tal
                 }
             }
             if (first_touch != never) {
-                tallies[slot].lead_response_hours.push_back(static_cast<double>(first_touch - created_at) / 3600.0);
+                tallies[slot].lead_response_hours.push_back(static_cast<double>(first_touch - created_at) / model::ms_per_hour);
             }
         }
     }

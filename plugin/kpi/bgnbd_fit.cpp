@@ -13,6 +13,12 @@ namespace sellerscore::kpi {
 namespace {
 
 constexpr double log_parameter_limit = 30;
+// ln 10⁴: a BG/NBD parameter beyond 10⁴ or below 10⁻⁴ is no customer base's behaviour (α is in weeks;
+// r, a, b are shape parameters), only a sign that the fit is running off along a ridge.
+constexpr double ridge_log_bound = 9.210340371976184;
+// The loss of ln L that still counts as "no worse": far below what any data set distinguishes.
+constexpr double ridge_tolerance = 1e-3;
+constexpr const char* parameter_names[] = {"r", "alpha", "a", "b"};
 
 // The index of value in the sorted, distinct values.
 std::uint32_t position_of(const std::vector<double>& values, double value) {
@@ -101,6 +107,45 @@ BgNbdParameters from_log(std::span<const double> log_parameters) {
             std::exp(log_parameters[3])};
 }
 
+// The parameters that ran off along a ridge from `end`, the optimiser's best point (see fit_bgnbd).
+template <class Objective>
+std::vector<std::string> diverged_parameters(Objective& negative_log_likelihood, const std::vector<double>& end,
+                                             double end_value, int& evaluations) {
+    std::vector<bool> diverged(end.size(), false);
+    std::vector<double> further = end;
+    bool far_out = false;
+    bool at_search_bound = false;
+    for (std::size_t i = 0; i < end.size(); ++i) {
+        if (std::abs(end[i]) <= ridge_log_bound) continue;
+        diverged[i] = far_out = true;
+        further[i] += end[i] > 0 ? 1 : -1;
+        at_search_bound |= std::abs(further[i]) > log_parameter_limit;
+    }
+    if (!far_out) return {};
+    if (!at_search_bound) {
+        ++evaluations;
+        if (!(negative_log_likelihood(further) < end_value + ridge_tolerance)) return {};
+    }
+    for (std::size_t i = 0; i < end.size(); ++i) {
+        if (diverged[i]) continue;
+        // Held: ln L drops by at least ridge_tolerance both ways.
+        bool held = true;
+        for (const double step : {-1.0, 1.0}) {
+            std::vector<double> moved = end;
+            moved[i] += step;
+            ++evaluations;
+            held = negative_log_likelihood(moved) >= end_value + ridge_tolerance;
+            if (!held) break;
+        }
+        diverged[i] = !held;
+    }
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < end.size(); ++i) {
+        if (diverged[i]) names.emplace_back(parameter_names[i]);
+    }
+    return names;
+}
+
 }  // namespace
 
 BgNbdFit fit_bgnbd(std::span<const CustomerSummary> customers) {
@@ -112,7 +157,11 @@ BgNbdFit fit_bgnbd(std::span<const CustomerSummary> customers) {
         return -log_likelihood(from_log(log_parameters));
     };
     const NelderMeadResult result = nelder_mead(negative_log_likelihood, {0, 0, 0, 0});
-    return {from_log(result.point), -result.value, result.converged, result.evaluations};
+    BgNbdFit fit{from_log(result.point), -result.value, result.converged, result.evaluations, {}};
+    fit.diverged_parameters =
+        diverged_parameters(negative_log_likelihood, result.point, result.value, fit.evaluations);
+    if (!fit.diverged_parameters.empty()) fit.converged = false;
+    return fit;
 }
 
 }  // namespace sellerscore::kpi

@@ -23,8 +23,9 @@ namespace sellerscore::kpi {
 //   that made it a customer. revenue_won does not depend on customer_entity.
 // - conversion_rate: a lead converts when a deal on that very contact is won (any owner) by as_of,
 //   as for the sellers' conversion_rate.
-// - spend and clicks: a month "YYYY-MM" covers [YYYY-MM-01, first of the next month) UTC and adds
-//   amount × (its time inside W ÷ its length); clicks are prorated the same way and are null when no
+// - spend and clicks: a month "YYYY-MM" covers [YYYY-MM-01, first of the next month) UTC and each of
+//   its rows (one per campaign, say: they add up) adds amount × (its time inside W ÷ its length); a
+//   row without clicks adds no clicks; clicks are prorated the same way and are null when no
 //   row of the channel sharing time with W has clicks (a channel whose click tracking began after W
 //   has unknown clicks in W, not 0).
 // - Every quotient with a zero denominator is null (KPIS.md §2); so is roi with no spend.

@@ -19,7 +19,17 @@ struct CustomerHistory {
     double lifetime_value;
 };
 
-std::string horizon_days(const Window& window) { return std::to_string(window.churn_horizon_s / 86'400); }
+std::string horizon_days(const Window& window) { return std::to_string(window.churn_horizon_ms / model::ms_per_day); }
+
+std::string fit_outcome(const BgNbdFit& fit) {
+    if (fit.converged) return "converged";
+    if (fit.diverged_parameters.empty()) return "did NOT converge, the best point found is used";
+    std::string names;
+    for (const std::string& name : fit.diverged_parameters) names += (names.empty() ? "" : ", ") + name;
+    return "did NOT converge: the likelihood has no maximum at a finite " + names +
+           " (it keeps rising as they run off, as when no customer shows signs of dropping out); the best point "
+           "found is used";
+}
 
 }  // namespace
 
@@ -61,9 +71,9 @@ CustomerResults customer_results(const DatasetIndex& index, const Window& window
         model.a = fit->parameters.a;
         model.b = fit->parameters.b;
         model.log_likelihood = fit->log_likelihood;
+        model.diverged_parameters = fit->diverged_parameters;
         model.note = "BG/NBD fitted on " + std::to_string(summaries.size()) + " customers (" +
-                     std::to_string(repeat_customers) + " with repeat purchases); " +
-                     (fit->converged ? "converged" : "did NOT converge, the best point found is used") + " after " +
+                     std::to_string(repeat_customers) + " with repeat purchases); " + fit_outcome(*fit) + " after " +
                      std::to_string(fit->evaluations) + " likelihood evaluations";
     } else {
         results.churn_model.note = "churn model not fitted: " + std::to_string(repeat_customers) +

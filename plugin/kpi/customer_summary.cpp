@@ -7,13 +7,12 @@ namespace sellerscore::kpi {
 
 namespace {
 
-constexpr model::Timestamp seconds_per_day = 86'400;
 constexpr double days_per_week = 7;
 
 // Floor, not truncation: an instant before 1970 belongs to the day that starts before it.
 model::Timestamp utc_day(model::Timestamp t) {
-    const model::Timestamp day = t / seconds_per_day;
-    return t % seconds_per_day < 0 ? day - 1 : day;
+    const model::Timestamp day = t / model::ms_per_day;
+    return t % model::ms_per_day < 0 ? day - 1 : day;
 }
 
 }  // namespace

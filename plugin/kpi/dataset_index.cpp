@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "customer_of_deal.hpp"
+
 namespace sellerscore::kpi {
 
 namespace {
@@ -45,6 +47,7 @@ DatasetIndex::DatasetIndex(const model::Dataset& data, CustomerEntity customer_e
         contact_referrer_owner.push_back(referrer == no_index ? no_index : owner_of_contact[referrer]);
     }
 
+    const CustomerOfDeal customer_of(data, customer_entity);
     std::vector<std::uint32_t> deal_contact;
     deal_contact.reserve(data.deals.size());
     deal_owner.reserve(data.deals.size());
@@ -52,8 +55,8 @@ DatasetIndex::DatasetIndex(const model::Dataset& data, CustomerEntity customer_e
     for (const model::Deal& deal : data.deals) {
         deal_owner.push_back(seller_ids.find(deal.owner_id));
         deal_contact.push_back(intern_optional(contact_ids, deal.contact_id));
-        const auto& customer = customer_entity == CustomerEntity::contact ? deal.contact_id : deal.company_id;
-        deal_customer.push_back(is_dated_win(deal) ? intern_optional(customer_ids, customer) : no_index);
+        const std::string* customer = is_dated_win(deal) ? customer_of(deal) : nullptr;
+        deal_customer.push_back(customer != nullptr ? customer_ids.intern(*customer) : no_index);
     }
 
     std::vector<std::uint32_t> activity_contact;

@@ -11,8 +11,16 @@
 //   deal won by as_of) is a jump over every open stage above the current one.
 // - A backward move enters only the stage moved to. Entering a lost stage neither converts nor moves
 //   the deal's position; a deal re-opened from lost is seen jumping from where it stood before.
-// - Stage changes into a stage of another pipeline, or an unknown stage, are left out of conversion;
-//   a stay in an open stage of another pipeline still counts for avg_days_in_stage.
+// - A deal moved into another pipeline enters it at the stage it moves to: that pipeline's open stages
+//   below it are entered and passed at the move, as for a deal created there (KPIS.md §3). Coming back
+//   to a pipeline it left is such a move too. Its entries in the pipeline it left keep counting; they
+//   convert only through a later entry of a higher open or won stage of that same pipeline, or a win.
+// - A win converts every stage the deal entered, in every pipeline ("or were won": the manager's
+//   reading, a won deal got past every stage it was in). It enters and passes only the open stages of
+//   the pipeline it was won in; a pipeline the deal had left gains no entries from it.
+// - A change into an unknown stage is left out of conversion; it still ends the stay before it.
+// - A stay lasts until the deal's next stage change, whatever the pipeline of either, or for the
+//   last one until the close; each stay is one observation (a deal going back and forth has several).
 // - A deal with no stage change recorded has no history to read and counts in neither map.
 #pragma once
 
@@ -33,26 +41,38 @@ public:
     void walk(std::uint32_t d, std::span<const std::uint32_t> slots);
 
 private:
-    // One open stage of the walked deal's pipeline.
+    // One open stage of a pipeline the walked deal has been in.
     struct StageProgress {
         std::uint32_t stage;
         int order;
         bool entered_in_window;
         bool converted;
     };
+    // A pipeline the walked deal has been in: its open stages are progress_[begin, end).
+    struct PipelineProgress {
+        std::uint32_t pipeline;
+        std::size_t begin;
+        std::size_t end;
+    };
 
-    void load_pipeline(std::uint32_t pipeline);
+    // Puts the deal in `pipeline`; arriving from another pipeline (or at the first change) starts
+    // below its funnel, as a deal created there.
+    void move_to(std::uint32_t pipeline);
     void enter(StageProgress& stage, model::Timestamp at);
-    // Moves the deal forward to `order` at `at`, entering and passing the open stages in between, and
-    // converts every stage already entered below `order`.
+    // Moves the deal forward to `order` in its current pipeline at `at`, entering and passing the open
+    // stages in between, and converts every stage of that pipeline already entered below `order`.
     void advance(long long order, model::Timestamp at);
-    void tally_conversion(const model::Deal& deal, std::uint32_t d, std::uint32_t pipeline);
+    // The deal is won at `at` in its current pipeline (`fallback` when it has none yet).
+    void win(model::Timestamp at, std::uint32_t fallback);
+    void tally_conversion(const model::Deal& deal, std::uint32_t d);
     void tally_stays(const model::Deal& deal, std::uint32_t d, std::span<const std::uint32_t> slots);
 
     const TallyContext& context_;
     std::vector<KpiTally>& tallies_;
     std::vector<StageProgress> progress_;
-    long long position_ = 0;
+    std::vector<PipelineProgress> pipelines_;
+    std::size_t current_ = 0;  // index in pipelines_; pipelines_.size() while the deal is in none
+    long long position_ = 0;   // the order the deal stands at in its current pipeline
 };
 
 }  // namespace sellerscore::kpi

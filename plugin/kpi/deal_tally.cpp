@@ -51,7 +51,7 @@ void tally_deals(const TallyContext& context, std::vector<KpiTally>& tallies) {
             tally.deals_won += 1;
             tally.revenue_won += deal.amount.value_or(0);
             if (deal.amount) tally.sale_value.add(*deal.amount);
-            tally.sales_cycle_days.add(static_cast<double>(*deal.closed_at - deal.created_at) / 86400.0);
+            tally.sales_cycle_days.add(static_cast<double>(*deal.closed_at - deal.created_at) / model::ms_per_day);
         }
     }
 }

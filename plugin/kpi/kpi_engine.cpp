@@ -17,7 +17,6 @@ namespace sellerscore::kpi {
 
 namespace {
 
-constexpr model::Timestamp seconds_per_day = 86'400;
 
 std::map<std::string, KpiValue> kpi_values(const KpiTally& current, const KpiTally& previous) {
     std::map<std::string, KpiValue> values;
@@ -30,10 +29,10 @@ std::map<std::string, KpiValue> kpi_values(const KpiTally& current, const KpiTal
 }  // namespace
 
 Scorecard compute_scorecard(const model::Dataset& data, const KpiConfig& config) {
-    const model::Timestamp window_s = config.window_days * seconds_per_day;
-    const model::Timestamp horizon_s = config.churn_horizon_days * seconds_per_day;
-    const Window current{config.as_of - window_s, config.as_of, horizon_s};
-    const Window previous{config.as_of - 2 * window_s, config.as_of - window_s, horizon_s};
+    const model::Timestamp window_ms = config.window_days * model::ms_per_day;
+    const model::Timestamp horizon_ms = config.churn_horizon_days * model::ms_per_day;
+    const Window current{config.as_of - window_ms, config.as_of, horizon_ms};
+    const Window previous{config.as_of - 2 * window_ms, config.as_of - window_ms, horizon_ms};
     const DatasetIndex index(data, config.customer_entity, previous.start, current.as_of);
     const TallySlots slots(data.sellers, index.seller_ids);
 

@@ -60,6 +60,8 @@ struct ChurnModelSummary {
     std::string note;  // why it was not fitted, or how the fit went
     std::optional<double> r, alpha, a, b, log_likelihood;
     bool converged = false;
+    // The parameters that ran off along a likelihood ridge ("r", "alpha", "a", "b"); empty otherwise.
+    std::vector<std::string> diverged_parameters;
 };
 
 struct Scorecard {

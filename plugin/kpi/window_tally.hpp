@@ -16,12 +16,12 @@ namespace sellerscore::kpi {
 struct Window {
     model::Timestamp start = 0;  // W = [start, as_of)
     model::Timestamp as_of = 0;  // the snapshot instant: nothing after it exists
-    model::Timestamp churn_horizon_s = 0;
+    model::Timestamp churn_horizon_ms = 0;
 
     bool contains(model::Timestamp t) const { return start <= t && t < as_of; }
     // A customer is active at t with a purchase in (t − H, t] (KPIS.md §3.1).
     bool keeps_active_at(model::Timestamp purchase, model::Timestamp t) const {
-        return t - churn_horizon_s < purchase && purchase <= t;
+        return t - churn_horizon_ms < purchase && purchase <= t;
     }
 };
 

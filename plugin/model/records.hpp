@@ -9,9 +9,13 @@
 
 namespace sellerscore::model {
 
-// Seconds since the Unix epoch, UTC. Sub-second parts of source timestamps are dropped: no KPI
-// resolves finer than a second, and an integer keeps comparisons at window edges exact.
+// Milliseconds since the Unix epoch, UTC. CRMs record milliseconds and "after as_of" is exact
+// (KPIS.md §1): an activity 1 ms after as_of does not exist. An integer keeps comparisons at window
+// edges exact.
 using Timestamp = std::int64_t;
+inline constexpr Timestamp ms_per_second = 1'000;
+inline constexpr Timestamp ms_per_hour = 3'600'000;
+inline constexpr Timestamp ms_per_day = 86'400'000;
 
 struct Seller {
     std::string id;

@@ -6,7 +6,6 @@ namespace sellerscore::model {
 
 namespace {
 
-constexpr std::int64_t seconds_per_day = 86'400;
 
 // Howard Hinnant's days_from_civil / civil_from_days: exact for the whole proleptic Gregorian
 // calendar, with no dependence on the C library's time zone state.
@@ -79,11 +78,17 @@ std::optional<Timestamp> parse_rfc3339(std::string_view text) {
         !read_char(text, pos, ':') || !read_digits(text, pos, 2, second)) {
         return std::nullopt;
     }
+    // Milliseconds are kept; finer digits are dropped (floor): every CRM we read stops at the millisecond.
+    int millisecond = 0;
     if (pos < text.size() && text[pos] == '.') {
         ++pos;
         const std::size_t fraction_start = pos;
-        while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+        while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+            if (pos - fraction_start < 3) millisecond = millisecond * 10 + (text[pos] - '0');
+            ++pos;
+        }
         if (pos == fraction_start) return std::nullopt;
+        for (std::size_t digits = pos - fraction_start; digits < 3; ++digits) millisecond *= 10;
     }
     int offset_seconds = 0;
     if (pos < text.size() && (text[pos] == 'Z' || text[pos] == 'z')) {
@@ -108,18 +113,21 @@ std::optional<Timestamp> parse_rfc3339(std::string_view text) {
         return std::nullopt;
     }
     const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
-    return days * seconds_per_day + hour * 3600 + minute * 60 + second - offset_seconds;
+    const std::int64_t seconds = days * 86'400 + hour * 3600 + minute * 60 + second - offset_seconds;
+    return seconds * ms_per_second + millisecond;
 }
 
 std::string format_rfc3339(Timestamp t) {
     const std::int64_t days = utc_day_number(t);
-    const std::int64_t second_of_day = t - days * seconds_per_day;
+    const std::int64_t ms_of_day = t - days * ms_per_day;
     const CivilDate date = civil_from_days(days);
+    const std::int64_t second_of_day = ms_of_day / ms_per_second;
     const auto hour = static_cast<int>(second_of_day / 3600);
     const auto minute = static_cast<int>(second_of_day / 60 % 60);
     const auto second = static_cast<int>(second_of_day % 60);
+    const auto millisecond = static_cast<int>(ms_of_day % ms_per_second);
 
-    std::string out(20, '0');
+    std::string out(millisecond != 0 ? 24 : 20, '0');
     auto put = [&out](std::size_t at, std::int64_t value, std::size_t width) {
         for (std::size_t i = width; i-- > 0;) {
             out[at + i] = static_cast<char>('0' + value % 10);
@@ -137,16 +145,20 @@ std::string format_rfc3339(Timestamp t) {
     put(14, minute, 2);
     out[16] = ':';
     put(17, second, 2);
-    out[19] = 'Z';
+    if (millisecond != 0) {
+        out[19] = '.';
+        put(20, millisecond, 3);
+    }
+    out.back() = 'Z';
     return out;
 }
 
 std::int64_t utc_day_number(Timestamp t) {
-    return t >= 0 ? t / seconds_per_day : -((-t + seconds_per_day - 1) / seconds_per_day);
+    return t >= 0 ? t / ms_per_day : -((-t + ms_per_day - 1) / ms_per_day);
 }
 
 Timestamp utc_midnight(int year, unsigned month, unsigned day) {
-    return days_from_civil(year, month, day) * seconds_per_day;
+    return days_from_civil(year, month, day) * ms_per_day;
 }
 
 }  // namespace sellerscore::model

@@ -74,4 +74,10 @@ std::optional<std::size_t> FieldCatalog::index_of(std::string_view field_id) con
     return std::nullopt;
 }
 
+void FieldCatalog::place_customer_fields_on(connectors::RecordObject customer_object) {
+    for (connectors::FieldDefinition& field : fields_) {
+        if (field.object == connectors::RecordObject::contact) field.object = customer_object;
+    }
+}
+
 }  // namespace sellerscore::plugin

@@ -21,6 +21,11 @@ public:
     const connectors::FieldDefinition& at(std::size_t index) const { return fields_[index]; }
     std::size_t size() const { return fields_.size(); }
 
+    // The manifest puts the customer-level fields (churn_risk, customer_lifetime_value) on contacts;
+    // with kpi.customer_entity = "company" they belong on companies, where the sync writes them, so
+    // install must create them there too.
+    void place_customer_fields_on(connectors::RecordObject customer_object);
+
 private:
     std::vector<connectors::FieldDefinition> fields_;
 };

@@ -32,10 +32,9 @@ bool HostApi::cancelled() const {
 
 model::Timestamp HostApi::now() const {
     if (services_.now_unix_ms != nullptr) {
-        const std::int64_t ms = services_.now_unix_ms(services_.host_ctx);
-        return ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
+        return services_.now_unix_ms(services_.host_ctx);
     }
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 

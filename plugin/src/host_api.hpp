@@ -25,7 +25,7 @@ public:
 
     void progress(std::uint64_t done, std::uint64_t total, const char* label) const;
     bool cancelled() const;
-    model::Timestamp now() const;  // the host's clock, in seconds; the system clock without one
+    model::Timestamp now() const;  // the host's clock, in milliseconds; the system clock without one
 
     std::optional<std::string> state_dir() const;
     std::optional<std::string> secret(const std::string& name) const;

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "plugin/model/json_text.hpp"
 #include "connector_factory.hpp"
 #include "deal_filter.hpp"
 #include "embedded_manifest.hpp"
@@ -51,6 +52,9 @@ Result<std::unique_ptr<PluginInstance>> PluginInstance::create(const crmext_host
     if (!settings) return settings.status();
     auto catalog = FieldCatalog::from_manifest(embedded_manifest());
     if (!catalog) return catalog.status();
+    if (settings->kpi.customer_entity == kpi::CustomerEntity::company) {
+        catalog->place_customer_fields_on(connectors::RecordObject::company);
+    }
     fail_point("create");
     return std::unique_ptr<PluginInstance>(
         new PluginInstance(HostApi(host), std::move(*settings), std::move(*catalog)));
@@ -93,7 +97,7 @@ Result<std::string> PluginInstance::install() {
     if (!c) return c.status();
     auto report = (*c)->ensure_fields(catalog_.fields());
     if (!report) return report.status();
-    return json::serialize(
+    return model::json_text(
         json::object{{"created", string_array(report->created)}, {"existing", string_array(report->existing)}});
 }
 
@@ -154,7 +158,7 @@ Result<std::string> PluginInstance::query(std::string_view options_json) {
                                      {"amount", d.amount ? json::value(*d.amount) : json::value(nullptr)},
                                      {"fields", std::move(fields)}});
     }
-    return json::serialize(json::object{{"deals", std::move(deals)}});
+    return model::json_text(json::object{{"deals", std::move(deals)}});
 }
 
 Result<std::string> PluginInstance::uninstall() {
@@ -163,7 +167,7 @@ Result<std::string> PluginInstance::uninstall() {
     if (!c) return c.status();
     auto report = (*c)->remove_fields(catalog_.fields());
     if (!report) return report.status();
-    return json::serialize(
+    return model::json_text(
         json::object{{"removed", string_array(report->created)}, {"absent", string_array(report->existing)}});
 }
 
@@ -173,7 +177,7 @@ Result<std::string> PluginInstance::health() {
     if (!c) return c.status();
     auto cursor = (*c)->current_cursor();
     if (!cursor) return cursor.status();
-    return json::serialize(json::object{{"ok", true}, {"connector", (*c)->vendor()}, {"cursor", *cursor}});
+    return model::json_text(json::object{{"ok", true}, {"connector", (*c)->vendor()}, {"cursor", *cursor}});
 }
 
 }  // namespace sellerscore::plugin

@@ -25,14 +25,17 @@ CREATE TABLE IF NOT EXISTS deals (id TEXT PRIMARY KEY, line TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS stage_changes (deal_id TEXT NOT NULL, line TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS stage_changes_by_deal ON stage_changes (deal_id);
 CREATE TABLE IF NOT EXISTS activities (id TEXT PRIMARY KEY, line TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS spend (channel TEXT NOT NULL, month TEXT NOT NULL, line TEXT NOT NULL,
-                                  PRIMARY KEY (channel, month));
+-- Several spend rows of one channel and month add up (one per campaign). The first caches kept one
+-- row per month in "spend"; no connector that is read through the cache sends spend, so it is dropped.
+DROP TABLE IF EXISTS spend;
+CREATE TABLE IF NOT EXISTS spend_rows (channel TEXT NOT NULL, month TEXT NOT NULL, line TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS spend_rows_by_month ON spend_rows (channel, month);
 CREATE TABLE IF NOT EXISTS held (object INTEGER NOT NULL, record_id TEXT NOT NULL, field_id TEXT NOT NULL,
                                  number REAL, text TEXT, PRIMARY KEY (object, record_id, field_id));
 )sql";
 
 constexpr const char* record_tables[] = {"sellers", "stages", "contacts", "deals", "stage_changes", "activities",
-                                         "spend", "held"};
+                                         "spend_rows", "held"};
 
 Status sqlite_error(sqlite3* db, const std::string& path, const std::string& what) {
     return Status::internal("record cache " + path + ": " + what + ": " + sqlite3_errmsg(db));
@@ -150,7 +153,17 @@ Status RecordCache::apply(const connectors::ReadPage& page) {
     if (Status s = upsert_all("activities", d.activities); !s) return s;
 
     {
-        SqliteStatement s = prepare(db_, "INSERT OR REPLACE INTO spend (channel, month, line) VALUES (?1, ?2, ?3)");
+        // A page brings all the rows of each channel and month it names: they replace the cached ones.
+        SqliteStatement forget = prepare(db_, "DELETE FROM spend_rows WHERE channel = ?1 AND month = ?2");
+        std::set<std::pair<std::string, std::string>> months;
+        for (const auto& r : d.spend) months.emplace(r.channel, r.month);
+        for (const auto& [channel, month] : months) {
+            forget.bind(1, std::string_view(channel));
+            forget.bind(2, std::string_view(month));
+            if (forget.step() != SQLITE_DONE) return sqlite_error(db_, path_, "replacing spend");
+            forget.reset();
+        }
+        SqliteStatement s = prepare(db_, "INSERT INTO spend_rows (channel, month, line) VALUES (?1, ?2, ?3)");
         for (const auto& r : d.spend) {
             const std::string line = model::to_ndjson(r);
             s.bind(1, std::string_view(r.channel));
@@ -297,7 +310,7 @@ Result<model::Dataset> RecordCache::load(HeldValues& held) {
     if (Status s = load_table(db_, path_, "SELECT line FROM activities", &model::parse_activity, d.activities); !s) {
         return s;
     }
-    if (Status s = load_table(db_, path_, "SELECT line FROM spend", &model::parse_spend, d.spend); !s) return s;
+    if (Status s = load_table(db_, path_, "SELECT line FROM spend_rows ORDER BY rowid", &model::parse_spend, d.spend); !s) return s;
 
     SqliteStatement s = prepare(db_, "SELECT object, record_id, field_id, number, text FROM held");
     int rc;

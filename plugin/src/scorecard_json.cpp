@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "plugin/model/json_text.hpp"
 #include "plugin/model/timestamp_format.hpp"
 
 namespace sellerscore::plugin {
@@ -66,6 +67,8 @@ std::string scorecard_to_json(const kpi::Scorecard& scorecard) {
         channels.push_back(std::move(o));
     }
     const kpi::ChurnModelSummary& m = scorecard.churn_model;
+    json::array diverged_parameters;
+    for (const std::string& name : m.diverged_parameters) diverged_parameters.emplace_back(name);
     json::object doc{
         {"as_of", model::format_rfc3339(scorecard.as_of)},
         {"window",
@@ -78,6 +81,7 @@ std::string scorecard_to_json(const kpi::Scorecard& scorecard) {
         {"churn_model",
          json::object{{"fitted", m.fitted},
                       {"converged", m.converged},
+                      {"diverged_parameters", diverged_parameters},
                       {"note", m.note},
                       {"r", number_or_null(m.r)},
                       {"alpha", number_or_null(m.alpha)},
@@ -85,7 +89,7 @@ std::string scorecard_to_json(const kpi::Scorecard& scorecard) {
                       {"b", number_or_null(m.b)},
                       {"log_likelihood", number_or_null(m.log_likelihood)}}},
     };
-    return json::serialize(doc);
+    return model::json_text(doc);
 }
 
 }  // namespace sellerscore::plugin

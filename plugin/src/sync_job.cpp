@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "plugin/model/json_text.hpp"
 #include "fail_point.hpp"
 #include "held_values.hpp"
 #include "record_cache.hpp"
@@ -135,7 +136,7 @@ Result<std::string> SyncJob::run(const SyncOptions& options) {
             run.id = *id;
             const std::string message = "nothing changed since run " + std::to_string((*last)->id) +
                                         " (same data, same as_of): nothing written";
-            return json::serialize(summary_of(run, json::object(), nullptr, message));
+            return model::json_text(summary_of(run, json::object(), nullptr, message));
         }
     }
 
@@ -261,7 +262,7 @@ Result<std::string> SyncJob::run(const SyncOptions& options) {
     const connectors::TransferStats traffic = connector_.transfer_stats();
     summary["traffic"] = json::object{
         {"requests", traffic.requests}, {"retries", traffic.retries}, {"rate_limited", traffic.rate_limited}};
-    return json::serialize(summary);
+    return model::json_text(summary);
 }
 
 }  // namespace sellerscore::plugin

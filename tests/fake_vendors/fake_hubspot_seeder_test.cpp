@@ -65,7 +65,7 @@ TEST_CASE("a deal without a known owner is stored but not returned") {
     REQUIRE(s.seen.deals.size() == 2);
     const model::Deal& d1 = s.seen.deals[0];
     CHECK(d1.status == model::DealStatus::won);
-    CHECK(d1.closed_at == t0 + 900);
+    CHECK(d1.closed_at == t0 + 900 * 1000);
     CHECK(d1.amount == 1234.5);
     CHECK(d1.contact_id == s.seen.contacts[0].id);
     CHECK(s.hubspot.value("deals", d1.id, "amount_in_home_currency") == "1234.5");
@@ -83,11 +83,11 @@ TEST_CASE("stage history keeps every entry and a createdate entry when empty") {
     for (const model::StageChange& change : s.seen.stage_changes) changes.emplace_back(change.deal_id, change.stage_id, change.entered_at);
     const std::string proposal = s.seen.stages[1].id;
     CHECK(changes == std::vector<std::tuple<std::string, std::string, model::Timestamp>>{
-                         {d1, "new", t0 + 100},
-                         {d1, proposal, t0 + 200},
-                         {d1, "new", t0 + 300},
-                         {d1, "won", t0 + 900},
-                         {d2, "new", t0 + 200}});
+                         {d1, "new", t0 + 100 * 1000},
+                         {d1, proposal, t0 + 200 * 1000},
+                         {d1, "new", t0 + 300 * 1000},
+                         {d1, "won", t0 + 900 * 1000},
+                         {d2, "new", t0 + 200 * 1000}});
 }
 
 TEST_CASE("stage-calculated properties derive from the full history as HubSpot derives them") {
@@ -128,7 +128,7 @@ TEST_CASE("activities come back as HubSpot can represent them") {
     CHECK(s.hubspot.value("emails", s.hubspot_id(email.id), "hs_email_direction") == "INCOMING_EMAIL");
     const model::Activity& meeting = s.seen.activities[3];
     CHECK(meeting.type == model::ActivityType::meeting);
-    CHECK(meeting.duration_s == 1800.0);
+    CHECK(meeting.duration_s == 1800.4);  // start and end times carry milliseconds
     CHECK(meeting.outcome == model::Outcome::completed);
     CHECK(meeting.direction == model::Direction::outbound);
     const model::Activity& visit = s.seen.activities[4];

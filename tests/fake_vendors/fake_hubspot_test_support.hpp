@@ -84,7 +84,7 @@ inline bool has_header(const FakeResponse& response, const std::string& name) {
 
 namespace sellerscore::fakes::testing {
 
-inline constexpr model::Timestamp t0 = 1'767'225'600;  // 2026-01-01T00:00:00Z
+inline constexpr model::Timestamp t0 = 1'767'225'600'000;  // 2026-01-01T00:00:00Z, in ms
 
 // A small CRM touching every mapping rule: two sellers (one inactive), a pipeline with a stage id
 // HubSpot cannot keep, a deal that re-enters a stage, a deal and an activity whose owner is unknown.
@@ -97,18 +97,18 @@ inline model::Dataset small_dataset() {
                    {"won", "sales", "Won", 3, model::StageKind::won, 1.0},
                    {"lost", "sales", "Lost", 4, model::StageKind::lost, 0.0}};
     data.contacts = {{"C1", std::string("S1"), t0, std::string("referral"), std::nullopt, std::string("CO1")},
-                     {"C2", std::string("S2"), t0 + 60, std::nullopt, std::string("C1"), std::nullopt},
-                     {"C3", std::nullopt, t0 + 120, std::string("web"), std::nullopt, std::nullopt}};
-    data.deals = {{"D1", "S1", std::string("C1"), std::string("CO1"), "sales", "won", 1234.5, t0 + 100, t0 + 900,
+                     {"C2", std::string("S2"), t0 + 60 * 1000, std::nullopt, std::string("C1"), std::nullopt},
+                     {"C3", std::nullopt, t0 + 120 * 1000, std::string("web"), std::nullopt, std::nullopt}};
+    data.deals = {{"D1", "S1", std::string("C1"), std::string("CO1"), "sales", "won", 1234.5, t0 + 100 * 1000, t0 + 900 * 1000,
                    model::DealStatus::won},
-                  {"D2", "S2", std::string("C2"), std::nullopt, "sales", "new", std::nullopt, t0 + 200, std::nullopt,
+                  {"D2", "S2", std::string("C2"), std::nullopt, "sales", "new", std::nullopt, t0 + 200 * 1000, std::nullopt,
                    model::DealStatus::open},
-                  {"D3", "ghost", std::nullopt, std::nullopt, "sales", "lost", 10.0, t0 + 300, t0 + 400,
+                  {"D3", "ghost", std::nullopt, std::nullopt, "sales", "lost", 10.0, t0 + 300 * 1000, t0 + 400 * 1000,
                    model::DealStatus::lost}};
-    data.stage_changes = {{"D1", "new", t0 + 100},
-                          {"D1", "Proposal Sent", t0 + 200},
-                          {"D1", "new", t0 + 300},
-                          {"D1", "won", t0 + 900}};
+    data.stage_changes = {{"D1", "new", t0 + 100 * 1000},
+                          {"D1", "Proposal Sent", t0 + 200 * 1000},
+                          {"D1", "new", t0 + 300 * 1000},
+                          {"D1", "won", t0 + 900 * 1000}};
     auto activity = [](std::string id, std::string owner, model::ActivityType type, model::Timestamp at) {
         model::Activity a;
         a.id = std::move(id);
@@ -117,34 +117,34 @@ inline model::Dataset small_dataset() {
         a.at = at;
         return a;
     };
-    model::Activity call = activity("A1", "S1", model::ActivityType::call, t0 + 1000);
+    model::Activity call = activity("A1", "S1", model::ActivityType::call, t0 + 1000 * 1000);
     call.contact_id = "C1";
     call.deal_id = "D1";
     call.duration_s = 90.5;
     call.outcome = model::Outcome::connected;
     call.objection = true;
-    model::Activity odd_call = activity("A2", "S1", model::ActivityType::call, t0 + 1001);
+    model::Activity odd_call = activity("A2", "S1", model::ActivityType::call, t0 + 1001 * 1000);
     odd_call.outcome = model::Outcome::completed;
     odd_call.direction = model::Direction::inbound;
-    model::Activity email = activity("A3", "S2", model::ActivityType::email, t0 + 1002);
+    model::Activity email = activity("A3", "S2", model::ActivityType::email, t0 + 1002 * 1000);
     email.direction = model::Direction::inbound;
     email.opened = true;
     email.clicked = false;
     email.contact_id = "C2";
-    model::Activity meeting = activity("A4", "S1", model::ActivityType::meeting, t0 + 1003);
+    model::Activity meeting = activity("A4", "S1", model::ActivityType::meeting, t0 + 1003 * 1000);
     meeting.duration_s = 1800.4;
     meeting.outcome = model::Outcome::completed;
     meeting.direction = model::Direction::inbound;
-    model::Activity visit = activity("A5", "S1", model::ActivityType::visit, t0 + 1004);
+    model::Activity visit = activity("A5", "S1", model::ActivityType::visit, t0 + 1004 * 1000);
     visit.outcome = model::Outcome::connected;
-    model::Activity proposal = activity("A6", "S1", model::ActivityType::proposal, t0 + 1005);
+    model::Activity proposal = activity("A6", "S1", model::ActivityType::proposal, t0 + 1005 * 1000);
     proposal.deal_id = "D1";
     proposal.contact_id = "C1";
     proposal.objection = true;
-    model::Activity note = activity("A7", "S2", model::ActivityType::note, t0 + 1006);
+    model::Activity note = activity("A7", "S2", model::ActivityType::note, t0 + 1006 * 1000);
     note.objection = true;
-    model::Activity task = activity("A8", "S2", model::ActivityType::task, t0 + 1007);
-    model::Activity orphan = activity("A9", "ghost", model::ActivityType::note, t0 + 1008);
+    model::Activity task = activity("A8", "S2", model::ActivityType::task, t0 + 1007 * 1000);
+    model::Activity orphan = activity("A9", "ghost", model::ActivityType::note, t0 + 1008 * 1000);
     data.activities = {call, odd_call, email, meeting, visit, proposal, note, task, orphan};
     data.spend = {{"paid_search", "2026-01", 500.0, std::nullopt}};
     return data;

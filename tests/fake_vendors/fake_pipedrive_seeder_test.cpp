@@ -59,7 +59,7 @@ TEST_CASE("fake pipedrive seeding reads a won deal back in the synthetic won sta
     CHECK(open.amount == 1000.0);
     CHECK(won.stage_id == won.pipeline_id + ":won");
     CHECK(won.amount == 0.0);
-    CHECK(won.closed_at == t0 + 5000);
+    CHECK(won.closed_at == ms(t0 + 5000));
     const auto deal = json_of(fake.handle(authed("GET", "/api/v2/deals/" + won.id))).at("data");
     CHECK(deal.at("status").as_string() == "won");
     CHECK(deal.at("won_time").as_string() == "2026-01-01T01:23:20Z");
@@ -74,12 +74,12 @@ TEST_CASE("fake pipedrive seeding reads the stage history back from the creation
     REQUIRE(back.stage_changes.size() == 4);
     CHECK(back.stage_changes[0].deal_id == d1);
     CHECK(back.stage_changes[0].stage_id == qualified);
-    CHECK(back.stage_changes[0].entered_at == t0 + 100);
+    CHECK(back.stage_changes[0].entered_at == ms(t0 + 100));
     CHECK(back.stage_changes[1].stage_id == proposal);
-    CHECK(back.stage_changes[1].entered_at == t0 + 1000);
+    CHECK(back.stage_changes[1].entered_at == ms(t0 + 1000));
     CHECK(back.stage_changes[2].deal_id == d2);
     CHECK(back.stage_changes[3].stage_id == back.deals[1].pipeline_id + ":won");
-    CHECK(back.stage_changes[3].entered_at == t0 + 5000);
+    CHECK(back.stage_changes[3].entered_at == ms(t0 + 5000));
 
     const auto open_deal = json_of(fake.handle(authed("GET", "/api/v2/deals/" + d1))).at("data");
     CHECK(open_deal.at("stage_change_time").as_string() == "2026-01-01T00:16:40Z");
@@ -152,16 +152,16 @@ TEST_CASE("fake pipedrive seeds twenty thousand deals ten thousand persons and a
     source.sellers = {{"s1", "Ana", "a@x.io", {}, true}, {"s2", "Ben", "b@x.io", {}, true}};
     source.stages = {{"st1", "p", "One", 1, model::StageKind::open, 0.3}, {"st2", "p", "Two", 2, model::StageKind::open, 0.6}};
     for (int i = 0; i < 10'000; ++i)
-        source.contacts.push_back({"c" + std::to_string(i), std::string("s1"), t0 + i, std::string("Web"), {}, {}});
+        source.contacts.push_back({"c" + std::to_string(i), std::string("s1"), ms(t0 + i), std::string("Web"), {}, {}});
     for (int i = 0; i < 20'000; ++i)
         source.deals.push_back({"d" + std::to_string(i), i % 2 ? "s1" : "s2", "c" + std::to_string(i % 10'000), {}, "p",
-                                "st2", 100.0, t0 + i, {}, model::DealStatus::open});
+                                "st2", 100.0, ms(t0 + i), {}, model::DealStatus::open});
     for (int i = 0; i < 100'000; ++i) {
         model::Activity activity;
         activity.id = "a" + std::to_string(i);
         activity.owner_id = "s1";
         activity.type = i % 10 == 0 ? model::ActivityType::note : model::ActivityType::call;
-        activity.at = t0 + i;
+        activity.at = ms(t0 + i);
         activity.deal_id = "d" + std::to_string(i % 20'000);
         source.activities.push_back(std::move(activity));
     }

@@ -75,6 +75,8 @@ inline std::string header(const FakeResponse& response, const std::string& name)
 // contacts (c2 has a channel but no deal: a lead carries it), an open and a won deal with their
 // stage history, a call, a note and a visit.
 inline constexpr std::int64_t t0 = 1'767'225'600;  // 2026-01-01T00:00:00Z
+// Model records are in milliseconds; the fake's own API takes epoch seconds.
+inline constexpr std::int64_t ms(std::int64_t epoch_seconds) { return epoch_seconds * 1000; }
 
 inline sellerscore::model::Dataset small_company() {
     using namespace sellerscore::model;
@@ -85,19 +87,19 @@ inline sellerscore::model::Dataset small_company() {
                 {"st2", "sales", "Proposal", 2, StageKind::open, 0.55},
                 {"won", "sales", "Won", 3, StageKind::won, 1.0},
                 {"lost", "sales", "Lost", 4, StageKind::lost, 0.0}};
-    d.contacts = {{"c1", std::string("s1"), t0, std::string("Referral"), std::nullopt, std::string("co1")},
-                  {"c2", std::string("s2"), t0 + 10, std::string("Ads"), std::nullopt, std::nullopt},
-                  {"c3", std::string("s1"), t0 + 20, std::nullopt, std::string("c1"), std::nullopt}};
-    d.deals = {{"d1", "s1", std::string("c1"), std::string("co1"), "sales", "st2", 1000.0, t0 + 100, std::nullopt,
+    d.contacts = {{"c1", std::string("s1"), ms(t0), std::string("Referral"), std::nullopt, std::string("co1")},
+                  {"c2", std::string("s2"), ms(t0 + 10), std::string("Ads"), std::nullopt, std::nullopt},
+                  {"c3", std::string("s1"), ms(t0 + 20), std::nullopt, std::string("c1"), std::nullopt}};
+    d.deals = {{"d1", "s1", std::string("c1"), std::string("co1"), "sales", "st2", 1000.0, ms(t0 + 100), std::nullopt,
                 DealStatus::open},
-               {"d2", "s2", std::string("c3"), std::nullopt, "sales", "won", std::nullopt, t0 + 200, t0 + 5000,
+               {"d2", "s2", std::string("c3"), std::nullopt, "sales", "won", std::nullopt, ms(t0 + 200), ms(t0 + 5000),
                 DealStatus::won}};
-    d.stage_changes = {{"d1", "st1", t0 + 100}, {"d1", "st2", t0 + 1000}, {"d2", "st1", t0 + 200}, {"d2", "won", t0 + 5000}};
+    d.stage_changes = {{"d1", "st1", ms(t0 + 100)}, {"d1", "st2", ms(t0 + 1000)}, {"d2", "st1", ms(t0 + 200)}, {"d2", "won", ms(t0 + 5000)}};
     Activity call;
     call.id = "a1";
     call.owner_id = "s1";
     call.type = ActivityType::call;
-    call.at = t0 + 300;
+    call.at = ms(t0 + 300);
     call.deal_id = "d1";
     call.contact_id = "c1";
     call.duration_s = 95;
@@ -106,7 +108,7 @@ inline sellerscore::model::Dataset small_company() {
     note.id = "a2";
     note.owner_id = "s1";
     note.type = ActivityType::note;
-    note.at = t0 + 400;
+    note.at = ms(t0 + 400);
     note.deal_id = "d1";
     note.objection = true;
     Activity visit;
@@ -114,7 +116,7 @@ inline sellerscore::model::Dataset small_company() {
     visit.owner_id = "s2";
     visit.type = ActivityType::visit;
     visit.direction = Direction::inbound;
-    visit.at = t0 + 500;
+    visit.at = ms(t0 + 500);
     visit.objection = true;
     d.activities = {call, note, visit};
     d.spend = {{"Ads", "2026-01", 100.0, std::nullopt}};
@@ -128,7 +130,7 @@ inline sellerscore::model::Dataset many_deals(int deals) {
     d.sellers = {{"s1", "Ana Alves", "ana@example.com", std::nullopt, true}};
     d.stages = {{"st1", "p", "One", 1, StageKind::open, 0.5}, {"st2", "p", "Two", 2, StageKind::open, 0.7}};
     for (int i = 0; i < deals; ++i)
-        d.deals.push_back({"d" + std::to_string(i), "s1", std::nullopt, std::nullopt, "p", "st1", 10.0 * i, t0 + i,
+        d.deals.push_back({"d" + std::to_string(i), "s1", std::nullopt, std::nullopt, "p", "st1", 10.0 * i, ms(t0 + i),
                            std::nullopt, DealStatus::open});
     return d;
 }

@@ -242,12 +242,12 @@ struct DealThatWentBack {
             deal_id = id;
             first_stage = changes[0].stage_id;
             second_stage = changes[1].stage_id;
-            back_at = changes.back().entered_at + 86'400;
+            back_at = changes.back().entered_at + model::ms_per_day;
             break;
         }
         REQUIRE(!deal_id.empty());
         source.stage_changes.push_back({deal_id, first_stage, back_at});
-        source.stage_changes.push_back({deal_id, second_stage, back_at + 86'400});
+        source.stage_changes.push_back({deal_id, second_stage, back_at + model::ms_per_day});
     }
 };
 
@@ -279,7 +279,7 @@ TEST_CASE("a full read brings every stay of a deal that went back to an earlier 
     const auto n = history.size();
     // ..., first stage again at back_at, second stage again a day later: both stays kept.
     CHECK(history[n - 2].entered_at == back.back_at);
-    CHECK(history[n - 1].entered_at == back.back_at + 86'400);
+    CHECK(history[n - 1].entered_at == back.back_at + model::ms_per_day);
     CHECK(history[n - 2].stage_id == history[0].stage_id);
     CHECK(history[n - 1].stage_id == history[1].stage_id);
 }

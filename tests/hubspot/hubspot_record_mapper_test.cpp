@@ -13,7 +13,7 @@ namespace json = boost::json;
 namespace {
 
 // 2026-03-01T12:00:00Z
-constexpr model::Timestamp march_1_noon = 1772366400;
+constexpr model::Timestamp march_1_noon = 1772366400000;
 
 const char* const pipelines_json = R"({"results":[
   {"id":"default","label":"Sales","displayOrder":0,"archived":false,"stages":[
@@ -135,11 +135,11 @@ TEST_CASE("a won deal takes the home currency amount its associations and close 
     CHECK(d.amount == std::optional<double>(120.5));
     CHECK(d.status == model::DealStatus::won);
     CHECK(d.created_at == march_1_noon);
-    CHECK(d.closed_at == std::optional<model::Timestamp>(march_1_noon + 10 * 86400));
+    CHECK(d.closed_at == std::optional<model::Timestamp>(march_1_noon + 10 * model::ms_per_day));
     REQUIRE(page.records.stage_changes.size() == 2);
     CHECK(page.records.stage_changes[0].stage_id == "appointmentscheduled");
     CHECK(page.records.stage_changes[1].stage_id == "closedwon");
-    CHECK(page.records.stage_changes[1].entered_at == march_1_noon + 10 * 86400);
+    CHECK(page.records.stage_changes[1].entered_at == march_1_noon + 10 * model::ms_per_day);
 }
 
 TEST_CASE("an open deal has no close date and falls back to amount") {
@@ -194,7 +194,7 @@ TEST_CASE("a deal entering a configured proposal stage brings a proposal activit
     CHECK(a.type == model::ActivityType::proposal);
     CHECK(a.direction == model::Direction::outbound);
     CHECK(a.owner_id == "11");
-    CHECK(a.at == march_1_noon + 86400);
+    CHECK(a.at == march_1_noon + model::ms_per_day);
     CHECK(a.deal_id == std::optional<std::string>("501"));
     CHECK(a.contact_id == std::optional<std::string>("301"));
 }
@@ -408,9 +408,9 @@ TEST_CASE("a deal that went back to a stage keeps every stay, oldest first") {
     const auto& h = page.records.stage_changes;
     REQUIRE(h.size() == 4);
     CHECK((h[0].stage_id == "appointmentscheduled" && h[0].entered_at == march_1_noon));
-    CHECK((h[1].stage_id == "contractsent" && h[1].entered_at == march_1_noon + 86400));
-    CHECK((h[2].stage_id == "appointmentscheduled" && h[2].entered_at == march_1_noon + 2 * 86400));
-    CHECK((h[3].stage_id == "contractsent" && h[3].entered_at == march_1_noon + 3 * 86400));
+    CHECK((h[1].stage_id == "contractsent" && h[1].entered_at == march_1_noon + model::ms_per_day));
+    CHECK((h[2].stage_id == "appointmentscheduled" && h[2].entered_at == march_1_noon + 2 * model::ms_per_day));
+    CHECK((h[3].stage_id == "contractsent" && h[3].entered_at == march_1_noon + 3 * model::ms_per_day));
     CHECK(h[3].deal_id == "501");
 }
 
@@ -425,7 +425,7 @@ TEST_CASE("a stage set again to the stage a deal holds is no new stay") {
                         {}, page);
     const auto& h = page.records.stage_changes;
     REQUIRE(h.size() == 2);
-    CHECK((h[1].stage_id == "contractsent" && h[1].entered_at == march_1_noon + 86400));
+    CHECK((h[1].stage_id == "contractsent" && h[1].entered_at == march_1_noon + model::ms_per_day));
 }
 
 TEST_CASE("a deal moved into another pipeline keeps that pipeline's stage ids in its history") {
@@ -439,7 +439,7 @@ TEST_CASE("a deal moved into another pipeline keeps that pipeline's stage ids in
     const auto& h = page.records.stage_changes;
     REQUIRE(h.size() == 2);
     CHECK(h[0].stage_id == "appointmentscheduled");
-    CHECK((h[1].stage_id == "1001" && h[1].entered_at == march_1_noon + 86400));
+    CHECK((h[1].stage_id == "1001" && h[1].entered_at == march_1_noon + model::ms_per_day));
     CHECK(page.records.deals[0].pipeline_id == "77");
 }
 
@@ -456,8 +456,8 @@ TEST_CASE("each entry into a proposal stage is one proposal") {
                         {}, page);
     const auto& a = page.records.activities;
     REQUIRE(a.size() == 2);
-    CHECK((a[0].id == "deal-stage-proposal:501:contractsent" && a[0].at == march_1_noon + 86400));
-    CHECK((a[1].id == "deal-stage-proposal:501:contractsent:2" && a[1].at == march_1_noon + 3 * 86400));
+    CHECK((a[0].id == "deal-stage-proposal:501:contractsent" && a[0].at == march_1_noon + model::ms_per_day));
+    CHECK((a[1].id == "deal-stage-proposal:501:contractsent:2" && a[1].at == march_1_noon + 3 * model::ms_per_day));
 }
 
 TEST_CASE("an archived deal removes the proposal of every entry into a proposal stage") {
@@ -484,4 +484,36 @@ TEST_CASE("a contact's channel comes from the configured lead source property") 
                            page);
     REQUIRE(page.records.contacts.size() == 1);
     CHECK(page.records.contacts[0].channel == std::optional<std::string>("referral"));
+}
+
+TEST_CASE("every time the mapper reads keeps its milliseconds") {
+    Mapping m;
+    ReadPage page;
+    const RecordMapper mapper = m.mapper();
+    // createdate as ISO with .250, closedate as an epoch-millisecond string, the history entries at
+    // .125 and .999 past noon.
+    mapper.add_deal(deal_with_history(R"({"hubspot_owner_id":"11","pipeline":"default","dealstage":"closedwon",
+        "createdate":"2026-03-01T12:00:00.250Z","closedate":"1772366401999"})",
+                                      "[" + entry("closedwon", "2026-03-01T12:00:01.999Z") + "," +
+                                          entry("appointmentscheduled", "2026-03-01T12:00:00.125Z") + "]"),
+                    {}, page);
+    mapper.add_contact(json::parse(R"({"id":"301","properties":{"createdate":"2026-03-01T12:00:00.500Z"}})"), page);
+    mapper.add_activity(ObjectType::calls, json::parse(R"({"id":"1001","properties":{
+        "hs_timestamp":"2026-03-01T12:00:00.007Z","hubspot_owner_id":"11"}})"),
+                        {}, page);
+    mapper.add_activity(ObjectType::meetings, json::parse(R"({"id":"3001","properties":{
+        "hs_timestamp":"2026-03-01T12:00:00.000Z","hubspot_owner_id":"11",
+        "hs_meeting_start_time":"2026-03-01T12:00:00.000Z","hs_meeting_end_time":"2026-03-01T12:00:01.500Z"}})"),
+                        {}, page);
+    REQUIRE(page.records.deals.size() == 1);
+    CHECK(page.records.deals[0].created_at == march_1_noon + 250);
+    CHECK(page.records.deals[0].closed_at == std::optional<model::Timestamp>(march_1_noon + 1'999));
+    REQUIRE(page.records.stage_changes.size() == 2);
+    CHECK(page.records.stage_changes[0].entered_at == march_1_noon + 125);
+    CHECK(page.records.stage_changes[1].entered_at == march_1_noon + 1'999);
+    REQUIRE(page.records.contacts.size() == 1);
+    CHECK(page.records.contacts[0].created_at == march_1_noon + 500);
+    REQUIRE(page.records.activities.size() == 2);
+    CHECK(page.records.activities[0].at == march_1_noon + 7);
+    CHECK(page.records.activities[1].duration_s == std::optional<double>(1.5));
 }

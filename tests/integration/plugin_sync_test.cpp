@@ -111,21 +111,21 @@ TEST_CASE("sync writes the seller fields on each seller's open deals, with the K
     const auto deals = deal_fields(session, "seller_score >= 0");
     REQUIRE(deals.size() == 2);  // D4 and D6: closed deals get nothing by default (writeback.deals = open)
     const json::object& d4 = deals.at("D4");
-    CHECK(d4.at("seller_score").as_double() == Approx(67.5));
+    CHECK(d4.at("seller_score").to_number<double>() == Approx(67.5));
     CHECK(d4.at("seller_score_band").as_string() == "B");
-    CHECK(d4.at("seller_win_rate").as_double() == Approx(2.0 / 3.0));
-    CHECK(d4.at("seller_conversion_rate").as_double() == Approx(1.0));
-    CHECK(d4.at("seller_avg_sale_value").as_double() == Approx(200.0));
-    CHECK(d4.at("seller_sales_cycle_days").as_double() == Approx(15.0));
+    CHECK(d4.at("seller_win_rate").to_number<double>() == Approx(2.0 / 3.0));
+    CHECK(d4.at("seller_conversion_rate").to_number<double>() == Approx(1.0));
+    CHECK(d4.at("seller_avg_sale_value").to_number<double>() == Approx(200.0));
+    CHECK(d4.at("seller_sales_cycle_days").to_number<double>() == Approx(15.0));
     CHECK(d4.at("kpi_updated_at").as_string() == "2026-07-01T00:00:00Z");
     CHECK_FALSE(d4.contains("seller_retention_rate"));  // null: no customer active at the window start
     CHECK_FALSE(d4.contains("seller_churn_rate"));
 
     const json::object& d6 = deals.at("D6");
-    CHECK(d6.at("seller_score").as_double() == Approx(32.5));
+    CHECK(d6.at("seller_score").to_number<double>() == Approx(32.5));
     CHECK(d6.at("seller_score_band").as_string() == "C");
-    CHECK(d6.at("seller_win_rate").as_double() == 0.0);
-    CHECK(d6.at("seller_conversion_rate").as_double() == 0.0);
+    CHECK(d6.at("seller_win_rate").to_number<double>() == 0.0);
+    CHECK(d6.at("seller_conversion_rate").to_number<double>() == 0.0);
     CHECK_FALSE(d6.contains("seller_avg_sale_value"));  // no won deal: null, not 0
 }
 
@@ -190,12 +190,12 @@ TEST_CASE("new data changes only the values it affects") {
 
     const auto deals = deal_fields(session, "seller_score >= 0");
     const json::object& d6 = deals.at("D6");
-    CHECK(d6.at("seller_win_rate").as_double() == Approx(0.5));
-    CHECK(d6.at("seller_avg_sale_value").as_double() == Approx(500.0));
-    CHECK(d6.at("seller_sales_cycle_days").as_double() == Approx(7.0));
-    CHECK(d6.at("seller_conversion_rate").as_double() == Approx(0.5));
+    CHECK(d6.at("seller_win_rate").to_number<double>() == Approx(0.5));
+    CHECK(d6.at("seller_avg_sale_value").to_number<double>() == Approx(500.0));
+    CHECK(d6.at("seller_sales_cycle_days").to_number<double>() == Approx(7.0));
+    CHECK(d6.at("seller_conversion_rate").to_number<double>() == Approx(0.5));
     // Ana's own KPIs did not change: her win rate, sale value and cycle were not rewritten.
-    CHECK(deals.at("D4").at("seller_win_rate").as_double() == Approx(2.0 / 3.0));
+    CHECK(deals.at("D4").at("seller_win_rate").to_number<double>() == Approx(2.0 / 3.0));
     CHECK(deals.count("D7") == 0);  // closed
 }
 
@@ -232,9 +232,9 @@ TEST_CASE("scorecard after a sync is the KPIS.md section 8 document") {
     const json::array& sellers = doc.at("sellers").as_array();
     REQUIRE(sellers.size() == 2);
     const json::value& ana = sellers[0].at("id").as_string() == "S1" ? sellers[0] : sellers[1];
-    CHECK(ana.at("score").as_double() == Approx(67.5));
+    CHECK(ana.at("score").to_number<double>() == Approx(67.5));
     CHECK(ana.at("band").as_string() == "B");
-    CHECK(ana.at("kpis").at("win_rate").at("value").as_double() == Approx(2.0 / 3.0));
+    CHECK(ana.at("kpis").at("win_rate").at("value").to_number<double>() == Approx(2.0 / 3.0));
     CHECK(ana.at("kpis").at("retention_rate").at("value").is_null());
     CHECK(doc.at("churn_model").at("fitted").as_bool() == false);
 }

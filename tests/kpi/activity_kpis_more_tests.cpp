@@ -115,6 +115,30 @@ TEST_CASE("click_to_open_rate leaves out opened emails whose clicks were not tra
     CHECK(kpi_of(card, "ana", "click_to_open_rate").value == Approx(1.0));
 }
 
+TEST_CASE("click_to_open_rate counts only emails opened with tracked clicks, for the team and the trend too",
+          "[kpi][activities]") {
+    model::Dataset data;
+    data.sellers = {seller("ana"), seller("bob")};
+    data.activities = {
+        // ana in W: opened and clicked; opened, not clicked; clicked without an open (left out: not opened);
+        // clicked with opens untracked (left out)
+        tracked_email("ana", 950, true, true), tracked_email("ana", 951, true, false),
+        tracked_email("ana", 952, false, true), tracked_email("ana", 953, std::nullopt, true),
+        // bob in W: opened and clicked; opened with clicks untracked (left out)
+        tracked_email("bob", 950, true, true), tracked_email("bob", 951, true, std::nullopt),
+        // ana in P: 1 clicked of 3 opened
+        tracked_email("ana", 850, true, false), tracked_email("ana", 851, true, false),
+        tracked_email("ana", 852, true, true)};
+    const Scorecard card = compute_scorecard(data, config());
+    const KpiValue ana = kpi_of(card, "ana", "click_to_open_rate");
+    CHECK(ana.value == Approx(0.5));
+    CHECK(ana.previous == Approx(1.0 / 3.0));
+    CHECK(ana.change == Approx(0.5 - 1.0 / 3.0));
+    CHECK(kpi_of(card, "bob", "click_to_open_rate").value == Approx(1.0));
+    // the team pools the emails: 2 clicked of 3 opened with tracked clicks (not the mean of 0.5 and 1)
+    CHECK(card.team.at("click_to_open_rate").value == Approx(2.0 / 3.0));
+}
+
 TEST_CASE("email rates are null when no email was tracked", "[kpi][activities]") {
     model::Dataset data;
     data.sellers = {seller("ana")};

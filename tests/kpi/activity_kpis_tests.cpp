@@ -68,13 +68,13 @@ TEST_CASE("lead_response_time_h is the median delay to the owner's first touch, 
                      contact("c4", "ana", 950), contact("c5", "ana", 955), contact("c6", "ana", 960),
                      contact("c7", "ana", 990), contact("c8", "ana", 900)};
     data.activities = {
-        email_to("ana", "c1", day(920) + 2 * seconds_per_hour),
-        email_to("ana", "c2", day(930) + 6 * seconds_per_hour),
+        email_to("ana", "c1", day(920) + 2 * ms_per_hour),
+        email_to("ana", "c2", day(930) + 6 * ms_per_hour),
         email_to("ana", "c3", day(939)),
-        email_to("ana", "c3", day(940) + 10 * seconds_per_hour),
-        email_to("bob", "c4", day(950) + 1 * seconds_per_hour),
-        email_to("ana", "c6", day(960) + 20 * seconds_per_hour),
-        email_to("ana", "c7", day(1000) + 1 * seconds_per_hour),
+        email_to("ana", "c3", day(940) + 10 * ms_per_hour),
+        email_to("bob", "c4", day(950) + 1 * ms_per_hour),
+        email_to("ana", "c6", day(960) + 20 * ms_per_hour),
+        email_to("ana", "c7", day(1000) + 1 * ms_per_hour),
         email_to("ana", "c8", day(920)),
     };
     const Scorecard card = compute_scorecard(data, config());
@@ -87,7 +87,7 @@ TEST_CASE("lead_response_time_h is the median delay to the owner's first touch, 
 TEST_CASE("an activity after as_of is ignored", "[kpi][activities]") {
     model::Dataset data;
     data.sellers = {seller("ana")};
-    data.activities = {email_to("ana", "c1", day(1000) + seconds_per_hour), reply_from("c1", "ana", day(1001))};
+    data.activities = {email_to("ana", "c1", day(1000) + ms_per_hour), reply_from("c1", "ana", day(1001))};
     const Scorecard card = compute_scorecard(data, config());
     CHECK(kpi_of(card, "ana", "contacts_count").value == 0.0);
     CHECK_FALSE(kpi_of(card, "ana", "response_rate").value);

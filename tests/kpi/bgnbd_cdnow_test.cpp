@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "plugin/model/timestamp_format.hpp"
 #include "plugin/kpi/bgnbd_fit.hpp"
 #include "plugin/kpi/customer_summary.hpp"
 
@@ -17,22 +18,22 @@ using namespace sellerscore::kpi;
 namespace {
 
 // Calibration period 1997-01-01 .. 1997-09-30 inclusive.
-const model::Timestamp as_of =
-    std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{1997} / 9 / 30}}.time_since_epoch().count() +
-    86'399;
+const model::Timestamp as_of = model::utc_midnight(1997, 9, 30) + model::ms_per_day - 1;
 
 // A YYYYMMDD date at noon UTC: the summary must depend on the calendar day only.
 model::Timestamp noon_of(int yyyymmdd) {
     const std::chrono::year_month_day date{std::chrono::year{yyyymmdd / 10'000},
                                            std::chrono::month{static_cast<unsigned>(yyyymmdd / 100 % 100)},
                                            std::chrono::day{static_cast<unsigned>(yyyymmdd % 100)}};
-    return std::chrono::sys_seconds{std::chrono::sys_days{date}}.time_since_epoch().count() + 43'200;
+    return model::utc_midnight(static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                               static_cast<unsigned>(date.day())) +
+           model::ms_per_day / 2;
 }
 
 // Purchase instants by sample id (the summary file's ID), every purchase of the sample, calibration
 // period or not: summarise_purchases must leave out what comes after as_of.
 std::map<int, std::vector<model::Timestamp>> cdnow_purchases() {
-    std::ifstream in(SELLERSCORE_SHARED_DIR "/data/CDNOW_sample.txt");
+    std::ifstream in(SELLERSCORE_TEST_DATA_DIR "/cdnow/CDNOW_sample.txt");
     REQUIRE(in);
     std::map<int, std::vector<model::Timestamp>> purchases;
     std::string customer;
@@ -49,7 +50,7 @@ struct PublishedSummary {
 };
 
 std::map<int, PublishedSummary> published_summaries() {
-    std::ifstream in(SELLERSCORE_SHARED_DIR "/data/cdnow_customers_summary.csv");
+    std::ifstream in(SELLERSCORE_TEST_DATA_DIR "/cdnow/cdnow_customers_summary.csv");
     REQUIRE(in);
     std::string line;
     std::getline(in, line);

@@ -77,6 +77,28 @@ TEST_CASE("with 50 repeat customers the model is fitted and churn_risk is 1 minu
     CHECK(customer(card, "once0").churn_risk == 0.0);
 }
 
+TEST_CASE("a fit on customers who all still buy reports the ridge instead of converging", "[kpi][bgnbd]") {
+    // 60 customers each buying every `gap` days up to the day of as_of (so t_x = T: no sign of dropout),
+    // at widely different rates: the likelihood keeps rising as a/(a+b) shrinks to 0.
+    model::Dataset data;
+    data.sellers = {seller("ana")};
+    int deal_number = 0;
+    for (int i = 0; i < 60; ++i) {
+        const double gap = 5 + (i * 11) % 60;
+        const int purchases = 2 + (i * 7) % 9;
+        for (int k = 0; k < purchases; ++k) {
+            data.deals.push_back(won("d" + std::to_string(deal_number++), "ana", 100, 100, 1000 - k * gap,
+                                     "c" + std::to_string(i)));
+        }
+    }
+    const Scorecard card = compute_scorecard(data, config());
+    const ChurnModelSummary& model = card.churn_model;
+    REQUIRE(model.fitted);
+    CHECK_FALSE(model.converged);
+    CHECK(model.diverged_parameters == std::vector<std::string>{"a", "b"});
+    CHECK_THAT(model.note, Catch::Contains("did NOT converge") && Catch::Contains("a, b"));
+}
+
 TEST_CASE("expected_churn of a seller is the mean churn_risk of its active customers", "[kpi][bgnbd]") {
     model::Dataset data = bulk_customers(60);
     data.deals.push_back(won("a1", "ana", 10, 890, 900, "r0"));   // r0 active for ana
@@ -104,7 +126,7 @@ TEST_CASE("expected_churn's previous value is what a run as of as_of minus windo
     data.deals.push_back(won("a2", "ana", 10, 940, 950, "r5"));
     const KpiValue now = kpi_of(compute_scorecard(data, config()), "ana", "expected_churn");
     KpiConfig earlier = config();
-    earlier.as_of = as_of - 90 * seconds_per_day;
+    earlier.as_of = as_of - 90 * ms_per_day;
     const KpiValue then = kpi_of(compute_scorecard(data, earlier), "ana", "expected_churn");
     REQUIRE(now.previous.has_value());
     CHECK(*now.previous == Approx(*then.value).epsilon(1e-12));

@@ -74,6 +74,21 @@ TEST_CASE("a month partly inside W adds its spend and clicks times the share of 
     CHECK(ads.kpis.at("cpc").value() == Approx(850.0 / 61.0));
 }
 
+TEST_CASE("several spend rows of one channel and month add up, a row without clicks adding no clicks",
+          "[kpi][channels]") {
+    model::Dataset data;
+    // One row per campaign, as ad platforms export them.
+    data.spend = {spend_row("ads", "1972-07", 310, 31), spend_row("ads", "1972-07", 155),
+                  spend_row("ads", "1972-09", 600, 30), spend_row("ads", "1972-09", 300, 15)};
+    const Scorecard card = compute_scorecard(data, config());
+    const ChannelResult& ads = channel_result(card, "ads");
+    // July whole: 310 + 155 = 465, clicks 31 + nothing; September 26/30: (600 + 300) × 26/30 = 780,
+    // clicks (30 + 15) × 26/30 = 39
+    CHECK(ads.kpis.at("spend").value() == Approx(1245.0));
+    CHECK(ads.kpis.at("clicks").value() == Approx(70.0));
+    CHECK(ads.kpis.at("cpc").value() == Approx(1245.0 / 70.0));
+}
+
 TEST_CASE("cpc and clicks are null when no spend row of the channel has clicks", "[kpi][channels]") {
     model::Dataset data;
     data.spend = {spend_row("radio", "1972-07", 310), spend_row("radio", "1972-04", 100, 10)};

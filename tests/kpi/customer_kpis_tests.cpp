@@ -120,3 +120,30 @@ TEST_CASE("with customer_entity = company, deals of different contacts of one co
     CHECK(kpi_of(compute_scorecard(data, by_company), "ana", "repeat_purchase_rate").value == 1.0);
     CHECK(kpi_of(compute_scorecard(data, config()), "ana", "repeat_purchase_rate").value == 0.0);
 }
+
+TEST_CASE("with customer_entity = company, a deal naming only a contact is a purchase of the contact's company",
+          "[kpi][customers]") {
+    model::Dataset data;
+    data.sellers = {seller("ana")};
+    data.contacts = {contact("c1", "ana", 800, "acme"), contact("c2", "ana", 800, "acme"), contact("c3", "ana", 800)};
+    data.deals = {won("d1", "ana", 100, 850, 900, "c1"),  // acme through c1, before W
+                  won("d2", "ana", 300, 900, 950, "c2"),  // acme through c2
+                  won("d3", "ana", 50, 900, 960, "c3"),   // c3 has no company: no customer
+                  deal("d4", "ana", model::DealStatus::won, 20, 900, 970, "c1", "beta")};  // its own company wins
+    KpiConfig by_company = config();
+    by_company.customer_entity = CustomerEntity::company;
+    const Scorecard card = compute_scorecard(data, by_company);
+    // customers: acme (d1, d2), beta (d4)
+    CHECK(kpi_of(card, "ana", "repeat_purchase_rate").value == 0.5);
+    // (100 + 300 + 20) / 2
+    CHECK(kpi_of(card, "ana", "customer_lifetime_value").value == 210.0);
+    // acme's first win (day 900) is before W; beta's (day 970) is in W
+    CHECK(kpi_of(card, "ana", "new_customers_count").value == 1.0);
+    // active at W's start (day 910): acme (day 900); still active at as_of (day 950)
+    CHECK(kpi_of(card, "ana", "customers_at_start").value == 1.0);
+    CHECK(kpi_of(card, "ana", "retention_rate").value == 1.0);
+    REQUIRE(card.customers.size() == 2);
+    CHECK(card.customers[0].customer_id == "acme");
+    CHECK(card.customers[0].lifetime_value == 400.0);
+    CHECK(card.customers[1].customer_id == "beta");
+}

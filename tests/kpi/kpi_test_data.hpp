@@ -12,10 +12,10 @@
 
 namespace sellerscore::kpi::test {
 
-inline constexpr model::Timestamp seconds_per_day = 86'400;
-inline constexpr model::Timestamp seconds_per_hour = 3'600;
+using model::ms_per_day;
+using model::ms_per_hour;
 
-inline model::Timestamp day(double d) { return static_cast<model::Timestamp>(d * seconds_per_day); }
+inline model::Timestamp day(double d) { return static_cast<model::Timestamp>(d * ms_per_day); }
 
 inline const model::Timestamp as_of = day(1000);
 

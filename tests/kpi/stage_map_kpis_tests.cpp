@@ -161,3 +161,122 @@ TEST_CASE("the organisation's stage maps pool every seller's deals", "[kpi][stag
     // s1 stays: 10 d and 20 d
     CHECK(card.team_maps.at("avg_days_in_stage").at("s1") == Approx(15.0));
 }
+
+namespace {
+
+// Pipelines "a" (a1 → a2 → a3 → aw) and "b" (b1 → b2 → b3 → bw, and bl lost), for deals that move
+// between pipelines (KPIS.md §3).
+model::Dataset two_pipelines() {
+    using model::StageKind;
+    model::Dataset data;
+    data.sellers = {seller("ana")};
+    data.stages = {{"a1", "a", "Demo", 1, StageKind::open, 0.1},     {"a2", "a", "Proposal", 2, StageKind::open, 0.2},
+                   {"a3", "a", "Contract", 3, StageKind::open, 0.3}, {"aw", "a", "Won", 4, StageKind::won, 1.0},
+                   {"b1", "b", "Intake", 1, StageKind::open, 0.4},   {"b2", "b", "Scoping", 2, StageKind::open, 0.5},
+                   {"b3", "b", "Approval", 3, StageKind::open, 0.6}, {"bw", "b", "Won", 4, StageKind::won, 1.0},
+                   {"bl", "b", "Lost", 5, StageKind::lost, 0.0}};
+    return data;
+}
+
+model::Deal in_stage(model::Deal deal, std::string pipeline, std::string stage) {
+    deal.pipeline_id = std::move(pipeline);
+    deal.stage_id = std::move(stage);
+    return deal;
+}
+
+}  // namespace
+
+TEST_CASE("a deal moved into another pipeline enters it at its new stage and keeps its entries in the old one",
+          "[kpi][stages]") {
+    model::Dataset data = two_pipelines();
+    data.deals = {in_stage(won("d1", "ana", 10, 920, 950), "b", "bw"),
+                  in_stage(lost("d2", "ana", 920, 940), "b", "bl"),
+                  in_stage(won("d3", "ana", 10, 920, 960), "b", "b1")};
+    data.stage_changes = {// d1: a1, a2, moved to B at b2, b3, won in B
+                          change("d1", "a1", 920), change("d1", "a2", 925), change("d1", "b2", 930),
+                          change("d1", "b3", 940), change("d1", "bw", 950),
+                          // d2: a1, moved to B at b1, lost there
+                          change("d2", "a1", 920), change("d2", "b1", 930), change("d2", "bl", 940),
+                          // d3: a1, moved to B at b1, won on day 960 without a won stage recorded
+                          change("d3", "a1", 920), change("d3", "b1", 930)};
+    const Scorecard card = compute_scorecard(data, config());
+    const StageMap conversion = map_of(card, "ana", "stage_conversion");
+    // a1: d1 reached a2 (1); d2 never went higher in A and was lost (0); d3 was won (1): 2 / 3.
+    // a2: d1 never went higher in A, but was won: 1 / 1. a3: nobody.
+    CHECK(conversion.at("a1") == Approx(2.0 / 3.0));
+    CHECK(conversion.at("a2") == Approx(1.0));
+    CHECK_FALSE(conversion.at("a3"));
+    // b1: d1 arrived at b2, so entered and passed b1 (1); d2 lost (0); d3 won (1): 2 / 3.
+    // b2: d1 went on to b3 (1); d3, won from b1, jumped over b2 and b3 at its win (1): 1. b3: both won: 1.
+    CHECK(conversion.at("b1") == Approx(2.0 / 3.0));
+    CHECK(conversion.at("b2") == Approx(1.0));
+    CHECK(conversion.at("b3") == Approx(1.0));
+    // Stays end at the next change whatever its pipeline: a1 d1 5, d2 10, d3 10; a2 d1 5; b1 d2 10 (to
+    // lost), d3 30 (to its close); b2 d1 10; b3 d1 10 (to the won stage).
+    const StageMap days = map_of(card, "ana", "avg_days_in_stage");
+    CHECK(days.at("a1") == Approx(25.0 / 3.0));
+    CHECK(days.at("a2") == Approx(5.0));
+    CHECK_FALSE(days.at("a3"));
+    CHECK(days.at("b1") == Approx(20.0));
+    CHECK(days.at("b2") == Approx(10.0));
+    CHECK(days.at("b3") == Approx(10.0));
+}
+
+TEST_CASE("a deal that goes from pipeline A to B and back to A re-enters A at the stage it comes back to",
+          "[kpi][stages]") {
+    model::Dataset data = two_pipelines();
+    data.deals = {in_stage(open_deal("d1", "ana", 920), "a", "a3"), in_stage(open_deal("d2", "ana", 920), "a", "a1")};
+    data.stage_changes = {// d1: a1, a2, to B at b1, b2, back to A at a1, then jumps to a3
+                          change("d1", "a1", 920), change("d1", "a2", 925), change("d1", "b1", 930),
+                          change("d1", "b2", 935), change("d1", "a1", 940), change("d1", "a3", 950),
+                          // d2: created at a2 (a1 passed), to B at b1, back to A at a1
+                          change("d2", "a2", 920), change("d2", "b1", 930), change("d2", "a1", 940)};
+    const Scorecard card = compute_scorecard(data, config());
+    const StageMap conversion = map_of(card, "ana", "stage_conversion");
+    // a1: d1 reached a2 (1); d2 passed a1 when created at a2 (1): 1.
+    // a2: d1 reached a3 after coming back (1); d2 came back below a2 and stayed (0): 1 / 2.
+    // a3: d1 sits there (0). b1: d1 reached b2 (1), d2 left B from b1 (0): 1 / 2. b2: d1 left B (0).
+    CHECK(conversion.at("a1") == Approx(1.0));
+    CHECK(conversion.at("a2") == Approx(0.5));
+    CHECK(conversion.at("a3") == Approx(0.0));
+    CHECK(conversion.at("b1") == Approx(0.5));
+    CHECK(conversion.at("b2") == Approx(0.0));
+    CHECK_FALSE(conversion.at("b3"));
+    // a1: d1 920→925 (5) and 940→950 (10); a2: d1 925→930 (5), d2 920→930 (10); b1: d1 930→935 (5),
+    // d2 930→940 (10); b2: d1 935→940 (5). Current stays have not ended.
+    const StageMap days = map_of(card, "ana", "avg_days_in_stage");
+    CHECK(days.at("a1") == Approx(7.5));
+    CHECK(days.at("a2") == Approx(7.5));
+    CHECK(days.at("b1") == Approx(7.5));
+    CHECK(days.at("b2") == Approx(5.0));
+    CHECK_FALSE(days.at("a3"));
+}
+
+TEST_CASE("a deal going back and forth inside one pipeline has one observation per stay", "[kpi][stages]") {
+    model::Dataset data = two_pipelines();
+    data.deals = {in_stage(open_deal("d1", "ana", 920), "a", "a2")};
+    // demo → proposal → demo → proposal
+    data.stage_changes = {change("d1", "a1", 920), change("d1", "a2", 930), change("d1", "a1", 934),
+                          change("d1", "a2", 950)};
+    const Scorecard card = compute_scorecard(data, config());
+    const StageMap conversion = map_of(card, "ana", "stage_conversion");
+    const StageMap days = map_of(card, "ana", "avg_days_in_stage");
+    // a1 was passed (day 930); a2 never went higher
+    CHECK(conversion.at("a1") == Approx(1.0));
+    CHECK(conversion.at("a2") == Approx(0.0));
+    // a1: 920→930 (10) and 934→950 (16): 13; a2: 930→934 (4), the stay from day 950 has not ended
+    CHECK(days.at("a1") == Approx(13.0));
+    CHECK(days.at("a2") == Approx(4.0));
+}
+
+TEST_CASE("the stage of a deal at a past instant follows it across pipelines", "[kpi][stages]") {
+    model::Dataset data = two_pipelines();
+    model::Deal d1 = in_stage(open_deal("d1", "ana", 850), "a", "a1");
+    d1.amount = 100;
+    data.deals = {d1};
+    data.stage_changes = {change("d1", "a1", 850), change("d1", "b2", 900), change("d1", "a1", 950)};
+    const Scorecard card = compute_scorecard(data, config());
+    // at day 910 (the previous as_of) d1 was in b2: 100 × 0.5; at day 1000 back in a1: 100 × 0.1
+    CHECK(kpi_of(card, "ana", "weighted_pipeline_value").previous == Approx(50.0));
+    CHECK(kpi_of(card, "ana", "weighted_pipeline_value").value == Approx(10.0));
+}

@@ -114,8 +114,8 @@ TEST_CASE("a team's lead response time is the delay to the first touch by any se
     model::Dataset data;
     data.sellers = {seller_in("ana", "north"), seller_in("bob", "north")};
     data.contacts = {contact("c1", "ana", 920)};
-    data.activities = {email_to("bob", "c1", day(920) + 2 * seconds_per_hour),
-                       email_to("ana", "c1", day(920) + 5 * seconds_per_hour)};
+    data.activities = {email_to("bob", "c1", day(920) + 2 * ms_per_hour),
+                       email_to("ana", "c1", day(920) + 5 * ms_per_hour)};
     const Scorecard card = compute_scorecard(data, config());
     // ana, the owner, touched c1 after 5 h; bob, in her team, after 2 h
     CHECK(kpi_of(card, "ana", "lead_response_time_h").value == Approx(5.0));

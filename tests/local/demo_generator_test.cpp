@@ -22,7 +22,7 @@ using demo::DemoOptions;
 
 // 2026-10-01T00:00:00Z: 56 years of 365 days plus 14 leap days (1972..2024) = 20,454 days to
 // 2026-01-01, plus Jan..Sep 2026 (273 days) = 20,727 days.
-constexpr model::Timestamp october_first_2026 = 20'727LL * 86'400;
+constexpr model::Timestamp october_first_2026 = 20'727LL * model::ms_per_day;
 
 struct Generated {
     model::Dataset all;
@@ -95,10 +95,10 @@ TEST_CASE("the demo ends on 2026-10-01 unless told otherwise") {
 TEST_CASE("the demo starts the same day and time of day, months earlier") {
     DemoOptions options;
     options.months = 24;
-    CHECK(options.start() == october_first_2026 - 730 * 86'400LL);  // 2024-10-01: 365 + 365 days before
-    options.end = october_first_2026 - 184 * 86'400LL + 3'600;      // 2026-03-31T01:00:00Z
+    CHECK(options.start() == october_first_2026 - 730 * model::ms_per_day);  // 2024-10-01: 365 + 365 days before
+    options.end = october_first_2026 - 184 * model::ms_per_day + model::ms_per_hour;      // 2026-03-31T01:00:00Z
     options.months = 1;
-    CHECK(options.start() == october_first_2026 - 215 * 86'400LL + 3'600);  // 2026-02-28T01:00:00Z
+    CHECK(options.start() == october_first_2026 - 215 * model::ms_per_day + model::ms_per_hour);  // 2026-02-28T01:00:00Z
 }
 
 TEST_CASE("the same options give byte-identical NDJSON") {
@@ -222,7 +222,7 @@ TEST_CASE("every reference points to a record of the same or an earlier page") {
 TEST_CASE("nothing is dated at or after the end, nor before the start") {
     const DemoOptions options = DemoOptions::standard();
     const model::Dataset& all = standard_demo().all;
-    const model::Timestamp start = october_first_2026 - 730 * 86'400LL;
+    const model::Timestamp start = october_first_2026 - 730 * model::ms_per_day;
     auto in_range = [&](model::Timestamp t) { return start <= t && t < options.end; };
     for (const auto& r : all.contacts) CHECK(in_range(r.created_at));
     for (const auto& r : all.deals) {

@@ -101,6 +101,27 @@ TEST_CASE("a read without cursor streams every record and returns the current cu
     CHECK(records.contacts[2].referred_by == "C-2");
 }
 
+TEST_CASE("a read streams every spend row of a channel's month, in import order") {
+    TempDir dir;
+    sellerscore::test::write_small_crm(dir);
+    dir.write("crm/spend.ndjson",
+              R"({"channel":"web","month":"2026-01","amount":500,"clicks":1200})"
+              "\n"
+              R"({"channel":"web","month":"2026-01","amount":300})"
+              "\n");
+    auto connector = LocalConnector::open(dir / "crm.sqlite");
+    REQUIRE(connector);
+    REQUIRE(NdjsonImporter((*connector)->database()).import_directory(dir / "crm"));
+    CollectingSink sink;
+    REQUIRE((*connector)->read("", sink));
+    const auto& spend = sink.all.records.spend;
+    REQUIRE(spend.size() == 2);
+    CHECK(spend[0].amount == 500);
+    CHECK(spend[0].clicks == 1200);
+    CHECK(spend[1].amount == 300);
+    CHECK_FALSE(spend[1].clicks.has_value());
+}
+
 TEST_CASE("a read with the returned cursor streams nothing when nothing changed") {
     TempDir dir;
     auto connector = small_crm(dir);
@@ -336,4 +357,43 @@ TEST_CASE("query_deals on an unknown field is an invalid argument") {
     REQUIRE_FALSE(rows);
     CHECK(rows.status().code() == StatusCode::invalid_argument);
     CHECK(rows.status().message() == "unknown deal field 'sellr_score'");
+}
+
+TEST_CASE("an imported instant keeps its milliseconds through the local CRM") {
+    TempDir dir;
+    sellerscore::test::write_small_crm(dir);
+    dir.write("crm/activities.ndjson",
+              R"({"id":"A-1","owner_id":"S-1","type":"call","direction":"outbound","at":"2026-01-07T09:00:00.123Z","contact_id":"C-1"})"
+              "\n");
+    auto connector = LocalConnector::open(dir / "crm.sqlite");
+    REQUIRE(connector);
+    REQUIRE(NdjsonImporter((*connector)->database()).import_directory(dir / "crm"));
+    CollectingSink sink;
+    REQUIRE((*connector)->read("", sink));
+    REQUIRE(sink.all.records.activities.size() == 1);
+    // 2026-01-07 is day 20460 since 1970-01-01; 09:00:00.123 is 32,400,123 ms into it.
+    CHECK(sink.all.records.activities[0].at == 20460LL * 86'400'000 + 32'400'123);
+}
+
+TEST_CASE("a CRM file of schema version 1 (whole seconds) is migrated to milliseconds when opened") {
+    TempDir dir;
+    sellerscore::test::write_small_crm(dir);
+    {
+        auto connector = LocalConnector::open(dir / "crm.sqlite");
+        REQUIRE(connector);
+        REQUIRE(NdjsonImporter((*connector)->database()).import_directory(dir / "crm"));
+        // Turn the file back into what version 1 wrote: seconds, user_version 1.
+        auto& db = (*connector)->database();
+        REQUIRE(db.execute("UPDATE contacts SET created_at = created_at / 1000; "
+                           "UPDATE deals SET created_at = created_at / 1000, closed_at = closed_at / 1000; "
+                           "UPDATE stage_changes SET entered_at = entered_at / 1000; "
+                           "UPDATE activities SET at = at / 1000; PRAGMA user_version = 1;"));
+    }
+    auto connector = LocalConnector::open(dir / "crm.sqlite");
+    REQUIRE(connector);
+    CollectingSink sink;
+    REQUIRE((*connector)->read("", sink));
+    // D-2 closed 2026-02-01T09:00:00Z: day 20485, 9 h in.
+    REQUIRE(sink.all.records.deals.size() == 2);
+    CHECK(sink.all.records.deals[1].closed_at == 20485LL * 86'400'000 + 9 * 3'600'000);
 }

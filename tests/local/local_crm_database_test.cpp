@@ -65,8 +65,43 @@ TEST_CASE("a newer schema version is refused") {
     auto db = LocalCrmDatabase::open(dir / "crm.sqlite");
     REQUIRE_FALSE(db);
     CHECK(db.status().message() == (dir / "crm.sqlite").string() +
-                                       ": CRM schema version 7 is newer than this sellerscore supports (1); "
+                                       ": CRM schema version 7 is newer than this sellerscore supports (3); "
                                        "upgrade sellerscore");
+}
+
+// A version 2 file kept one spend row per channel and month; opening it keeps its rows and from then
+// on accepts several per month.
+TEST_CASE("a version 2 CRM file is migrated keeping its spend rows") {
+    TempDir dir;
+    REQUIRE(LocalCrmDatabase::open(dir / "crm.sqlite"));
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open((dir / "crm.sqlite").c_str(), &raw) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw,
+                         "DROP TABLE spend;"
+                         "CREATE TABLE spend (channel TEXT NOT NULL, month TEXT NOT NULL, amount REAL NOT NULL, "
+                         "clicks REAL, updated_seq INTEGER NOT NULL, PRIMARY KEY (channel, month)) WITHOUT ROWID;"
+                         "INSERT INTO spend VALUES ('web', '2026-01', 500, 1200, 1);"
+                         "PRAGMA user_version=2;",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+
+    auto db = LocalCrmDatabase::open(dir / "crm.sqlite");
+    REQUIRE(db);
+    REQUIRE((*db)->execute("INSERT INTO spend (channel, month, amount, clicks, updated_seq) "
+                           "VALUES ('web', '2026-01', 300, NULL, 2)"));
+    auto rows = (*db)->prepare("SELECT amount, clicks, updated_seq FROM spend ORDER BY rowid");
+    REQUIRE(rows);
+    REQUIRE(rows->step() == SQLITE_ROW);
+    CHECK(rows->real(0) == 500);
+    CHECK(rows->real(1) == 1200);
+    CHECK(rows->int64(2) == 1);
+    REQUIRE(rows->step() == SQLITE_ROW);
+    CHECK(rows->real(0) == 300);
+    CHECK(rows->step() == SQLITE_DONE);
+    auto version = (*db)->prepare("PRAGMA user_version");
+    REQUIRE(version);
+    REQUIRE(version->step() == SQLITE_ROW);
+    CHECK(version->int64(0) == 3);
 }
 
 TEST_CASE("a missing directory is named in the error") {

@@ -179,6 +179,60 @@ TEST_CASE("the same id twice in one import is an error") {
     CHECK(total_rows(*db) == 0);
 }
 
+// Ad platforms export one row per campaign: KPIS.md §1 adds up the rows of one channel and month.
+TEST_CASE("several spend rows for one channel and month are all kept") {
+    TempDir dir;
+    sellerscore::test::write_small_crm(dir);
+    dir.write("crm/spend.ndjson",
+              R"({"channel":"web","month":"2026-01","amount":500,"clicks":1200})"
+              "\n"
+              R"({"channel":"web","month":"2026-01","amount":300})"
+              "\n");
+    auto db = open_db(dir);
+    auto counts = NdjsonImporter(*db).import_directory(dir / "crm");
+    REQUIRE(counts);
+    CHECK(counts->spend == 2);
+    CHECK(count_rows(*db, "spend") == 2);
+    auto rows = db->prepare("SELECT amount, clicks IS NULL FROM spend ORDER BY rowid");
+    REQUIRE(rows);
+    REQUIRE(rows->step() == SQLITE_ROW);
+    CHECK(rows->real(0) == 500);
+    CHECK(rows->int64(1) == 0);
+    REQUIRE(rows->step() == SQLITE_ROW);
+    CHECK(rows->real(0) == 300);
+    CHECK(rows->int64(1) == 1);
+}
+
+TEST_CASE("importing a channel's month again replaces its spend rows instead of adding to them") {
+    TempDir dir;
+    sellerscore::test::write_small_crm(dir);
+    dir.write("crm/spend.ndjson",
+              R"({"channel":"web","month":"2026-01","amount":500})"
+              "\n"
+              R"({"channel":"web","month":"2026-01","amount":300})"
+              "\n"
+              R"({"channel":"ads","month":"2026-01","amount":40})"
+              "\n");
+    auto db = open_db(dir);
+    REQUIRE(NdjsonImporter(*db).import_directory(dir / "crm"));
+    REQUIRE(NdjsonImporter(*db).import_directory(dir / "crm"));
+    CHECK(count_rows(*db, "spend") == 3);
+
+    // A corrected export of web's January: one row of 650. ads' January is not in it and stays.
+    model::Dataset corrected;
+    corrected.spend.push_back({"web", "2026-01", 650, std::nullopt});
+    REQUIRE(NdjsonImporter(*db).import_dataset(corrected));
+    auto sums = db->prepare("SELECT channel, sum(amount), count(*) FROM spend GROUP BY channel ORDER BY channel");
+    REQUIRE(sums);
+    REQUIRE(sums->step() == SQLITE_ROW);
+    CHECK(sums->text(0) == "ads");
+    CHECK(sums->real(1) == 40);
+    REQUIRE(sums->step() == SQLITE_ROW);
+    CHECK(sums->text(0) == "web");
+    CHECK(sums->real(1) == 650);
+    CHECK(sums->int64(2) == 1);
+}
+
 TEST_CASE("an unknown NDJSON file name is an error") {
     TempDir dir;
     sellerscore::test::write_small_crm(dir);

@@ -23,8 +23,8 @@ TEST_CASE("a complete deal line parses into every field") {
     CHECK(deal->company_id == "CO-1");
     CHECK(deal->amount == 1250.5);
     // 2026-01-05 is day 20458; the close is 08:00 UTC one day later.
-    CHECK(deal->created_at == 20458LL * 86400 + 9 * 3600);
-    CHECK(deal->closed_at == 20459LL * 86400 + 8 * 3600);
+    CHECK(deal->created_at == (20458LL * 86400 + 9 * 3600) * 1000);
+    CHECK(deal->closed_at == (20459LL * 86400 + 8 * 3600) * 1000);
     CHECK(deal->status == model::DealStatus::won);
 }
 
@@ -177,8 +177,8 @@ TEST_CASE("a won deal with a fractional amount round-trips through NDJSON") {
     d.pipeline_id = "P";
     d.stage_id = "ST-W";
     d.amount = 0.1 + 0.2;
-    d.created_at = -86400;
-    d.closed_at = 1'000'000'000;
+    d.created_at = -86'400'001;
+    d.closed_at = 1'000'000'000'123;
     d.status = model::DealStatus::won;
     const auto back = model::parse_deal(model::to_ndjson(d));
     REQUIRE(back);
@@ -212,11 +212,11 @@ TEST_CASE("seller, stage, contact and stage change round-trip through NDJSON") {
     CHECK(stage_back->kind == model::StageKind::lost);
     CHECK(stage_back->probability == 0.25);
 
-    model::Contact contact{"C-1", "S-1", 86400, "referral", "C-0", std::nullopt};
+    model::Contact contact{"C-1", "S-1", 86'400'250, "referral", "C-0", std::nullopt};
     const auto contact_back = model::parse_contact(model::to_ndjson(contact));
     REQUIRE(contact_back);
     CHECK(contact_back->owner_id == "S-1");
-    CHECK(contact_back->created_at == 86400);
+    CHECK(contact_back->created_at == 86'400'250);
     CHECK(contact_back->channel == "referral");
     CHECK(contact_back->referred_by == "C-0");
     CHECK_FALSE(contact_back->company_id);

@@ -124,21 +124,21 @@ TEST_CASE("predicates compare numbers numerically and treat null as equal only t
 
 TEST_CASE("the cursor round-trips through its text and skips what its mark delivered") {
     SyncCursor cursor;
-    cursor.marks["deals"].advance(100, "12");
-    cursor.marks["deals"].advance(200, "13");
-    cursor.marks["deals"].advance(200, "14");
-    cursor.marks["deals"].advance(150, "15");  // older than the mark: no change
+    cursor.marks["deals"].advance(100'000, "12");
+    cursor.marks["deals"].advance(200'000, "13");
+    cursor.marks["deals"].advance(200'000, "14");
+    cursor.marks["deals"].advance(150'000, "15");  // older than the mark: no change
     cursor.hashes["users"] = "0123456789abcdef";
     const auto parsed = SyncCursor::parse(cursor.to_text());
     REQUIRE(parsed);
     CHECK(*parsed == cursor);
     const ListMark& deals = *parsed->mark("deals");
-    CHECK(deals.at == 200);
+    CHECK(deals.at == 200'000);  // model milliseconds; Pipedrive times are whole seconds
     CHECK(deals.ids == std::set<std::string>{"13", "14"});
-    CHECK(deals.covers(200, "13"));
-    CHECK_FALSE(deals.covers(200, "16"));
-    CHECK(deals.covers(199, "16"));
-    CHECK_FALSE(deals.covers(201, "13"));
+    CHECK(deals.covers(200'000, "13"));
+    CHECK_FALSE(deals.covers(200'000, "16"));
+    CHECK(deals.covers(199'000, "16"));
+    CHECK_FALSE(deals.covers(201'000, "13"));
     CHECK(json::parse(cursor.to_text()).at("marks").at("deals").at("at").as_string() == "1970-01-01T00:03:20Z");
 }
 

@@ -16,7 +16,7 @@ namespace {
 RecordMapper mapper(MappingOptions options = {}) { return RecordMapper(std::move(options), ActivityTypeMap({}, {})); }
 
 // 2026-03-01T00:00:00Z
-constexpr model::Timestamp march_first = 20513LL * 86400;
+constexpr model::Timestamp march_first = 20513LL * model::ms_per_day;
 
 json::value deal_json(const char* status) {
     return json::parse(std::string(R"({"id":12,"owner_id":7,"person_id":30,"org_id":null,"pipeline_id":2,"stage_id":5,
@@ -49,7 +49,7 @@ TEST_CASE("a won deal sits in its pipeline's synthetic won stage closed at won_t
     REQUIRE(deal);
     CHECK(deal->stage_id == "2:won");
     CHECK(deal->status == model::DealStatus::won);
-    CHECK(deal->closed_at == march_first + 86400);
+    CHECK(deal->closed_at == march_first + model::ms_per_day);
 }
 
 TEST_CASE("a foreign currency converts at the configured rate or is left out") {
@@ -137,7 +137,7 @@ TEST_CASE("an activity without a done time happened at its due date and time") {
     const auto activity = mapper().activity(
         json::parse(R"({"id":91,"type":"meeting","owner_id":7,"done":true,"due_date":"2026-03-01","due_time":"09:30"})"));
     REQUIRE(activity);
-    CHECK(activity->at == march_first + 9 * 3600 + 30 * 60);
+    CHECK(activity->at == march_first + 9 * model::ms_per_hour + 30 * 60'000);
     CHECK_FALSE(activity->objection);
 }
 
@@ -187,11 +187,11 @@ TEST_CASE("stage history starts in the first stage at creation and ends in the w
     CHECK(history[0].stage_id == "3");
     CHECK(history[0].entered_at == march_first);
     CHECK(history[1].stage_id == "4");
-    CHECK(history[1].entered_at == march_first + 6 * 3600);
+    CHECK(history[1].entered_at == march_first + 6 * model::ms_per_hour);
     CHECK(history[2].stage_id == "5");
-    CHECK(history[2].entered_at == march_first + 12 * 3600);
+    CHECK(history[2].entered_at == march_first + 12 * model::ms_per_hour);
     CHECK(history[3].stage_id == "2:won");
-    CHECK(history[3].entered_at == march_first + 86400);
+    CHECK(history[3].entered_at == march_first + model::ms_per_day);
 }
 
 TEST_CASE("a deal that never changed stage has one entry in its stage at creation") {

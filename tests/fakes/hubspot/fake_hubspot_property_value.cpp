@@ -47,26 +47,12 @@ std::optional<std::int64_t> parse_epoch_millis(std::string_view text) {
         if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
         return value;
     }
-    const std::optional<model::Timestamp> seconds = model::parse_rfc3339(text);
-    if (!seconds) return std::nullopt;
-    std::int64_t millis = 0;
-    // parse_rfc3339 drops the fraction; its first three digits are the milliseconds.
-    if (text.size() > 20 && text[19] == '.') {
-        int digits = 0;
-        for (std::size_t i = 20; i < text.size() && digits < 3 && std::isdigit(static_cast<unsigned char>(text[i])); ++i, ++digits)
-            millis = millis * 10 + (text[i] - '0');
-        for (; digits < 3; ++digits) millis *= 10;
-    }
-    return *seconds * 1000 + millis;
+    return model::parse_rfc3339(text);
 }
 
 std::string format_iso_millis(std::int64_t epoch_ms) {
-    const std::int64_t seconds = epoch_ms >= 0 ? epoch_ms / 1000 : -((-epoch_ms + 999) / 1000);
-    const std::int64_t millis = epoch_ms - seconds * 1000;
-    std::string text = model::format_rfc3339(seconds);  // "...:SSZ"
-    char fraction[5] = {'.', static_cast<char>('0' + millis / 100), static_cast<char>('0' + millis / 10 % 10),
-                        static_cast<char>('0' + millis % 10), 0};
-    text.insert(text.size() - 1, fraction);
+    std::string text = model::format_rfc3339(epoch_ms);
+    if (text.size() == 20) text.insert(19, ".000");  // HubSpot always prints the milliseconds
     return text;
 }
 

@@ -173,7 +173,7 @@ private:
     void seed_companies(const model::Dataset& source) {
         auto add = [&](const std::optional<std::string>& company_id, model::Timestamp created_at) {
             if (!company_id || company_ids_.contains(*company_id)) return;
-            FakeHubSpotObject& company = store_.create(T::companies, created_at * 1000);
+            FakeHubSpotObject& company = store_.create(T::companies, created_at);
             put(T::companies, company, "name", "Company " + *company_id);
             company_ids_[*company_id] = company.id;
         };
@@ -198,7 +198,7 @@ private:
         std::vector<std::uint64_t> ids;
         ids.reserve(source.contacts.size());
         for (const model::Contact& contact : source.contacts) {
-            const std::uint64_t id = store_.create(T::contacts, contact.created_at * 1000).id;
+            const std::uint64_t id = store_.create(T::contacts, contact.created_at).id;
             contact_ids_[contact.id] = id;
             ids.push_back(id);
         }
@@ -235,7 +235,7 @@ private:
         for (const model::StageChange& change : source.stage_changes) changes_by_deal[change.deal_id].push_back(&change);
         store_.reserve(T::deals, store_.objects(T::deals).size() + source.deals.size());
         for (const model::Deal& deal : source.deals) {
-            FakeHubSpotObject& object = store_.create(T::deals, deal.created_at * 1000);
+            FakeHubSpotObject& object = store_.create(T::deals, deal.created_at);
             deal_ids_[deal.id] = object.id;
             const std::string id = std::to_string(object.id);
             put(T::deals, object, "dealname", "Deal " + deal.id);
@@ -245,13 +245,13 @@ private:
             put(T::deals, object, "pipeline", pipeline);
             const std::string stage = stage_ids_.contains(deal.stage_id) ? stage_ids_[deal.stage_id] : deal.stage_id;
             if (deal.amount) put(T::deals, object, "amount", number_text(*deal.amount));
-            if (deal.closed_at) put(T::deals, object, "closedate", std::to_string(*deal.closed_at * 1000));
+            if (deal.closed_at) put(T::deals, object, "closedate", std::to_string(*deal.closed_at));
             put(T::deals, object, "dealstage", stage);
             // The stage history is the source's, not the single entry put() just recorded.
             object.stage_history.clear();
             for (const model::StageChange* change : changes_by_deal[deal.id]) {
                 const auto mapped = stage_ids_.find(change->stage_id);
-                if (mapped != stage_ids_.end()) object.stage_history.push_back({mapped->second, change->entered_at * 1000});
+                if (mapped != stage_ids_.end()) object.stage_history.push_back({mapped->second, change->entered_at});
             }
             std::stable_sort(object.stage_history.begin(), object.stage_history.end(),
                              [](const FakeHubSpotStageEntry& a, const FakeHubSpotStageEntry& b) { return a.entered_ms < b.entered_ms; });
@@ -289,7 +289,7 @@ private:
             std::vector<model::StageChange> history;
             for (const FakeHubSpotStageEntry& entry : object.stage_history) {
                 if (!history.empty() && history.back().stage_id == entry.stage_id) continue;
-                history.push_back({id, entry.stage_id, entry.entered_ms / 1000});
+                history.push_back({id, entry.stage_id, entry.entered_ms});
             }
             if (history.empty()) history.push_back({id, stage, deal.created_at});
             for (model::StageChange& change : history) result_.stage_changes.push_back(std::move(change));
@@ -312,7 +312,7 @@ private:
     void seed_activities(const model::Dataset& source) {
         for (const model::Activity& activity : source.activities) {
             const T type = object_type_of(activity.type);
-            const std::int64_t at_ms = activity.at * 1000;
+            const std::int64_t at_ms = activity.at;
             FakeHubSpotObject& object = store_.create(type, at_ms);
             const auto owner = owner_ids_.find(activity.owner_id);
             if (owner != owner_ids_.end()) put(type, object, "hubspot_owner_id", owner->second);
@@ -364,10 +364,10 @@ private:
                     put(type, object, "hs_meeting_location_type",
                         activity.type == model::ActivityType::visit ? "ADDRESS" : "VIDEO_CONFERENCE");
                     if (activity.duration_s) {
-                        // Meeting times are read at second resolution: keep the duration whole seconds.
-                        const std::int64_t seconds = std::llround(*activity.duration_s);
-                        put(type, object, "hs_meeting_end_time", std::to_string((activity.at + seconds) * 1000));
-                        seen.duration_s = static_cast<double>(seconds);
+                        // Meeting times carry milliseconds: the duration survives to the millisecond.
+                        const std::int64_t ms = std::llround(*activity.duration_s * 1000.0);
+                        put(type, object, "hs_meeting_end_time", std::to_string(activity.at + ms));
+                        seen.duration_s = static_cast<double>(ms) / 1000.0;
                     }
                     if (activity.outcome)
                         if (const char* outcome = meeting_outcome_of(*activity.outcome)) {

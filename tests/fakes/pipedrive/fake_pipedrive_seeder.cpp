@@ -1,5 +1,7 @@
 #include "fake_pipedrive_seeder.hpp"
 
+#include "fake_pipedrive_time.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -149,8 +151,8 @@ model::Dataset seed_store(Store& store, const model::Dataset& source, std::int64
         person.name = "Contact " + contact.id;
         person.owner_id = contact.owner_id ? std::optional<std::int64_t>(user_of(*contact.owner_id)) : std::nullopt;
         person.org_id = mapped(organization_ids, contact.company_id);
-        person.add_time = contact.created_at;
-        person.update_time = std::max(now, contact.created_at);
+        person.add_time = epoch_seconds_of(contact.created_at);
+        person.update_time = std::max(now, person.add_time);
         if (contact.channel && contacts_with_deals.count(contact.id))
             person.custom[lead_source.field_code] = option_id(lead_source, *contact.channel);
         person_ids[contact.id] = person.id;
@@ -163,8 +165,8 @@ model::Dataset seed_store(Store& store, const model::Dataset& source, std::int64
             lead.person_id = store.persons.back().id;
             lead.org_id = store.persons.back().org_id;
             lead.source_name = *contact.channel;
-            lead.add_time = contact.created_at;
-            lead.update_time = std::max(now, contact.created_at);
+            lead.add_time = epoch_seconds_of(contact.created_at);
+            lead.update_time = std::max(now, lead.add_time);
             store.leads.push_back(std::move(lead));
         }
     }
@@ -172,7 +174,7 @@ model::Dataset seed_store(Store& store, const model::Dataset& source, std::int64
         PersonRecord& person = *find_by_id(store.persons, person_ids.at(contact.id));
         const std::optional<std::int64_t> referrer = mapped(person_ids, contact.referred_by);
         if (referrer) person.custom[referred_by.field_code] = std::to_string(*referrer);
-        back.contacts.push_back({std::to_string(person.id), as_text(person.owner_id), person.add_time, contact.channel,
+        back.contacts.push_back({std::to_string(person.id), as_text(person.owner_id), model_ms_of(person.add_time), contact.channel,
                                  as_text(referrer), as_text(person.org_id)});
     }
 
@@ -192,7 +194,7 @@ model::Dataset seed_store(Store& store, const model::Dataset& source, std::int64
         deal.org_id = mapped(organization_ids, source_deal.company_id);
         deal.pipeline_id = pipeline->second;
         deal.value = source_deal.amount.value_or(0.0);
-        deal.add_time = source_deal.created_at;
+        deal.add_time = epoch_seconds_of(source_deal.created_at);
 
         // Open-stage entries in time order, repeats dropped; the first is the creation stage.
         std::vector<const model::StageChange*> changes = history_of[source_deal.id];
@@ -204,7 +206,7 @@ model::Dataset seed_store(Store& store, const model::Dataset& source, std::int64
             const auto stage = stage_ids.find(change->stage_id);
             if (stage == stage_ids.end()) continue;
             if (!entries.empty() && entries.back().stage_id == stage->second) continue;
-            entries.push_back({stage->second, change->entered_at});
+            entries.push_back({stage->second, epoch_seconds_of(change->entered_at)});
         }
         const std::optional<std::int64_t> named_stage = mapped(stage_ids, source_deal.stage_id);
         const bool open = source_deal.status == model::DealStatus::open;
@@ -229,7 +231,7 @@ model::Dataset seed_store(Store& store, const model::Dataset& source, std::int64
         if (entries.size() > 1) deal.stage_change_time = entries.back().time;
         std::optional<std::int64_t> closed_at;
         if (!open) {
-            closed_at = source_deal.closed_at.value_or(deal.add_time);
+            closed_at = source_deal.closed_at ? epoch_seconds_of(*source_deal.closed_at) : deal.add_time;
             deal.status = source_deal.status == model::DealStatus::won ? "won" : "lost";
             (deal.status == "won" ? deal.won_time : deal.lost_time) = closed_at;
             deal.close_time = closed_at;
@@ -243,9 +245,12 @@ model::Dataset seed_store(Store& store, const model::Dataset& source, std::int64
         const std::string p = std::to_string(deal.pipeline_id);
         const std::string read_stage = open ? std::to_string(deal.stage_id) : p + ":" + deal.status;
         back.deals.push_back({id, std::to_string(deal.owner_id), as_text(deal.person_id), as_text(deal.org_id), p,
-                              read_stage, deal.value, deal.add_time, closed_at, source_deal.status});
-        for (const StageEntry& entry : entries) back.stage_changes.push_back({id, std::to_string(entry.stage_id), entry.time});
-        if (closed_at) back.stage_changes.push_back({id, read_stage, *closed_at});
+                              read_stage, deal.value, model_ms_of(deal.add_time),
+                              closed_at ? std::optional<model::Timestamp>(model_ms_of(*closed_at)) : std::nullopt,
+                              source_deal.status});
+        for (const StageEntry& entry : entries)
+            back.stage_changes.push_back({id, std::to_string(entry.stage_id), model_ms_of(entry.time)});
+        if (closed_at) back.stage_changes.push_back({id, read_stage, model_ms_of(*closed_at)});
         store.deals.push_back(std::move(deal));
     }
 
@@ -262,13 +267,13 @@ model::Dataset seed_store(Store& store, const model::Dataset& source, std::int64
             note.user_id = owner;
             note.deal_id = deal;
             note.person_id = person;
-            note.add_time = activity.at;
-            note.update_time = std::max(now, activity.at);
+            note.add_time = epoch_seconds_of(activity.at);
+            note.update_time = std::max(now, note.add_time);
             model::Activity read;
             read.id = "note:" + std::to_string(note.id);
             read.owner_id = std::to_string(owner);
             read.type = model::ActivityType::note;
-            read.at = note.add_time;
+            read.at = model_ms_of(note.add_time);
             read.contact_id = as_text(person);
             read.deal_id = as_text(deal);
             read.objection = activity.objection;
@@ -284,17 +289,17 @@ model::Dataset seed_store(Store& store, const model::Dataset& source, std::int64
         record.deal_id = deal;
         record.person_id = person;
         record.done = true;
-        record.due = activity.at;
+        record.due = epoch_seconds_of(activity.at);
         if (activity.duration_s) record.duration_minutes = static_cast<int>(std::lround(*activity.duration_s / 60.0));
-        record.marked_as_done_time = activity.at;
-        record.add_time = activity.at;
-        record.update_time = std::max(now, activity.at);
+        record.marked_as_done_time = record.due;
+        record.add_time = record.due;
+        record.update_time = std::max(now, record.due);
         if (activity.objection) record.note = "Customer pushed back on price #objection";
         model::Activity read;
         read.id = "activity:" + std::to_string(record.id);
         read.owner_id = std::to_string(owner);
         read.type = activity.type;
-        read.at = activity.at;
+        read.at = model_ms_of(record.due);
         read.contact_id = as_text(person);
         read.deal_id = as_text(deal);
         if (record.duration_minutes) read.duration_s = *record.duration_minutes * 60.0;

@@ -10,6 +10,11 @@
 
 namespace sellerscore::fakes::pipedrive {
 
+// The fake keeps epoch seconds: Pipedrive's times stop at the second. Model timestamps are
+// milliseconds; a sub-second part is dropped (floor) on the way in, as Pipedrive would.
+std::int64_t epoch_seconds_of(std::int64_t model_ms);
+std::int64_t model_ms_of(std::int64_t epoch_seconds);
+
 // Exactly "YYYY-MM-DDTHH:MM:SSZ": a fraction, an offset or a space instead of 'T' is refused.
 std::optional<std::int64_t> parse_v2_time(std::string_view text);
 std::string format_v2_time(std::int64_t epoch_seconds);

@@ -1,0 +1,108 @@
+// One writer per state directory and per local CRM: a second crmhost refuses at once with one line
+// naming the first, and a lock left by a killed process does not block.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
+
+#include "host/single_writer_lock.hpp"
+#include "host_scratch_directory.hpp"
+#include "host_test_process.hpp"
+
+using namespace sellerscore::host::testing;
+using sellerscore::host::SingleWriterLock;
+
+namespace {
+
+const std::map<std::string, std::string> real_plugin{{"SELLERSCORE_PLUGIN", SELLERSCORE_PLUGIN_PATH}};
+
+const char* local_config = R"({"connector":"local","local":{"database":"crm.sqlite"},"state_dir":"state",
+                               "kpi":{"as_of":"2026-07-01T00:00:00Z"}})";
+const char* one_seller = R"({"id":"S1","name":"Ana","email":"ana@example.com","active":true}
+)";
+
+bool single_line(const std::string& text) { return !text.empty() && text.find('\n') == text.size() - 1; }
+
+std::string our_pid() { return "pid " + std::to_string(::getpid()); }
+
+}  // namespace
+
+TEST_CASE("a sync refuses at once while another crmhost syncs the same state directory, naming it") {
+    ScratchDirectory dir;
+    dir.write("sellerscore.json", local_config);
+    dir.write("ndjson/sellers.ndjson", one_seller);
+    REQUIRE(run_crmhost({"--config", "sellerscore.json", "import", "ndjson"}, dir.path(), real_plugin).exit_code == 0);
+    std::filesystem::create_directories(dir.path() / "state");
+    auto held = SingleWriterLock::acquire(dir.path() / "state" / "crmhost.lock", "state", "sync");
+    REQUIRE(held);
+
+    const ProcessResult r = run_crmhost({"--config", "sellerscore.json", "sync"}, dir.path(), real_plugin);
+    CHECK(r.exit_code == 1);
+    CHECK(single_line(r.err));
+    CHECK_THAT(r.err, Catch::Contains("state directory " + (dir.path() / "state").string() +
+                                         " is in use by crmhost sync (" + our_pid()));
+    // Refused before it touched anything: no run was recorded.
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "state" / "sellerscore-state.sqlite"));
+}
+
+TEST_CASE("install and uninstall refuse while another crmhost holds the state directory") {
+    ScratchDirectory dir;
+    dir.write("sellerscore.json", local_config);
+    std::filesystem::create_directories(dir.path() / "state");
+    auto held = SingleWriterLock::acquire(dir.path() / "state" / "crmhost.lock", "state", "sync");
+    REQUIRE(held);
+    const ProcessResult install = run_crmhost({"--config", "sellerscore.json", "install"}, dir.path(), real_plugin);
+    CHECK(install.exit_code == 1);
+    CHECK_THAT(install.err, Catch::Contains("in use by crmhost sync (" + our_pid()));
+    const ProcessResult uninstall =
+        run_crmhost({"--config", "sellerscore.json", "uninstall", "--yes"}, dir.path(), real_plugin);
+    CHECK(uninstall.exit_code == 1);
+    CHECK_THAT(uninstall.err, Catch::Contains("in use by crmhost sync (" + our_pid()));
+}
+
+TEST_CASE("an import refuses while another crmhost writes the same local CRM, and imports nothing") {
+    ScratchDirectory dir;
+    dir.write("sellerscore.json", local_config);
+    dir.write("ndjson/sellers.ndjson", one_seller);
+    auto held = SingleWriterLock::acquire(dir.path() / "crm.sqlite.lock", "crm", "sync");
+    REQUIRE(held);
+    const ProcessResult r = run_crmhost({"--config", "sellerscore.json", "import", "ndjson"}, dir.path(), real_plugin);
+    CHECK(r.exit_code == 1);
+    CHECK(single_line(r.err));
+    CHECK_THAT(r.err, Catch::Contains("local CRM " + (dir.path() / "crm.sqlite").string() +
+                                         " is in use by crmhost sync (" + our_pid()));
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "crm.sqlite"));
+}
+
+TEST_CASE("a lock left by a killed crmhost does not block the next run") {
+    ScratchDirectory dir;
+    dir.write("sellerscore.json", local_config);
+    dir.write("ndjson/sellers.ndjson", one_seller);
+    // A child takes the lock the way crmhost does, then dies by SIGKILL with the lock file still there.
+    const pid_t child = ::fork();
+    if (child == 0) {
+        for (;;) {  // the parent's probes may hold it for an instant
+            auto lock = SingleWriterLock::acquire(dir.path() / "crm.sqlite.lock", "crm", "import");
+            if (lock) ::pause();
+            ::usleep(1'000);
+        }
+    }
+    // Wait until the child holds it: our own attempt is refused while it does.
+    bool child_holds = false;
+    for (int i = 0; i < 500 && !child_holds; ++i) {
+        auto probe = SingleWriterLock::acquire(dir.path() / "crm.sqlite.lock", "crm", "probe");
+        child_holds = !probe;
+        if (!child_holds) ::usleep(10'000);
+    }
+    REQUIRE(child_holds);
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    REQUIRE(std::filesystem::exists(dir.path() / "crm.sqlite.lock"));
+
+    const ProcessResult r = run_crmhost({"--config", "sellerscore.json", "import", "ndjson"}, dir.path(), real_plugin);
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+}
