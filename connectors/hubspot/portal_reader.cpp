@@ -197,8 +197,8 @@ Status PortalReader::list_type(ObjectType type, const RecordMapper& mapper, Reco
         list.properties_with_history = stage_history_property;
         list.limit = ListRequest::history_max_limit;
     }
-    // Many pipelines mean many stage properties: list ids (with associations) and fetch the wide
-    // properties through batch/read instead of a URL that overflows.
+    // A property list too long for a URL: list ids (with associations) and fetch the wide properties
+    // (and the deals' histories) through batch/read instead of a URL that overflows.
     const bool through_batch_read = !list.fits();
     if (through_batch_read) {
         list.properties = {std::string(last_modified_property(type))};
