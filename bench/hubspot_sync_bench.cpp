@@ -1,7 +1,8 @@
 // crmhost syncing a large portal from the fake HubSpot over TLS on loopback, under HubSpot's burst
 // limit with the window scaled down (100 requests per 1 s instead of per 10 s) so the run takes
 // about a minute: requests per record, the achieved request rate against the allowed one, 429s,
-// records lost or written twice; then a second sync with nothing changed.
+// records lost or written twice; what the full stage history costs in requests; then a second sync
+// with nothing changed; a third after 1,000 deals were sent back to their first stage. Searches run at HubSpot's real search limit (4 per rolling second), unscaled.
 // crmhost runs as a child process, exactly as a user runs it; the fake runs in this process.
 #include <unistd.h>
 
@@ -39,6 +40,19 @@ namespace {
 
 constexpr int allowed_per_window = 100;
 constexpr std::chrono::milliseconds window{1'000};  // HubSpot: 10 s; scaled 10x down
+
+// Requests the dealstage history adds: deal list pages at 50 (HubSpot's page size with
+// propertiesWithHistory) beyond the pages of 100 the deals took without it, and the batch reads that
+// bring the histories of deals found by search.
+std::uint64_t stage_history_requests(const std::map<std::string, std::uint64_t>& counts, std::size_t deals_listed) {
+    const auto count = [&](const std::string& route) {
+        const auto it = counts.find(route);
+        return it == counts.end() ? std::uint64_t{0} : it->second;
+    };
+    const std::uint64_t pages = count("GET /crm/v3/objects/deals");
+    const std::uint64_t pages_without = deals_listed == 0 ? 0 : (deals_listed + 99) / 100;
+    return (pages > pages_without ? pages - pages_without : 0) + count("POST /crm/v3/objects/deals/batch/read");
+}
 
 std::uint64_t write_requests(const std::map<std::string, std::uint64_t>& counts) {
     std::uint64_t n = 0;
@@ -88,7 +102,8 @@ int main(int argc, char** argv) {
     fakes::FakeHubSpotOptions fake_options;
     fake_options.max_requests = allowed_per_window;
     fake_options.interval = window;
-    fake_options.search_interval = window / 10;  // 5 per second, scaled like the burst window
+    fake_options.search_per_second = 4;  // HubSpot's search limit, per rolling second, not scaled
+    fake_options.search_interval = std::chrono::milliseconds(1'000);
     fakes::FakeHubSpot fake(fake_options);
     const auto seed_start = Clock::now();
     const model::Dataset in_hubspot = fake.seed(source);
@@ -99,6 +114,7 @@ int main(int argc, char** argv) {
     // Time the fake spends answering: if it nears the allowed interval per request, the fake, not
     // the connector, bounds the achieved rate.
     std::atomic<std::int64_t> fake_busy_ns{0};
+    std::atomic<std::uint64_t> searches{0}, searches_429{0};
     const fakes::ServerCertificate certificate = fakes::make_server_certificate();
     const std::string ca_file = fakes::write_temp_pem(certificate.ca_pem, "bench-hubspot-ca");
     fakes::LoopbackServer server(
@@ -106,6 +122,10 @@ int main(int argc, char** argv) {
             timeline.record();
             const auto started = Clock::now();
             fakes::FakeResponse response = fake.handle(request);
+            if (request.path.ends_with("/search")) {
+                ++searches;
+                if (response.status == 429) ++searches_429;
+            }
             fake_busy_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - started).count();
             return response;
         },
@@ -124,7 +144,7 @@ int main(int argc, char** argv) {
               {"ca_file", ca_file},
               {"rate_limit_max", allowed_per_window},
               {"rate_limit_interval_ms", window.count()},
-              {"search_per_second", 40}}},
+              {"search_per_second", 4}}},
             {"state_dir", (work / "state").string()},
             {"kpi", {{"as_of", model::format_rfc3339(options.end)}}}});
     }
@@ -141,6 +161,8 @@ int main(int argc, char** argv) {
     const std::int64_t fake_busy_first_ns = fake_busy_ns.load();
     const std::uint64_t writes_first = write_requests(counts_first);
     const std::uint64_t rate_limited_first = fake.rate_limited_count();
+    const std::uint64_t searches_first = searches.load(), searches_429_first = searches_429.load();
+    const std::size_t deals_listed = fake.object_count("deals");
     const std::uint64_t property_writes = fake.total_property_writes();
     const std::uint64_t written_twice = fake.properties_written_more_than_once();
     const auto phases = timeline.phases(std::chrono::milliseconds(1'500));
@@ -174,6 +196,28 @@ int main(int argc, char** argv) {
     const auto counts_second = difference(fake.request_counts(), counts_first);
     std::uint64_t requests_second = 0;
     for (const auto& [route, n] : counts_second) requests_second += n;
+    const std::uint64_t searches_second = searches.load() - searches_first;
+    const std::uint64_t searches_429_second = searches_429.load() - searches_429_first;
+    const std::uint64_t rate_limited_second = fake.rate_limited_count() - rate_limited_first;
+
+    // --- third sync: 1,000 deals sent back to their first stage --------------------------------------
+    constexpr std::size_t deals_moved = 1'000;
+    std::map<std::string, std::string> first_stage;
+    for (const auto& change : in_hubspot.stage_changes) first_stage.emplace(change.deal_id, change.stage_id);
+    std::size_t moved = 0;
+    for (const auto& deal : in_hubspot.deals) {
+        if (moved == deals_moved) break;
+        if (deal.status != model::DealStatus::open) continue;
+        if (!fake.touch("deals", deal.id, {{"dealstage", first_stage[deal.id]}})) continue;
+        ++moved;
+    }
+    const auto counts_before_third = fake.request_counts();
+    const std::uint64_t searches_before_third = searches.load(), searches_429_before_third = searches_429.load();
+    const std::uint64_t rate_limited_before_third = fake.rate_limited_count();
+    const Step third = run_crmhost({"--config", config.string(), "sync"}, log);
+    const auto counts_third = difference(fake.request_counts(), counts_before_third);
+    std::uint64_t requests_third = 0;
+    for (const auto& [route, n] : counts_third) requests_third += n;
 
     // --- report ------------------------------------------------------------------------------------
     const double allowed_rate = allowed_per_window / std::chrono::duration<double>(window).count();
@@ -207,6 +251,15 @@ int main(int argc, char** argv) {
     std::printf("  429 answers                       %8llu  = %.2f %% of requests (goal < 1%%)\n",
                 static_cast<unsigned long long>(rate_limited_first),
                 requests_first ? 100.0 * rate_limited_first / requests_first : 0.0);
+    std::printf("  searches                          %8llu  (429: %llu = %.2f %%; limit 4 per rolling second)\n",
+                static_cast<unsigned long long>(searches_first), static_cast<unsigned long long>(searches_429_first),
+                searches_first ? 100.0 * searches_429_first / searches_first : 0.0);
+    std::printf("  requests for the stage history    %8llu  (%llu deal list pages at 50 with history, %zu deals)\n",
+                static_cast<unsigned long long>(stage_history_requests(counts_first, deals_listed)),
+                static_cast<unsigned long long>(counts_first.count("GET /crm/v3/objects/deals")
+                                                    ? counts_first.at("GET /crm/v3/objects/deals")
+                                                    : 0),
+                deals_listed);
     std::printf("  records lost                      %8zu  (%zu open deals, %zu customers checked)\n",
                 deals_lost + customers_lost, open_deals, card.customers.size());
     std::printf("  property values written twice    %8llu\n", static_cast<unsigned long long>(written_twice));
@@ -214,9 +267,29 @@ int main(int argc, char** argv) {
     std::printf("  requests                          %8llu  (write requests: %llu)\n",
                 static_cast<unsigned long long>(requests_second),
                 static_cast<unsigned long long>(write_requests(counts_second)));
+    std::printf("  429 answers                       %8llu  = %.2f %% of requests\n",
+                static_cast<unsigned long long>(rate_limited_second),
+                requests_second ? 100.0 * rate_limited_second / requests_second : 0.0);
+    std::printf("  searches                          %8llu  (429: %llu)\n",
+                static_cast<unsigned long long>(searches_second), static_cast<unsigned long long>(searches_429_second));
+    std::printf("  requests for the stage history    %8llu  (batch reads of the changed deals' histories)\n",
+                static_cast<unsigned long long>(stage_history_requests(counts_second, 0)));
     for (const auto& [route, n] : counts_second) {
         std::printf("    %-58s %llu\n", route.c_str(), static_cast<unsigned long long>(n));
     }
+    const std::uint64_t rate_limited_third = fake.rate_limited_count() - rate_limited_before_third;
+    std::printf("third sync, %zu deals moved back      %8.1f s, exit %d\n", moved, third.seconds, third.exit_code);
+    std::printf("  requests                          %8llu  (write requests: %llu)\n",
+                static_cast<unsigned long long>(requests_third),
+                static_cast<unsigned long long>(write_requests(counts_third)));
+    std::printf("  429 answers                       %8llu  = %.2f %% of requests\n",
+                static_cast<unsigned long long>(rate_limited_third),
+                requests_third ? 100.0 * rate_limited_third / requests_third : 0.0);
+    std::printf("  searches                          %8llu  (429: %llu)\n",
+                static_cast<unsigned long long>(searches.load() - searches_before_third),
+                static_cast<unsigned long long>(searches_429.load() - searches_429_before_third));
+    std::printf("  requests for the stage history    %8llu  (batch reads of the changed deals' histories, 50 each)\n",
+                static_cast<unsigned long long>(stage_history_requests(counts_third, 0)));
     fs::remove_all(work);
-    return first.exit_code == 0 && second.exit_code == 0 ? 0 : 1;
+    return first.exit_code == 0 && second.exit_code == 0 && third.exit_code == 0 ? 0 : 1;
 }

@@ -165,6 +165,7 @@ Result<HttpResponse> HttpClient::State::send(const HttpRequest& request) {
                 continue;
             }
             if (!retryable_status(response.status)) return result;
+            if (response.status == 429 && !request.retry_rate_limited) return result;
 
             outcome = std::to_string(response.status);
             vendor = redact_secrets(vendor_message(response.body), secrets);

@@ -82,7 +82,8 @@ public:
     HttpClient& operator=(const HttpClient&) = delete;
 
     // Sends with credential, pacing and retries. Returns the first response that is not retried:
-    // any 2xx/3xx, any 4xx other than 408/429 (the connector reads the vendor's error body), or
+    // any 2xx/3xx, any 4xx other than 408/429 (the connector reads the vendor's error body), a 429
+    // when request.retry_rate_limited is false, or
     // a 401 after one refresh. Retries 408, 429, 5xx, timeouts and resets (resets and timeouts only
     // for idempotent requests), waiting Retry-After (seconds or HTTP date) when given, else
     // backoff with full jitter. When the attempts or the budget run out, or Retry-After exceeds

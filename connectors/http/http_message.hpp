@@ -31,6 +31,9 @@ struct HttpRequest {
     // key): it is then retried only when it provably never left (connect failure), never after a
     // reset or timeout that may have happened after the server acted.
     bool idempotent = true;
+    // False: a 429 is handed back to the caller instead of retried, for a caller that paces a limit
+    // the client cannot see (HubSpot's search limit: no rate-limit headers on its answers).
+    bool retry_rate_limited = true;
 };
 
 struct HttpResponse {

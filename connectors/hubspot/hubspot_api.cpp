@@ -46,6 +46,18 @@ std::string required_scopes(const json::value& body) {
 
 }  // namespace
 
+namespace {
+// A search answered 429 this many times in a row (each after a full window without searches) gives up.
+constexpr int search_max_attempts = 6;
+
+// A 429 for the daily limit does not pass within a second.
+bool daily_limit(const http::HttpResponse& response) {
+    boost::system::error_code ec;
+    const json::value body = json::parse(response.body, ec);
+    return !ec && string_at(body, "policyName") == "DAILY";
+}
+}  // namespace
+
 HubSpotApi::HubSpotApi(std::unique_ptr<http::HttpClient> client, std::string path_prefix, http::Clock& clock,
                        int search_per_second)
     : client_(std::move(client)), prefix_(std::move(path_prefix)), search_pacer_(clock, search_per_second) {
@@ -143,10 +155,29 @@ Result<json::value> HubSpotApi::post(const std::string& target, const json::obje
 }
 
 Result<json::value> HubSpotApi::search(ObjectType type, const SearchRequest& search_request) {
-    search_pacer_.wait();
-    return post(v3("/objects/" + std::string(path_name(type)) + "/search"), search_request.body());
+    http::HttpRequest request =
+        json_request(http::Method::post, v3("/objects/" + std::string(path_name(type)) + "/search"), search_request.body());
+    // The search pacer, not the client, decides when a search that got a 429 goes again.
+    request.retry_rate_limited = false;
+    for (int attempt = 1;; ++attempt) {
+        search_pacer_.start();
+        auto response = send(request);
+        const bool rate_limited = response && response->status == 429;
+        search_pacer_.finish(rate_limited);
+        if (!response) return response.status();
+        if (rate_limited && attempt < search_max_attempts && !daily_limit(*response)) {
+            ++search_retries_;
+            continue;
+        }
+        if (response->status / 100 != 2) return error_of(request, *response);
+        return parse_body(request, *response);
+    }
 }
 
-http::ClientStats HubSpotApi::stats() const { return client_->stats(); }
+http::ClientStats HubSpotApi::stats() const {
+    http::ClientStats stats = client_->stats();
+    stats.retries += search_retries_.load();
+    return stats;
+}
 
 }  // namespace sellerscore::connectors::hubspot

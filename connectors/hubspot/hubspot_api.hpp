@@ -3,6 +3,8 @@
 // ("hubspot: POST /crm/v3/objects/deals/batch/update: 400 Property values were not valid").
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,7 +33,7 @@ public:
     // 2xx -> the parsed body (null for an empty body); anything else -> error_of().
     Result<boost::json::value> get(const std::string& target);
     Result<boost::json::value> post(const std::string& target, const boost::json::object& body);
-    // POST <type>/search, spaced by the search pacer.
+    // POST <type>/search, paced by the search pacer, which also times the retries of a 429.
     Result<boost::json::value> search(ObjectType type, const SearchRequest& request);
 
     // Raw exchanges for callers that read non-2xx answers themselves (207, 404, 409).
@@ -50,12 +52,14 @@ public:
     // "POST /crm/v3/objects/deals/batch/update" (the path without its query).
     static std::string where(const http::HttpRequest& request);
 
+    // The client's counters; retries include searches sent again after a 429.
     http::ClientStats stats() const;
 
 private:
     std::unique_ptr<http::HttpClient> client_;
     std::string prefix_;
     SearchPacer search_pacer_;
+    std::atomic<std::uint64_t> search_retries_{0};  // searches sent again after a 429 (the client's own retries aside)
 };
 
 }  // namespace sellerscore::connectors::hubspot

@@ -31,6 +31,7 @@ MappingOptions mapping_options(const HubSpotSettings& settings) {
     options.proposal_stages = settings.proposal_stages;
     options.objection_markers = settings.objection_markers;
     if (!settings.referral_property.empty()) options.referral_property = settings.referral_property;
+    if (!settings.channel_property.empty()) options.channel_property = settings.channel_property;
     return options;
 }
 

@@ -1,6 +1,6 @@
 // The Connector over HubSpot's CRM API (v3, associations v4), per hubspot_mapping.md.
 //
-// Reads: owners, pipelines, deals (with stage history from hs_v2_date_entered_*), contacts,
+// Reads: owners, pipelines, deals (with their full dealstage history), contacts,
 // companies (held values only), calls, emails, meetings, notes, tasks and quotes. A full read lists
 // every type at the largest page size; read(cursor) searches what changed since the cursor and
 // lists what was archived since. Write-back: properties in group "seller_kpis", values through
@@ -43,6 +43,7 @@ struct HubSpotSettings {
     std::chrono::milliseconds rate_limit_interval{10'000};
     int search_per_second = 4;  // HubSpot's search limit is per token, not in the headers
     std::string referral_property = "referred_by_contact_id";
+    std::string channel_property = "hs_analytics_source";  // the contact property holding the lead source
     std::vector<std::string> visit_types, proposal_stages, objection_markers;  // empty = defaults
     http::RetryPolicy retry;
 };

@@ -36,6 +36,8 @@ std::string joined(const std::vector<std::string>& items) {
 std::string ListRequest::target() const {
     std::string t = path + "?limit=" + std::to_string(limit);
     if (!properties.empty()) t += "&properties=" + encode_query_value(joined(properties));
+    if (!properties_with_history.empty())
+        t += "&propertiesWithHistory=" + encode_query_value(joined(properties_with_history));
     if (!associations.empty()) t += "&associations=" + encode_query_value(joined(associations));
     if (archived) t += "&archived=true";
     if (after) t += "&after=" + encode_query_value(*after);

@@ -19,6 +19,7 @@ namespace json = boost::json;
 namespace {
 
 constexpr int owners_max_limit = 500;
+const std::vector<std::string> stage_history_property{"dealstage"};
 
 std::string next_after(const json::value& body) {
     const json::value* paging = member(body, "paging");
@@ -87,19 +88,16 @@ Result<PortalReference> PortalReader::read_reference(HubSpotApi& api) {
     return reference;
 }
 
-std::vector<std::string> PortalReader::properties(ObjectType type, const StageCatalog& stages) const {
+std::vector<std::string> PortalReader::properties(ObjectType type) const {
     std::vector<std::string> names;
     const auto add_name = [&names](std::string name) {
         if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
     };
     for (std::string_view name : base_properties(type)) add_name(std::string(name));
-    if (type == ObjectType::deals) {
-        // Stage history rides on the deal pages as hs_v2_date_entered_<stageId>: no extra request.
-        // propertiesWithHistory=dealstage would need batch/read at 50 objects per call (at least
-        // twice the requests) and is not available on search at all.
-        for (auto& name : stages.date_entered_properties()) add_name(std::move(name));
+    if (type == ObjectType::contacts) {
+        add_name(options_.referral_property);
+        add_name(options_.channel_property);
     }
-    if (type == ObjectType::contacts) add_name(options_.referral_property);
     if (const auto object = record_object_of(type)) {
         for (const auto& [name, kind] : schema_.fields(*object)) add_name(property_name(name));
     }
@@ -145,16 +143,23 @@ void PortalReader::report_skipped() {
 }
 
 Result<std::vector<json::value>> PortalReader::batch_read(ObjectType type, const std::vector<std::string>& ids,
-                                                          const std::vector<std::string>& properties) {
+                                                          const std::vector<std::string>& properties,
+                                                          const std::vector<std::string>& with_history) {
     std::vector<json::value> objects;
-    for (std::size_t start = 0; start < ids.size(); start += ListRequest::batch_read_max_ids) {
-        json::array inputs;
-        const std::size_t end = std::min(ids.size(), start + ListRequest::batch_read_max_ids);
-        for (std::size_t i = start; i < end; ++i) inputs.push_back(json::object{{"id", ids[i]}});
+    const std::size_t per_call = with_history.empty() ? ListRequest::batch_read_max_ids
+                                                      : static_cast<std::size_t>(ListRequest::history_max_limit);
+    const auto names_of = [](const std::vector<std::string>& list) {
         json::array names;
-        for (const auto& name : properties) names.push_back(json::string(name));
-        auto body = api_.post(api_.v3("/objects/" + std::string(path_name(type)) + "/batch/read"),
-                              json::object{{"properties", std::move(names)}, {"inputs", std::move(inputs)}});
+        for (const auto& name : list) names.push_back(json::string(name));
+        return names;
+    };
+    for (std::size_t start = 0; start < ids.size(); start += per_call) {
+        json::array inputs;
+        const std::size_t end = std::min(ids.size(), start + per_call);
+        for (std::size_t i = start; i < end; ++i) inputs.push_back(json::object{{"id", ids[i]}});
+        json::object request{{"properties", names_of(properties)}, {"inputs", std::move(inputs)}};
+        if (!with_history.empty()) request["propertiesWithHistory"] = names_of(with_history);
+        auto body = api_.post(api_.v3("/objects/" + std::string(path_name(type)) + "/batch/read"), request);
         if (!body) return body.status();
         std::map<std::string, const json::value*> by_id;
         for (const auto& object : results_of(*body)) by_id[string_at(object, "id")] = &object;
@@ -165,17 +170,40 @@ Result<std::vector<json::value>> PortalReader::batch_read(ObjectType type, const
     return objects;
 }
 
-Status PortalReader::list_type(ObjectType type, const RecordMapper& mapper, const StageCatalog& stages,
-                               RecordSink& sink) {
-    const std::vector<std::string> wide = properties(type, stages);
+Status PortalReader::attach_stage_history(json::array& deals) {
+    std::vector<std::string> ids;
+    for (const auto& deal : deals) ids.push_back(string_at(deal, "id"));
+    auto read = batch_read(ObjectType::deals, ids, stage_history_property, stage_history_property);
+    if (!read) return read.status();
+    std::map<std::string, const json::value*> history_of;
+    for (const auto& deal : *read) {
+        if (const json::value* history = member(deal, "propertiesWithHistory")) history_of[string_at(deal, "id")] = history;
+    }
+    for (auto& deal : deals) {
+        const auto it = history_of.find(string_at(deal, "id"));
+        if (it != history_of.end() && deal.is_object()) deal.as_object()["propertiesWithHistory"] = *it->second;
+    }
+    return Status::ok();
+}
+
+Status PortalReader::list_type(ObjectType type, const RecordMapper& mapper, RecordSink& sink) {
+    const std::vector<std::string> wide = properties(type);
     ListRequest list;
     list.path = api_.v3("/objects/" + std::string(path_name(type)));
     list.properties = wide;
     for (ObjectType target : association_targets(type)) list.associations.emplace_back(path_name(target));
-    // Many pipelines mean many stage properties: list ids (with associations) and fetch the wide
-    // properties through batch/read instead of a URL that overflows.
+    if (type == ObjectType::deals) {
+        // Every stay of every deal, at HubSpot's page size for reads with history.
+        list.properties_with_history = stage_history_property;
+        list.limit = ListRequest::history_max_limit;
+    }
+    // A property list too long for a URL: list ids (with associations) and fetch the wide properties
+    // (and the deals' histories) through batch/read instead of a URL that overflows.
     const bool through_batch_read = !list.fits();
-    if (through_batch_read) list.properties = {std::string(last_modified_property(type))};
+    if (through_batch_read) {
+        list.properties = {std::string(last_modified_property(type))};
+        list.properties_with_history.clear();
+    }
     Result<json::value> body = api_.get(list.target());
     while (true) {
         if (!body) return body.status();
@@ -196,7 +224,9 @@ Status PortalReader::list_type(ObjectType type, const RecordMapper& mapper, cons
                 ids.push_back(string_at(object, "id"));
                 links[ids.back()] = embedded_associations(object);
             }
-            auto objects = batch_read(type, ids, wide);
+            const std::vector<std::string> history =
+                type == ObjectType::deals ? stage_history_property : std::vector<std::string>{};
+            auto objects = batch_read(type, ids, wide, history);
             if (!objects) return objects.status();
             for (const auto& object : *objects) add(type, mapper, object, links[string_at(object, "id")], page);
         } else {
@@ -210,13 +240,18 @@ Status PortalReader::list_type(ObjectType type, const RecordMapper& mapper, cons
 }
 
 Status PortalReader::search_type(ObjectType type, std::int64_t since_ms, const RecordMapper& mapper,
-                                 const StageCatalog& stages, RecordSink& sink) {
-    SearchPager pager(std::string(last_modified_property(type)), since_ms, properties(type, stages));
+                                 RecordSink& sink) {
+    SearchPager pager(std::string(last_modified_property(type)), since_ms, properties(type));
     do {
         if (Status st = check_cancelled(); !st) return st;
         auto body = api_.search(type, pager.request());
         if (!body) return body.status();
-        const json::array& found = results_of(*body);
+        json::array found = results_of(*body);
+        // Search cannot return property histories: the changed deals' stage histories come from
+        // batch/read, 50 deals per call.
+        if (type == ObjectType::deals && !found.empty()) {
+            if (Status st = attach_stage_history(found); !st) return st;
+        }
         std::map<std::string, FirstAssociations> links;
         if (!association_targets(type).empty() && !found.empty()) {
             std::vector<std::string> ids;
@@ -239,18 +274,15 @@ Status PortalReader::search_type(ObjectType type, std::int64_t since_ms, const R
 }
 
 Status PortalReader::archived_type(ObjectType type, std::int64_t since_ms, const RecordMapper& mapper,
-                                   const StageCatalog& stages, RecordSink& sink) {
+                                   RecordSink& sink) {
     ListRequest list;
     list.path = api_.v3("/objects/" + std::string(path_name(type)));
     list.archived = true;
     if (type == ObjectType::deals) {
-        // The proposal activities an archived deal implied are named after its proposal stages' dates.
-        for (const auto& stage : stages.stages()) {
-            if (stages.is_proposal_stage(stage.id, options_.proposal_stages)) {
-                list.properties.push_back(std::string(StageCatalog::date_entered_prefix) + stage.id);
-            }
-        }
-        if (!list.fits()) list.properties.clear();
+        // The proposal activities an archived deal implied are named after its entries into proposal stages.
+        list.properties = {"dealstage"};
+        list.properties_with_history = stage_history_property;
+        list.limit = ListRequest::history_max_limit;
     }
     do {
         if (Status st = check_cancelled(); !st) return st;
@@ -277,7 +309,7 @@ Status PortalReader::read_all(const PortalReference& reference, RecordSink& sink
     first.records.stages = reference.stages.stages();
     if (Status st = deliver(sink, std::move(first)); !st) return st;
     for (ObjectType type : all_object_types) {
-        if (Status st = list_type(type, mapper, reference.stages, sink); !st) return st;
+        if (Status st = list_type(type, mapper, sink); !st) return st;
     }
     report_skipped();
     return Status::ok();
@@ -290,9 +322,9 @@ Status PortalReader::read_changes(const PortalReference& reference, const SyncCu
     first.records.stages = reference.stages.stages();
     if (Status st = deliver(sink, std::move(first)); !st) return st;
     for (ObjectType type : all_object_types) {
-        if (Status st = search_type(type, since.mark(type), mapper, reference.stages, sink); !st) return st;
+        if (Status st = search_type(type, since.mark(type), mapper, sink); !st) return st;
         if (type == ObjectType::companies) continue;  // a company is no model record: nothing to remove
-        if (Status st = archived_type(type, since.mark(type), mapper, reference.stages, sink); !st) return st;
+        if (Status st = archived_type(type, since.mark(type), mapper, sink); !st) return st;
     }
     report_skipped();
     return Status::ok();

@@ -39,17 +39,20 @@ public:
     Status read_changes(const PortalReference& reference, const SyncCursor& since, RecordSink& sink);
 
     // The properties a read of `type` asks for.
-    std::vector<std::string> properties(ObjectType type, const StageCatalog& stages) const;
+    std::vector<std::string> properties(ObjectType type) const;
 
 private:
-    Status list_type(ObjectType type, const RecordMapper& mapper, const StageCatalog& stages, RecordSink& sink);
-    Status search_type(ObjectType type, std::int64_t since_ms, const RecordMapper& mapper, const StageCatalog& stages,
-                       RecordSink& sink);
-    Status archived_type(ObjectType type, std::int64_t since_ms, const RecordMapper& mapper,
-                         const StageCatalog& stages, RecordSink& sink);
-    // POST <type>/batch/read for the wide property list, in the ids' order.
+    // Deals come with propertiesWithHistory=dealstage, 50 per page.
+    Status list_type(ObjectType type, const RecordMapper& mapper, RecordSink& sink);
+    Status search_type(ObjectType type, std::int64_t since_ms, const RecordMapper& mapper, RecordSink& sink);
+    Status archived_type(ObjectType type, std::int64_t since_ms, const RecordMapper& mapper, RecordSink& sink);
+    // POST <type>/batch/read for the wide property list (and the histories of `with_history`,
+    // then 50 ids per call), in the ids' order.
     Result<std::vector<boost::json::value>> batch_read(ObjectType type, const std::vector<std::string>& ids,
-                                                       const std::vector<std::string>& properties);
+                                                       const std::vector<std::string>& properties,
+                                                       const std::vector<std::string>& with_history);
+    // Adds propertiesWithHistory.dealstage to deals found by search (which cannot return it).
+    Status attach_stage_history(boost::json::array& deals);
     // Maps one object into the page; counts what could not be mapped.
     MapOutcome add(ObjectType type, const RecordMapper& mapper, const boost::json::value& object,
                    const FirstAssociations& links, ReadPage& page);

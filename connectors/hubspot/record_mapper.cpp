@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include <boost/json.hpp>
 
@@ -60,8 +61,12 @@ std::optional<std::string> first_associated(const json::value& crm_object, std::
     return std::nullopt;
 }
 
-std::string proposal_activity_id(const std::string& deal_id, const std::string& stage_id) {
-    return "deal-stage-proposal:" + deal_id + ":" + stage_id;
+// The first entry into a proposal stage keeps the id it always had; a re-entry is another proposal,
+// numbered by its order among the entries into that stage (histories only grow, so ids are stable).
+std::string proposal_activity_id(const std::string& deal_id, const std::string& stage_id, int entry) {
+    std::string id = "deal-stage-proposal:" + deal_id + ":" + stage_id;
+    if (entry > 1) id += ":" + std::to_string(entry);
+    return id;
 }
 
 }  // namespace
@@ -118,19 +123,30 @@ void RecordMapper::add_held_values(RecordObject object, const json::value& crm_o
     }
 }
 
-// HubSpot keeps one "date entered" per stage, so a deal that re-entered a stage shows its latest
-// entry only; the history is ordered by time (then by pipeline order for equal times).
+// propertiesWithHistory.dealstage lists every value the deal's stage held, newest first; each is
+// one stay. Oldest first here (entries of equal time keep HubSpot's order), a value set again to
+// the stage it already held dropped (no new entry), the stage ids of another pipeline kept as they
+// are (the engine follows a deal across pipelines). Without that history the deal is in its
+// current stage since its creation.
 std::vector<model::StageChange> RecordMapper::stage_history(const json::value& deal, const std::string& deal_id,
                                                             const std::string& current_stage,
                                                             model::Timestamp created_at) const {
     std::vector<model::StageChange> history;
-    for (const auto& stage : stages_.stages()) {
-        const auto entered =
-            parse_time(property_at(deal, std::string(StageCatalog::date_entered_prefix) + stage.id));
-        if (entered) history.push_back({deal_id, stage.id, *entered});
+    const json::value* with_history = member(deal, "propertiesWithHistory");
+    const json::array* entries = with_history ? array_at(*with_history, "dealstage") : nullptr;
+    if (entries != nullptr) {
+        for (auto entry = entries->rbegin(); entry != entries->rend(); ++entry) {
+            const std::string stage_id = string_at(*entry, "value");
+            const auto entered = parse_time(string_at(*entry, "timestamp"));
+            if (stage_id.empty() || !entered) continue;
+            history.push_back({deal_id, stage_id, *entered});
+        }
+        std::stable_sort(history.begin(), history.end(),
+                         [](const auto& a, const auto& b) { return a.entered_at < b.entered_at; });
+        history.erase(std::unique(history.begin(), history.end(),
+                                  [](const auto& a, const auto& b) { return a.stage_id == b.stage_id; }),
+                      history.end());
     }
-    std::stable_sort(history.begin(), history.end(),
-                     [](const auto& a, const auto& b) { return a.entered_at < b.entered_at; });
     if (history.empty()) history.push_back({deal_id, current_stage, created_at});
     return history;
 }
@@ -157,10 +173,11 @@ MapOutcome RecordMapper::add_deal(const json::value& deal, const FirstAssociatio
     if (d.status != model::DealStatus::open) d.closed_at = parse_time(property_at(deal, "closedate"));
 
     auto history = stage_history(deal, d.id, d.stage_id, d.created_at);
+    std::map<std::string, int> entries;
     for (const auto& change : history) {
         if (!stages_.is_proposal_stage(change.stage_id, options_.proposal_stages)) continue;
         model::Activity proposal;
-        proposal.id = proposal_activity_id(d.id, change.stage_id);
+        proposal.id = proposal_activity_id(d.id, change.stage_id, ++entries[change.stage_id]);
         proposal.owner_id = d.owner_id;
         proposal.type = model::ActivityType::proposal;
         proposal.direction = model::Direction::outbound;
@@ -182,7 +199,7 @@ MapOutcome RecordMapper::add_contact(const json::value& contact, ReadPage& page)
     if (c.id.empty() || !created) return MapOutcome::not_a_record;
     c.created_at = *created;
     c.owner_id = non_empty(property_at(contact, "hubspot_owner_id"));
-    c.channel = non_empty(property_at(contact, "hs_analytics_source"));
+    c.channel = non_empty(property_at(contact, options_.channel_property));
     c.referred_by = non_empty(property_at(contact, options_.referral_property));
     c.company_id = non_empty(property_at(contact, "associatedcompanyid"));
     add_held_values(RecordObject::contact, contact, page);
@@ -272,12 +289,12 @@ void RecordMapper::add_removed(ObjectType type, const json::value& crm_object,
     switch (type) {
         case ObjectType::deals: {
             removed.push_back({model::RecordType::deal, id});
-            // The proposals its stages implied go with it (the stage dates ride on the archived read).
-            for (const auto& stage : stages_.stages()) {
-                if (!stages_.is_proposal_stage(stage.id, options_.proposal_stages)) continue;
-                if (!property_at(crm_object, std::string(StageCatalog::date_entered_prefix) + stage.id).empty()) {
-                    removed.push_back({model::RecordType::activity, proposal_activity_id(id, stage.id)});
-                }
+            // The proposals its stage entries implied go with it (the history rides on the archived read).
+            std::map<std::string, int> entries;
+            for (const auto& change : stage_history(crm_object, id, property_at(crm_object, "dealstage"), 0)) {
+                if (change.stage_id.empty() || !stages_.is_proposal_stage(change.stage_id, options_.proposal_stages)) continue;
+                removed.push_back({model::RecordType::activity,
+                                   proposal_activity_id(id, change.stage_id, ++entries[change.stage_id])});
             }
             break;
         }

@@ -20,6 +20,9 @@ struct MappingOptions {
     std::vector<std::string> proposal_stages;    // stage ids or labels; empty = none (quotes are the proposals)
     std::vector<std::string> objection_markers;  // empty = {"#objection"}
     std::string referral_property = "referred_by_contact_id";
+    // The contact property holding the lead source (the contact's channel): HubSpot's own original
+    // source, or a portal's custom property.
+    std::string channel_property = "hs_analytics_source";
 };
 
 // The first associated id of each kind a record refers to.
@@ -45,7 +48,8 @@ public:
     // nullopt for QUEUE owners.
     std::optional<model::Seller> seller(const boost::json::value& owner) const;
 
-    // The deal with its whole stage history, the proposals its stages imply, and its held values.
+    // The deal with its whole stage history (propertiesWithHistory.dealstage), one proposal per entry
+    // into a proposal stage, and its held values.
     MapOutcome add_deal(const boost::json::value& deal, const FirstAssociations& links, ReadPage& page) const;
     MapOutcome add_contact(const boost::json::value& contact, ReadPage& page) const;
     // Companies only carry held values.

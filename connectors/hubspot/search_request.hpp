@@ -25,7 +25,8 @@ struct SearchRequest {
     // HubSpot's limits: at most 200 results per page; a query reaches at most 10,000 results.
     static constexpr int max_limit = 200;
     static constexpr int result_cap = 10'000;
-    // Filters in one group; HubSpot allows more, but 6 is what every documented version accepts.
+    // Filters in one group: HubSpot accepts 10 (5 groups, 25 filters in all, since 2024-08-26); a deal
+    // query keeps to 6, a margin that costs nothing (its conditions are a handful).
     static constexpr std::size_t max_filters = 6;
 
     std::vector<SearchFilter> filters;

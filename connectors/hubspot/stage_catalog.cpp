@@ -47,13 +47,6 @@ const model::Stage* StageCatalog::find(std::string_view stage_id) const {
     return it == index_.end() ? nullptr : &stages_[it->second];
 }
 
-std::vector<std::string> StageCatalog::date_entered_properties() const {
-    std::vector<std::string> names;
-    names.reserve(stages_.size());
-    for (const auto& stage : stages_) names.push_back(std::string(date_entered_prefix) + stage.id);
-    return names;
-}
-
 bool StageCatalog::is_proposal_stage(std::string_view stage_id, const std::vector<std::string>& proposal_stages) const {
     const model::Stage* stage = find(stage_id);
     return std::any_of(proposal_stages.begin(), proposal_stages.end(), [&](const std::string& named) {

@@ -1,6 +1,5 @@
-// The deal pipelines of a portal, read once per run: the model's stages, each stage's kind (a
-// deal's status follows from its stage) and the hs_v2_date_entered_<stageId> properties that carry
-// stage history on deal pages.
+// The deal pipelines of a portal, read once per run: the model's stages and each stage's kind (a
+// deal's status follows from its stage).
 #pragma once
 
 #include <string>
@@ -24,10 +23,6 @@ public:
 
     const std::vector<model::Stage>& stages() const { return stages_; }
     const model::Stage* find(std::string_view stage_id) const;
-
-    // hs_v2_date_entered_<stageId> for every stage, in pipeline order.
-    std::vector<std::string> date_entered_properties() const;
-    static constexpr std::string_view date_entered_prefix = "hs_v2_date_entered_";
 
     // Whether a stage id or label is one of the configured proposal stages.
     bool is_proposal_stage(std::string_view stage_id, const std::vector<std::string>& proposal_stages) const;

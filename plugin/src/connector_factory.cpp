@@ -36,6 +36,7 @@ Result<std::unique_ptr<connectors::Connector>> make_hubspot(const PluginSettings
     if (r.rate_limit_interval_ms) h.rate_limit_interval = std::chrono::milliseconds(*r.rate_limit_interval_ms);
     if (r.search_per_second) h.search_per_second = *r.search_per_second;
     if (!r.referral_property.empty()) h.referral_property = r.referral_property;
+    if (!r.channel_property.empty()) h.channel_property = r.channel_property;
     h.access_token = host.secret("SELLERSCORE_HUBSPOT_TOKEN").value_or("");
     h.client_id = host.secret("SELLERSCORE_HUBSPOT_CLIENT_ID").value_or("");
     h.client_secret = host.secret("SELLERSCORE_HUBSPOT_CLIENT_SECRET").value_or("");

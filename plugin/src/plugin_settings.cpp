@@ -90,6 +90,7 @@ Status read_remote_section(const json::object& root, std::string_view section, R
     for (auto [key, out] : {std::pair{"base_url", &r.base_url}, std::pair{"ca_file", &r.ca_file},
                             std::pair{"path_prefix", &r.path_prefix}, std::pair{"token_url", &r.token_url},
                             std::pair{"referral_property", &r.referral_property},
+                            std::pair{"channel_property", &r.channel_property},
                             std::pair{"home_currency", &r.home_currency}, std::pair{"channel_field", &r.channel_field},
                             std::pair{"referral_field", &r.referral_field}}) {
         if (Status st = read_string(root, section, key, *out); !st) return st;

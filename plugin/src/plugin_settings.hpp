@@ -28,6 +28,7 @@ struct RemoteCrmSettings {
     std::optional<int> rate_limit_interval_ms;
     std::optional<int> search_per_second;
     std::string referral_property;  // empty: the connector's default
+    std::string channel_property;   // HubSpot: the contact property holding the lead source; empty: default
     // Pipedrive: the budget share left for the company's other tools, the currency amounts are kept
     // in, and the person fields holding the lead source and the referring person.
     std::optional<int> daily_token_reserve;

@@ -178,3 +178,55 @@ TEST_CASE("deal pipelines carry isClosed and probability metadata") {
     CHECK(stages[2].at("metadata").at("isClosed") == "true");
     CHECK(stages[2].at("metadata").at("probability") == "1.0");
 }
+
+TEST_CASE("propertiesWithHistory lists every dealstage value newest first with millisecond ISO times") {
+    FakeHubSpot hubspot(options_with(ManualClock{}));
+    const model::Dataset seen = hubspot.seed(small_dataset());
+    const FakeResponse response =
+        hubspot.handle(request("GET", "/crm/v3/objects/deals?limit=50&properties=dealstage&propertiesWithHistory=dealstage"));
+    REQUIRE(response.status == 200);
+    const boost::json::value body = json_of(response);
+    const auto& d1 = body.at("results").as_array().at(0).as_object();
+    REQUIRE(str(d1.at("id")) == seen.deals[0].id);
+    const auto& history = d1.at("propertiesWithHistory").at("dealstage").as_array();
+    REQUIRE(history.size() == 4);
+    // D1 went new -> proposal -> new -> won at t0 + 100, 200, 300 and 900 s.
+    CHECK(str(history[0].at("value")) == "won");
+    CHECK(str(history[0].at("timestamp")) == "2026-01-01T00:15:00.000Z");
+    CHECK(str(history[1].at("value")) == "new");
+    CHECK(str(history[1].at("timestamp")) == "2026-01-01T00:05:00.000Z");
+    CHECK(str(history[2].at("value")) == seen.stages[1].id);
+    CHECK(str(history[2].at("timestamp")) == "2026-01-01T00:03:20.000Z");
+    CHECK(str(history[3].at("value")) == "new");
+    CHECK(str(history[3].at("timestamp")) == "2026-01-01T00:01:40.000Z");
+    CHECK(str(history[3].at("sourceType")) == "CRM_UI");
+}
+
+TEST_CASE("a list with propertiesWithHistory allows at most 50 objects per page") {
+    FakeHubSpot hubspot(options_with(ManualClock{}));
+    hubspot.seed(small_dataset());
+    CHECK(hubspot.handle(request("GET", "/crm/v3/objects/deals?limit=50&propertiesWithHistory=dealstage")).status == 200);
+    const FakeResponse too_many = hubspot.handle(request("GET", "/crm/v3/objects/deals?limit=51&propertiesWithHistory=dealstage"));
+    REQUIRE(too_many.status == 400);
+    CHECK(json_of(too_many).at("category") == "VALIDATION_ERROR");
+    // Without history the list page is 100 as ever.
+    CHECK(hubspot.handle(request("GET", "/crm/v3/objects/deals?limit=100")).status == 200);
+}
+
+TEST_CASE("batch read with propertiesWithHistory allows at most 50 inputs and returns the histories") {
+    FakeHubSpot hubspot(options_with(ManualClock{}));
+    const model::Dataset seen = hubspot.seed(small_dataset());
+    const auto body = [&](int inputs) {
+        boost::json::array list;
+        for (int i = 0; i < inputs; ++i) list.push_back(boost::json::object{{"id", seen.deals[0].id}});
+        return boost::json::serialize(boost::json::object{{"inputs", std::move(list)},
+                                                          {"properties", boost::json::array{"dealstage"}},
+                                                          {"propertiesWithHistory", boost::json::array{"dealstage"}}});
+    };
+    const FakeResponse fifty = hubspot.handle(request("POST", "/crm/v3/objects/deals/batch/read", body(50)));
+    REQUIRE(fifty.status == 200);
+    CHECK(json_of(fifty).at("results").at(0).at("propertiesWithHistory").at("dealstage").as_array().size() == 4);
+    const FakeResponse too_many = hubspot.handle(request("POST", "/crm/v3/objects/deals/batch/read", body(51)));
+    REQUIRE(too_many.status == 400);
+    CHECK(json_of(too_many).at("category") == "VALIDATION_ERROR");
+}

@@ -135,3 +135,36 @@ TEST_CASE("unauthenticated requests are not rate limited and not counted in the 
     CHECK(hubspot.request_count() == 6);
     CHECK(hubspot.request_count("GET /crm/v3/owners") == 6);
 }
+
+TEST_CASE("by default the fake holds HubSpot's Free and Starter burst limit of 100 requests per rolling 10 seconds") {
+    ManualClock clock;
+    FakeHubSpot hubspot(options_with(clock));
+    CHECK(hubspot.options().max_requests == 100);
+    CHECK(hubspot.options().interval == milliseconds(10'000));
+    for (int i = 0; i < 100; ++i) {
+        REQUIRE(hubspot.handle(request("GET", "/crm/v3/owners")).status == 200);
+        clock.advance(milliseconds(99));  // the 100th at 9,801 ms
+    }
+    clock.advance(milliseconds(99));  // 9,999 ms after the first: still in its window
+    CHECK(hubspot.handle(request("GET", "/crm/v3/owners")).status == 429);
+    clock.advance(milliseconds(1));  // 10,000 ms: the first has left
+    CHECK(hubspot.handle(request("GET", "/crm/v3/owners")).status == 200);
+}
+
+TEST_CASE("by default the fake holds HubSpot's search limit of 4 per rolling second") {
+    ManualClock clock;
+    FakeHubSpot hubspot(options_with(clock));
+    CHECK(hubspot.options().search_per_second == 4);
+    CHECK(hubspot.options().search_interval == milliseconds(1'000));
+    // Four searches 300 ms apart span 900 ms; a fifth at 999 ms is the fifth in one rolling second.
+    for (int i = 0; i < 4; ++i) {
+        if (i > 0) clock.advance(milliseconds(300));
+        REQUIRE(hubspot.handle(request("POST", "/crm/v3/objects/deals/search", search_body)).status == 200);
+    }
+    clock.advance(milliseconds(99));
+    const FakeResponse limited = hubspot.handle(request("POST", "/crm/v3/objects/deals/search", search_body));
+    CHECK(limited.status == 429);
+    CHECK_FALSE(has_header(limited, "X-HubSpot-RateLimit-Remaining"));
+    clock.advance(milliseconds(1));  // 1,000 ms after the first
+    CHECK(hubspot.handle(request("POST", "/crm/v3/objects/deals/search", search_body)).status == 200);
+}

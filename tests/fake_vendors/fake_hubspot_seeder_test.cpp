@@ -75,7 +75,7 @@ TEST_CASE("a deal without a known owner is stored but not returned") {
     CHECK_FALSE(d2.amount);
 }
 
-TEST_CASE("stage history keeps the latest entry per stage and a createdate entry when empty") {
+TEST_CASE("stage history keeps every entry and a createdate entry when empty") {
     Seeded s;
     const std::string d1 = s.seen.deals[0].id;
     const std::string d2 = s.seen.deals[1].id;
@@ -83,8 +83,27 @@ TEST_CASE("stage history keeps the latest entry per stage and a createdate entry
     for (const model::StageChange& change : s.seen.stage_changes) changes.emplace_back(change.deal_id, change.stage_id, change.entered_at);
     const std::string proposal = s.seen.stages[1].id;
     CHECK(changes == std::vector<std::tuple<std::string, std::string, model::Timestamp>>{
-                         {d1, proposal, t0 + 200 * 1000}, {d1, "new", t0 + 300 * 1000}, {d1, "won", t0 + 900 * 1000}, {d2, "new", t0 + 200 * 1000}});
+                         {d1, "new", t0 + 100 * 1000},
+                         {d1, proposal, t0 + 200 * 1000},
+                         {d1, "new", t0 + 300 * 1000},
+                         {d1, "won", t0 + 900 * 1000},
+                         {d2, "new", t0 + 200 * 1000}});
+}
+
+TEST_CASE("stage-calculated properties derive from the full history as HubSpot derives them") {
+    Seeded s;
+    const std::string d1 = s.seen.deals[0].id;
+    // D1: new 00:01:40 -> proposal 00:03:20 -> new 00:05:00 -> won 00:15:00.
+    // Date entered and exited are the latest stay's; latest time in is that stay's length;
+    // cumulative time in adds both stays in "new": 100 s + 600 s.
     CHECK(s.hubspot.value("deals", d1, "hs_v2_date_entered_new") == "2026-01-01T00:05:00.000Z");
+    CHECK(s.hubspot.value("deals", d1, "hs_v2_date_exited_new") == "2026-01-01T00:15:00.000Z");
+    CHECK(s.hubspot.value("deals", d1, "hs_v2_latest_time_in_new") == "600000");
+    CHECK(s.hubspot.value("deals", d1, "hs_v2_cumulative_time_in_new") == "700000");
+    // The stage it is in has no exit and no completed stay yet.
+    CHECK(s.hubspot.value("deals", d1, "hs_v2_date_entered_won") == "2026-01-01T00:15:00.000Z");
+    CHECK_FALSE(s.hubspot.value("deals", d1, "hs_v2_date_exited_won"));
+    CHECK_FALSE(s.hubspot.value("deals", d1, "hs_v2_cumulative_time_in_won"));
     CHECK_FALSE(s.hubspot.value("deals", d1, "hs_v2_date_entered_lost"));
 }
 

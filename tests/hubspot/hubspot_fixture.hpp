@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -100,6 +101,9 @@ inline const std::string test_token = "pat-na1-00000000-test-0000-0000-000000000
 
 struct HubSpotFixture {
     SharedFakeClock clock;
+    // Runs as each request reaches the fake (before it is counted in any rate window): a test
+    // advances the clock here to play network delay. Set it before the first request.
+    std::function<void()> on_arrival;
     fakes::FakeHubSpot fake;
     fakes::ServerCertificate certificate = fakes::make_server_certificate();
     std::string ca_file = fakes::write_temp_pem(certificate.ca_pem, "hubspot-test-ca");
@@ -120,7 +124,10 @@ struct HubSpotFixture {
     }
 
     fakes::FakeHubSpotOptions with_clock(fakes::FakeHubSpotOptions options) {
-        options.steady_now = [this] { return clock.now(); };
+        options.steady_now = [this] {
+            if (on_arrival) on_arrival();
+            return clock.now();
+        };
         return options;
     }
 

@@ -72,10 +72,10 @@ TEST_CASE("a full read returns exactly the seeded records page by page") {
     REQUIRE(cursor);
     check_same_records(sink.records, expected);
     CHECK(sink.records.spend.empty());
-    // 140 deals at 100 per list page: streamed as at least two deal pages, none over a list page.
-    CHECK(sink.max_deals_per_page <= 100);
-    CHECK(sink.pages >= 2 + 2 + 9 + 1);
-    CHECK(f.fake.request_count("GET /crm/v3/objects/deals") == 2);
+    // 140 deals at 50 per page (HubSpot's page size with propertiesWithHistory): three deal pages.
+    CHECK(sink.max_deals_per_page <= 50);
+    CHECK(sink.pages >= 3 + 2 + 9 + 1);
+    CHECK(f.fake.request_count("GET /crm/v3/objects/deals") == 3);
     CHECK(sink.removed.empty());
 }
 
@@ -203,10 +203,10 @@ TEST_CASE("an incremental read passes the 10000 search results cap by re-windowi
     CHECK(f.fake.request_count("POST /crm/v3/objects/calls/search") >= 51);
 }
 
-TEST_CASE("a full read with hundreds of stage properties fetches deals through batch read") {
+TEST_CASE("a full read with hundreds of stages still lists deals with their history in one pass") {
     HubSpotFixture f;
     model::Dataset source = demo_dataset();
-    // 50 more pipelines of 6 stages: 300 more hs_v2_date_entered_* names, far past a safe URL.
+    // 50 more pipelines of 6 stages: the stage history no longer needs one property per stage.
     for (int p = 0; p < 50; ++p) {
         for (int s = 0; s < 6; ++s) {
             source.stages.push_back({"extra_" + std::to_string(p) + "_stage_" + std::to_string(s),
@@ -221,5 +221,122 @@ TEST_CASE("a full read with hundreds of stage properties fetches deals through b
     INFO(cursor.status().message());
     REQUIRE(cursor);
     check_same_records(sink.records, expected);
-    CHECK(f.fake.request_count("POST /crm/v3/objects/deals/batch/read") == 2);
+    CHECK(f.fake.request_count("POST /crm/v3/objects/deals/batch/read") == 0);
+    CHECK(f.fake.request_count("GET /crm/v3/objects/deals") == 3);
+}
+
+namespace {
+
+// A deal of the demo data sent back: its first two stages entered once more, a day apart.
+struct DealThatWentBack {
+    model::Dataset source = demo_dataset();
+    std::string deal_id;
+    std::string first_stage, second_stage;
+    model::Timestamp back_at = 0;
+
+    DealThatWentBack() {
+        std::map<std::string, std::vector<model::StageChange>> by_deal;
+        for (const auto& change : source.stage_changes) by_deal[change.deal_id].push_back(change);
+        for (const auto& [id, changes] : by_deal) {
+            if (changes.size() < 2) continue;
+            deal_id = id;
+            first_stage = changes[0].stage_id;
+            second_stage = changes[1].stage_id;
+            back_at = changes.back().entered_at + model::ms_per_day;
+            break;
+        }
+        REQUIRE(!deal_id.empty());
+        source.stage_changes.push_back({deal_id, first_stage, back_at});
+        source.stage_changes.push_back({deal_id, second_stage, back_at + model::ms_per_day});
+    }
+};
+
+std::vector<model::StageChange> history_of(const model::Dataset& d, const std::string& deal_id) {
+    std::vector<model::StageChange> history;
+    for (const auto& change : d.stage_changes)
+        if (change.deal_id == deal_id) history.push_back(change);
+    std::stable_sort(history.begin(), history.end(),
+                     [](const auto& a, const auto& b) { return a.entered_at < b.entered_at; });
+    return history;
+}
+
+}  // namespace
+
+TEST_CASE("a full read brings every stay of a deal that went back to an earlier stage") {
+    HubSpotFixture f;
+    const DealThatWentBack back;
+    const model::Dataset seeded = f.fake.seed(back.source);
+    // The seeded deal's HubSpot id: the one whose history holds the re-entry.
+    auto connector = f.connector();
+    CollectingSink sink;
+    REQUIRE(connector->read("", sink));
+    std::string hubspot_id;
+    for (const auto& change : seeded.stage_changes)
+        if (change.entered_at == back.back_at) hubspot_id = change.deal_id;
+    REQUIRE(!hubspot_id.empty());
+    const auto history = history_of(sink.records, hubspot_id);
+    REQUIRE(history.size() >= 4);
+    const auto n = history.size();
+    // ..., first stage again at back_at, second stage again a day later: both stays kept.
+    CHECK(history[n - 2].entered_at == back.back_at);
+    CHECK(history[n - 1].entered_at == back.back_at + model::ms_per_day);
+    CHECK(history[n - 2].stage_id == history[0].stage_id);
+    CHECK(history[n - 1].stage_id == history[1].stage_id);
+}
+
+TEST_CASE("an incremental read of a deal moved back brings its whole history through one batch read") {
+    HubSpotFixture f;
+    const model::Dataset seeded = f.fake.seed(demo_dataset());
+    auto connector = f.connector();
+    CollectingSink full;
+    const auto cursor = connector->read("", full);
+    REQUIRE(cursor);
+    // A deal with at least two stays goes back to its first stage, then forward again.
+    std::string deal_id;
+    std::vector<model::StageChange> before;
+    for (const auto& d : seeded.deals) {
+        before = history_of(full.records, d.id);
+        if (before.size() >= 2) {
+            deal_id = d.id;
+            break;
+        }
+    }
+    REQUIRE(!deal_id.empty());
+    REQUIRE(f.fake.touch("deals", deal_id, {{"dealstage", before[0].stage_id}}));
+    REQUIRE(f.fake.touch("deals", deal_id, {{"dealstage", before[1].stage_id}}));
+
+    CollectingSink changes;
+    REQUIRE(connector->read(*cursor, changes));
+    const auto after = history_of(changes.records, deal_id);
+    REQUIRE(after.size() == before.size() + 2);
+    for (std::size_t i = 0; i < before.size(); ++i) CHECK(model::to_ndjson(after[i]) == model::to_ndjson(before[i]));
+    CHECK(after[before.size()].stage_id == before[0].stage_id);
+    CHECK(after[before.size() + 1].stage_id == before[1].stage_id);
+    // Search cannot return histories: one batch/read (up to 50 deals) brings them.
+    CHECK(f.fake.request_count("POST /crm/v3/objects/deals/batch/read") == 1);
+}
+
+TEST_CASE("a portal keeping the lead source in its own contact property gets it as the contact's channel") {
+    HubSpotFixture f;
+    const model::Dataset seeded = f.fake.seed(demo_dataset());
+    fakes::FakeHubSpotProperty source;
+    source.name = "lead_source_custom";
+    source.label = "Lead source";
+    source.type = "string";
+    source.field_type = "text";
+    source.group_name = "contactinformation";
+    f.fake.define_property("contacts", source);
+    const std::string contact_id = seeded.contacts[0].id;
+    REQUIRE(f.fake.touch("contacts", contact_id, {{"lead_source_custom", "referral"}}));
+
+    hs::HubSpotSettings settings = f.settings();
+    settings.channel_property = "lead_source_custom";
+    auto connector = f.connector(settings);
+    CollectingSink sink;
+    REQUIRE(connector->read("", sink));
+    std::map<std::string, std::optional<std::string>> channel_of;
+    for (const auto& c : sink.records.contacts) channel_of[c.id] = c.channel;
+    CHECK(channel_of.at(contact_id) == std::optional<std::string>("referral"));
+    // Contacts without a value in that property have no channel, whatever hs_analytics_source says.
+    CHECK(channel_of.at(seeded.contacts[1].id) == std::nullopt);
 }

@@ -42,6 +42,17 @@ json::value deal_json(const std::string& properties, const std::string& associat
     return json::parse(R"({"id":"501","properties":)" + properties + R"(,"associations":)" + associations + "}");
 }
 
+// A deal with propertiesWithHistory.dealstage as HubSpot sends it: newest entry first.
+json::value deal_with_history(const std::string& properties, const std::string& dealstage_history) {
+    return json::parse(R"({"id":"501","properties":)" + properties + R"(,"propertiesWithHistory":{"dealstage":)" +
+                       dealstage_history + "}}");
+}
+
+std::string entry(const std::string& stage, const std::string& timestamp) {
+    return R"({"value":")" + stage + R"(","timestamp":")" + timestamp +
+           R"(","sourceType":"CRM_UI","sourceId":"userId:4150001","updatedByUserId":4150001})";
+}
+
 }  // namespace
 
 TEST_CASE("an owner becomes a seller named first and last name with the primary team") {
@@ -92,7 +103,6 @@ TEST_CASE("pipeline stages map to stages with kind from isClosed and probability
     CHECK(open->name == "Contract sent");
     CHECK(open->pipeline_id == "default");
     CHECK(archived->pipeline_id == "77");
-    CHECK(stages.date_entered_properties().front() == "hs_v2_date_entered_appointmentscheduled");
 }
 
 TEST_CASE("the stage fingerprint changes when a stage changes and not otherwise") {
@@ -107,12 +117,11 @@ TEST_CASE("a won deal takes the home currency amount its associations and close 
     Mapping m;
     ReadPage page;
     const auto outcome = m.mapper().add_deal(
-        deal_json(R"({"hubspot_owner_id":"11","pipeline":"default","dealstage":"closedwon","amount":"100",
+        deal_with_history(R"({"hubspot_owner_id":"11","pipeline":"default","dealstage":"closedwon","amount":"100",
             "amount_in_home_currency":"120.5","createdate":"2026-03-01T12:00:00.000Z",
-            "closedate":"2026-03-11T12:00:00.000Z","hs_v2_date_entered_appointmentscheduled":"2026-03-01T12:00:00.000Z",
-            "hs_v2_date_entered_closedwon":"2026-03-11T12:00:00.000Z"})",
-                  R"({"contacts":{"results":[{"id":"301","type":"deal_to_contact"},{"id":"302","type":"deal_to_contact"}]},
-                      "companies":{"results":[{"id":"401","type":"deal_to_company"}]}})"),
+            "closedate":"2026-03-11T12:00:00.000Z"})",
+                          "[" + entry("closedwon", "2026-03-11T12:00:00.000Z") + "," +
+                              entry("appointmentscheduled", "2026-03-01T12:00:00.000Z") + "]"),
         embedded_associations(deal_json("{}", R"({"contacts":{"results":[{"id":"301","type":"deal_to_contact"},
             {"id":"302","type":"deal_to_contact"}]},"companies":{"results":[{"id":"401","type":"deal_to_company"}]}})")),
         page);
@@ -147,7 +156,7 @@ TEST_CASE("an open deal has no close date and falls back to amount") {
     CHECK_FALSE(page.records.deals[0].contact_id);
 }
 
-TEST_CASE("a deal without date entered values gets one stage change at its create date") {
+TEST_CASE("a deal without a stage history gets one stage change at its create date") {
     Mapping m;
     ReadPage page;
     m.mapper().add_deal(deal_json(R"({"hubspot_owner_id":"11","pipeline":"default","dealstage":"contractsent",
@@ -174,9 +183,10 @@ TEST_CASE("a deal entering a configured proposal stage brings a proposal activit
     Mapping m;
     m.options.proposal_stages = {"Contract sent"};
     ReadPage page;
-    m.mapper().add_deal(deal_json(R"({"hubspot_owner_id":"11","pipeline":"default","dealstage":"closedlost",
-        "createdate":"2026-03-01T12:00:00.000Z","hs_v2_date_entered_contractsent":"2026-03-02T12:00:00.000Z",
-        "hs_v2_date_entered_closedlost":"2026-03-03T12:00:00.000Z"})"),
+    m.mapper().add_deal(deal_with_history(R"({"hubspot_owner_id":"11","pipeline":"default","dealstage":"closedlost",
+        "createdate":"2026-03-01T12:00:00.000Z"})",
+                                          "[" + entry("closedlost", "2026-03-03T12:00:00.000Z") + "," +
+                                              entry("contractsent", "2026-03-02T12:00:00.000Z") + "]"),
                         FirstAssociations{std::string("301"), std::nullopt, std::nullopt}, page);
     REQUIRE(page.records.activities.size() == 1);
     const model::Activity& a = page.records.activities[0];
@@ -371,7 +381,9 @@ TEST_CASE("an archived deal removes the deal and the proposals its stages implie
     Mapping m;
     m.options.proposal_stages = {"contractsent"};
     std::vector<RemovedRecord> removed;
-    m.mapper().add_removed(ObjectType::deals, deal_json(R"({"hs_v2_date_entered_contractsent":"1772366400000"})"),
+    m.mapper().add_removed(ObjectType::deals,
+                           deal_with_history(R"({"dealstage":"contractsent"})",
+                                             "[" + entry("contractsent", "2026-03-01T12:00:00.000Z") + "]"),
                            removed);
     m.mapper().add_removed(ObjectType::calls, json::parse(R"({"id":"1001","properties":{}})"), removed);
     m.mapper().add_removed(ObjectType::contacts, json::parse(R"({"id":"301","properties":{}})"), removed);
@@ -380,4 +392,128 @@ TEST_CASE("an archived deal removes the deal and the proposals its stages implie
     CHECK((removed[1].type == model::RecordType::activity && removed[1].id == "deal-stage-proposal:501:contractsent"));
     CHECK((removed[2].type == model::RecordType::activity && removed[2].id == "calls:1001"));
     CHECK((removed[3].type == model::RecordType::contact && removed[3].id == "301"));
+}
+
+TEST_CASE("a deal that went back to a stage keeps every stay, oldest first") {
+    Mapping m;
+    ReadPage page;
+    // demo (appointmentscheduled) -> proposal (contractsent) -> demo -> proposal, a day apart each.
+    m.mapper().add_deal(deal_with_history(R"({"hubspot_owner_id":"11","pipeline":"default","dealstage":"contractsent",
+        "createdate":"2026-03-01T12:00:00.000Z"})",
+                                          "[" + entry("contractsent", "2026-03-04T12:00:00.000Z") + "," +
+                                              entry("appointmentscheduled", "2026-03-03T12:00:00.000Z") + "," +
+                                              entry("contractsent", "2026-03-02T12:00:00.000Z") + "," +
+                                              entry("appointmentscheduled", "2026-03-01T12:00:00.000Z") + "]"),
+                        {}, page);
+    const auto& h = page.records.stage_changes;
+    REQUIRE(h.size() == 4);
+    CHECK((h[0].stage_id == "appointmentscheduled" && h[0].entered_at == march_1_noon));
+    CHECK((h[1].stage_id == "contractsent" && h[1].entered_at == march_1_noon + model::ms_per_day));
+    CHECK((h[2].stage_id == "appointmentscheduled" && h[2].entered_at == march_1_noon + 2 * model::ms_per_day));
+    CHECK((h[3].stage_id == "contractsent" && h[3].entered_at == march_1_noon + 3 * model::ms_per_day));
+    CHECK(h[3].deal_id == "501");
+}
+
+TEST_CASE("a stage set again to the stage a deal holds is no new stay") {
+    Mapping m;
+    ReadPage page;
+    m.mapper().add_deal(deal_with_history(R"({"hubspot_owner_id":"11","pipeline":"default","dealstage":"contractsent",
+        "createdate":"2026-03-01T12:00:00.000Z"})",
+                                          "[" + entry("contractsent", "2026-03-03T12:00:00.000Z") + "," +
+                                              entry("contractsent", "2026-03-02T12:00:00.000Z") + "," +
+                                              entry("appointmentscheduled", "2026-03-01T12:00:00.000Z") + "]"),
+                        {}, page);
+    const auto& h = page.records.stage_changes;
+    REQUIRE(h.size() == 2);
+    CHECK((h[1].stage_id == "contractsent" && h[1].entered_at == march_1_noon + model::ms_per_day));
+}
+
+TEST_CASE("a deal moved into another pipeline keeps that pipeline's stage ids in its history") {
+    Mapping m;
+    ReadPage page;
+    m.mapper().add_deal(deal_with_history(R"({"hubspot_owner_id":"11","pipeline":"77","dealstage":"1001",
+        "createdate":"2026-03-01T12:00:00.000Z"})",
+                                          "[" + entry("1001", "2026-03-02T12:00:00.000Z") + "," +
+                                              entry("appointmentscheduled", "2026-03-01T12:00:00.000Z") + "]"),
+                        {}, page);
+    const auto& h = page.records.stage_changes;
+    REQUIRE(h.size() == 2);
+    CHECK(h[0].stage_id == "appointmentscheduled");
+    CHECK((h[1].stage_id == "1001" && h[1].entered_at == march_1_noon + model::ms_per_day));
+    CHECK(page.records.deals[0].pipeline_id == "77");
+}
+
+TEST_CASE("each entry into a proposal stage is one proposal") {
+    Mapping m;
+    m.options.proposal_stages = {"contractsent"};
+    ReadPage page;
+    m.mapper().add_deal(deal_with_history(R"({"hubspot_owner_id":"11","pipeline":"default","dealstage":"contractsent",
+        "createdate":"2026-03-01T12:00:00.000Z"})",
+                                          "[" + entry("contractsent", "2026-03-04T12:00:00.000Z") + "," +
+                                              entry("appointmentscheduled", "2026-03-03T12:00:00.000Z") + "," +
+                                              entry("contractsent", "2026-03-02T12:00:00.000Z") + "," +
+                                              entry("appointmentscheduled", "2026-03-01T12:00:00.000Z") + "]"),
+                        {}, page);
+    const auto& a = page.records.activities;
+    REQUIRE(a.size() == 2);
+    CHECK((a[0].id == "deal-stage-proposal:501:contractsent" && a[0].at == march_1_noon + model::ms_per_day));
+    CHECK((a[1].id == "deal-stage-proposal:501:contractsent:2" && a[1].at == march_1_noon + 3 * model::ms_per_day));
+}
+
+TEST_CASE("an archived deal removes the proposal of every entry into a proposal stage") {
+    Mapping m;
+    m.options.proposal_stages = {"contractsent"};
+    std::vector<RemovedRecord> removed;
+    m.mapper().add_removed(ObjectType::deals,
+                           deal_with_history(R"({"dealstage":"contractsent"})",
+                                             "[" + entry("contractsent", "2026-03-03T12:00:00.000Z") + "," +
+                                                 entry("appointmentscheduled", "2026-03-02T12:00:00.000Z") + "," +
+                                                 entry("contractsent", "2026-03-01T12:00:00.000Z") + "]"),
+                           removed);
+    REQUIRE(removed.size() == 3);
+    CHECK(removed[1].id == "deal-stage-proposal:501:contractsent");
+    CHECK(removed[2].id == "deal-stage-proposal:501:contractsent:2");
+}
+
+TEST_CASE("a contact's channel comes from the configured lead source property") {
+    Mapping m;
+    m.options.channel_property = "lead_source_custom";
+    ReadPage page;
+    m.mapper().add_contact(json::parse(R"({"id":"301","properties":{"createdate":"2026-03-01T12:00:00.000Z",
+        "hs_analytics_source":"PAID_SEARCH","lead_source_custom":"referral"}})"),
+                           page);
+    REQUIRE(page.records.contacts.size() == 1);
+    CHECK(page.records.contacts[0].channel == std::optional<std::string>("referral"));
+}
+
+TEST_CASE("every time the mapper reads keeps its milliseconds") {
+    Mapping m;
+    ReadPage page;
+    const RecordMapper mapper = m.mapper();
+    // createdate as ISO with .250, closedate as an epoch-millisecond string, the history entries at
+    // .125 and .999 past noon.
+    mapper.add_deal(deal_with_history(R"({"hubspot_owner_id":"11","pipeline":"default","dealstage":"closedwon",
+        "createdate":"2026-03-01T12:00:00.250Z","closedate":"1772366401999"})",
+                                      "[" + entry("closedwon", "2026-03-01T12:00:01.999Z") + "," +
+                                          entry("appointmentscheduled", "2026-03-01T12:00:00.125Z") + "]"),
+                    {}, page);
+    mapper.add_contact(json::parse(R"({"id":"301","properties":{"createdate":"2026-03-01T12:00:00.500Z"}})"), page);
+    mapper.add_activity(ObjectType::calls, json::parse(R"({"id":"1001","properties":{
+        "hs_timestamp":"2026-03-01T12:00:00.007Z","hubspot_owner_id":"11"}})"),
+                        {}, page);
+    mapper.add_activity(ObjectType::meetings, json::parse(R"({"id":"3001","properties":{
+        "hs_timestamp":"2026-03-01T12:00:00.000Z","hubspot_owner_id":"11",
+        "hs_meeting_start_time":"2026-03-01T12:00:00.000Z","hs_meeting_end_time":"2026-03-01T12:00:01.500Z"}})"),
+                        {}, page);
+    REQUIRE(page.records.deals.size() == 1);
+    CHECK(page.records.deals[0].created_at == march_1_noon + 250);
+    CHECK(page.records.deals[0].closed_at == std::optional<model::Timestamp>(march_1_noon + 1'999));
+    REQUIRE(page.records.stage_changes.size() == 2);
+    CHECK(page.records.stage_changes[0].entered_at == march_1_noon + 125);
+    CHECK(page.records.stage_changes[1].entered_at == march_1_noon + 1'999);
+    REQUIRE(page.records.contacts.size() == 1);
+    CHECK(page.records.contacts[0].created_at == march_1_noon + 500);
+    REQUIRE(page.records.activities.size() == 2);
+    CHECK(page.records.activities[0].at == march_1_noon + 7);
+    CHECK(page.records.activities[1].duration_s == std::optional<double>(1.5));
 }

@@ -14,16 +14,22 @@ using namespace sellerscore::connectors::hubspot;
 namespace json = boost::json;
 
 TEST_CASE("a list target carries limit properties associations and after") {
-    ListRequest list{"/crm/v3/objects/deals", {"dealname", "amount"}, {"contacts", "companies"}, false, 100, "abc=="};
+    ListRequest list{"/crm/v3/objects/deals", {"dealname", "amount"}, {"contacts", "companies"}, false, 100, "abc==", {}};
     CHECK(list.target() ==
           "/crm/v3/objects/deals?limit=100&properties=dealname,amount&associations=contacts,companies&after=abc%3D%3D");
     CHECK(list.fits());
-    ListRequest archived{"/crm/v3/objects/calls", {}, {}, true, 100, std::nullopt};
+    ListRequest archived{"/crm/v3/objects/calls", {}, {}, true, 100, std::nullopt, {}};
     CHECK(archived.target() == "/crm/v3/objects/calls?limit=100&archived=true");
 }
 
-TEST_CASE("a list target with hundreds of stage properties does not fit") {
-    ListRequest list{"/crm/v3/objects/deals", {}, {}, false, 100, std::nullopt};
+TEST_CASE("a list target asks for the dealstage history at 50 per page") {
+    ListRequest list{"/crm/v3/objects/deals", {"dealstage"}, {}, false, ListRequest::history_max_limit, std::nullopt,
+                     {"dealstage"}};
+    CHECK(list.target() == "/crm/v3/objects/deals?limit=50&properties=dealstage&propertiesWithHistory=dealstage");
+}
+
+TEST_CASE("a list target with hundreds of properties does not fit") {
+    ListRequest list{"/crm/v3/objects/deals", {}, {}, false, 100, std::nullopt, {}};
     for (int i = 0; i < 300; ++i) list.properties.push_back("hs_v2_date_entered_" + std::to_string(100000 + i));
     CHECK(list.target().size() > ListRequest::max_target_length);
     CHECK_FALSE(list.fits());

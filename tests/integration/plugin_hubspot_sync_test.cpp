@@ -252,3 +252,45 @@ TEST_CASE("deals --where on HubSpot returns the open deals of the sellers that m
     }
     CHECK(returned == expected);
 }
+
+TEST_CASE("a HubSpot portal keeping the lead source in its own contact property feeds the channel KPIs from it") {
+    HubSpotWorld world;
+    fakes::FakeHubSpotProperty source;
+    source.name = "lead_source_custom";
+    source.label = "Lead source";
+    source.type = "string";
+    source.field_type = "text";
+    source.group_name = "contactinformation";
+    world.fake.define_property("contacts", source);
+    // Every contact created in the 90-day window before as_of gets the portal's own source.
+    std::set<std::string> hubspot_sources;
+    for (const auto& c : world.in_hubspot.contacts)
+        if (c.channel) hubspot_sources.insert(*c.channel);
+    REQUIRE_FALSE(hubspot_sources.empty());
+    json::object settings = json::parse(world.settings()).as_object();
+    settings["hubspot"].as_object()["channel_property"] = "lead_source_custom";
+    PluginSession session(world.host, json::serialize(settings));
+    REQUIRE(session.sync().status == CRMEXT_OK);
+    const json::value first = session.scorecard().json();
+    const auto window_start = model::parse_rfc3339(first.at("window").at("start").as_string());
+    REQUIRE(window_start);
+    std::int64_t in_window = 0;
+    for (const auto& c : world.in_hubspot.contacts) {
+        if (c.created_at < *window_start || c.created_at >= world.as_of) continue;
+        REQUIRE(world.fake.touch("contacts", c.id, {{"lead_source_custom", "webinar_custom"}}));
+        ++in_window;
+    }
+    REQUIRE(in_window > 0);
+
+    const CallResult synced = session.sync();
+    INFO(synced.message);
+    REQUIRE(synced.status == CRMEXT_OK);
+    const json::value doc = session.scorecard().json();
+    std::map<std::string, std::int64_t> leads;
+    for (const auto& channel : doc.at("channels").as_array()) {
+        const std::string name(channel.at("channel").as_string());
+        CHECK_FALSE(hubspot_sources.contains(name));  // hs_analytics_source is not read
+        if (channel.at("leads_count").is_number()) leads[name] = channel.at("leads_count").to_number<std::int64_t>();
+    }
+    CHECK(leads["webinar_custom"] == in_window);
+}

@@ -36,9 +36,10 @@ struct FakeHubSpotOptions {
     // Burst limit: max_requests per sliding `interval`, per static token or per OAuth app.
     int max_requests = 100;
     std::chrono::milliseconds interval{10'000};
-    // Search endpoints: their own limit of search_per_second per `search_interval` (1 s in
-    // HubSpot; scale it with `interval` to make tests fast). Search calls do not use the burst window.
-    int search_per_second = 5;
+    // Search endpoints: their own limit of search_per_second per ROLLING `search_interval` (HubSpot:
+    // 4 per token per second; scale the interval with `interval` to make tests fast). Search calls
+    // do not use the burst window, and their answers carry no rate-limit headers.
+    int search_per_second = 4;
     std::chrono::milliseconds search_interval{1'000};
     // Static-token calls per day (the Free/Starter figure); OAuth calls have no daily limit.
     std::int64_t daily_limit = 250'000;

@@ -20,6 +20,9 @@ using Slot = FakeHubSpotPropertyCatalog::Slot;
 constexpr int list_default_limit = 10;
 constexpr int list_max_limit = 100;
 constexpr std::size_t batch_max_inputs = 100;
+// "Usage of this parameter [propertiesWithHistory] will reduce the maximum number of objects that
+// can be read by a single request": 50 for a list page. The fake holds batch/read to the same 50.
+constexpr int history_max_objects = 50;
 
 std::vector<std::string> split_csv(const std::string& text) {
     std::vector<std::string> parts;
@@ -85,6 +88,44 @@ boost::json::object render(const FakeHubSpotStore& store, HubSpotObjectType type
     return rendered;
 }
 
+// propertiesWithHistory: every value a property held, newest first, each
+// {value, timestamp, sourceType, sourceId}. The fake keeps the whole history of dealstage; any
+// other property shows its current value as its only entry.
+void add_history(boost::json::object& rendered, const FakeHubSpotStore& store, HubSpotObjectType type,
+                 const FakeHubSpotObject& object, const std::vector<Slot>& slots) {
+    if (slots.empty()) return;
+    const FakeHubSpotPropertyCatalog& catalog = store.catalog(type);
+    const auto entry = [](std::string value, std::int64_t at_ms) {
+        return boost::json::object{{"value", std::move(value)},
+                                   {"timestamp", format_iso_millis(at_ms)},
+                                   {"sourceType", "CRM_UI"},
+                                   {"sourceId", "userId:4150001"},
+                                   {"updatedByUserId", 4150001}};
+    };
+    boost::json::object histories;
+    for (Slot slot : slots) {
+        const std::string& name = catalog.definition(slot).name;
+        boost::json::array entries;
+        if (type == HubSpotObjectType::deals && name == "dealstage") {
+            for (auto it = object.stage_history.rbegin(); it != object.stage_history.rend(); ++it)
+                entries.push_back(entry(it->stage_id, it->entered_ms));
+        } else if (std::optional<std::string> value = store.shown_value(type, object, slot)) {
+            entries.push_back(entry(std::move(*value), object.updated_ms));
+        }
+        histories[name] = std::move(entries);
+    }
+    rendered["propertiesWithHistory"] = std::move(histories);
+}
+
+// The known properties among `names` (HubSpot ignores the others).
+std::vector<Slot> history_slots(const FakeHubSpotStore& store, HubSpotObjectType type, const std::vector<std::string>& names) {
+    std::vector<Slot> slots;
+    for (const std::string& name : names)
+        if (const std::optional<Slot> slot = store.catalog(type).slot_of(name))
+            if (std::find(slots.begin(), slots.end(), *slot) == slots.end()) slots.push_back(*slot);
+    return slots;
+}
+
 void add_associations(boost::json::object& rendered, HubSpotObjectType type, const FakeHubSpotObject& object,
                       const std::vector<HubSpotObjectType>& to_types) {
     boost::json::object associations;
@@ -138,6 +179,12 @@ FakeResponse list_objects(const FakeHubSpotStore& store, HubSpotObjectType type,
             return validation_error("limit " + text + " is larger than the maximum of " + std::to_string(list_max_limit),
                                     correlation);
     }
+    const std::vector<std::string> with_history = split_csv(query_value(request, "propertiesWithHistory"));
+    if (!with_history.empty() && limit > history_max_objects)
+        return validation_error("limit " + std::to_string(limit) + " is larger than the maximum of " +
+                                    std::to_string(history_max_objects) + " for a request with propertiesWithHistory",
+                                correlation);
+    const std::vector<Slot> history = history_slots(store, type, with_history);
     std::uint64_t after = 0;
     if (const std::string text = query_value(request, "after"); !text.empty()) {
         const std::optional<std::uint64_t> cursor = parse_object_id(text);
@@ -160,6 +207,7 @@ FakeResponse list_objects(const FakeHubSpotStore& store, HubSpotObjectType type,
     for (; next != objects.end() && static_cast<int>(results.size()) < limit; ++next) {
         if (next->archived_ms.has_value() != archived) continue;
         boost::json::object rendered = render(store, type, *next, shown);
+        add_history(rendered, store, type, *next, history);
         add_associations(rendered, type, *next, association_types);
         results.push_back(std::move(rendered));
     }
@@ -184,6 +232,7 @@ FakeResponse read_object(const FakeHubSpotStore& store, HubSpotObjectType type, 
     const std::string properties_text = query_value(request, "properties");
     const Projection shown = projection(store, type, properties_text.empty() ? default_properties(type) : split_csv(properties_text));
     boost::json::object rendered = render(store, type, *object, shown);
+    add_history(rendered, store, type, *object, history_slots(store, type, split_csv(query_value(request, "propertiesWithHistory"))));
     std::vector<HubSpotObjectType> association_types;
     for (const std::string& name : split_csv(query_value(request, "associations")))
         if (const std::optional<HubSpotObjectType> to_type = parse_object_type(name)) association_types.push_back(*to_type);
@@ -210,6 +259,21 @@ FakeResponse batch_read_objects(const FakeHubSpotStore& store, HubSpotObjectType
             names.emplace_back(name.get_string());
         }
     }
+    std::vector<std::string> history_names;
+    if (const boost::json::value* properties = body.if_contains("propertiesWithHistory")) {
+        if (!properties->is_array())
+            return validation_error("Invalid input JSON: propertiesWithHistory must be an array", correlation);
+        for (const boost::json::value& name : properties->get_array()) {
+            if (!name.is_string()) return validation_error("Invalid input JSON: property names must be strings", correlation);
+            history_names.emplace_back(name.get_string());
+        }
+    }
+    if (!history_names.empty() && inputs->get_array().size() > static_cast<std::size_t>(history_max_objects))
+        return validation_error("Batch input size " + std::to_string(inputs->get_array().size()) +
+                                    " exceeds the maximum of " + std::to_string(history_max_objects) +
+                                    " for a request with propertiesWithHistory",
+                                correlation);
+    const std::vector<Slot> history = history_slots(store, type, history_names);
     const Projection shown = projection(store, type, names.empty() ? default_properties(type) : names);
     const bool archived = query_value(request, "archived") == "true";
 
@@ -224,7 +288,9 @@ FakeResponse batch_read_objects(const FakeHubSpotStore& store, HubSpotObjectType
             missing.push_back(id->get_string());
             continue;
         }
-        results.push_back(render(store, type, *object, shown));
+        boost::json::object rendered = render(store, type, *object, shown);
+        add_history(rendered, store, type, *object, history);
+        results.push_back(std::move(rendered));
     }
     boost::json::object response;
     response["status"] = "COMPLETE";

@@ -13,9 +13,11 @@
 namespace sellerscore::fakes {
 namespace {
 
+// HubSpot's limits since 2024-08-26 (changelog "Expanded Filtering Capabilities ... in HubSpot's
+// Search API"): 5 filter groups, 10 filters in a group, 25 filters in all.
 constexpr std::size_t max_groups = 5;
-constexpr std::size_t max_filters_per_group = 6;
-constexpr std::size_t max_filters = 18;
+constexpr std::size_t max_filters_per_group = 10;
+constexpr std::size_t max_filters = 25;
 constexpr int max_limit = 200;
 constexpr std::int64_t result_window = 10'000;
 
@@ -249,6 +251,16 @@ std::variant<FakeHubSpotSearchMatches, FakeHubSpotSearchError> run_search(const 
             if (!slot && !silently_empty)
                 return FakeHubSpotSearchError{"Property \"" + filter.property + "\" does not exist on " +
                                               std::string(plural_name(type))};
+            // A datetime is compared as milliseconds since the epoch: a value that is none is refused.
+            if (slot && (catalog.definition(*slot).type == "datetime" || catalog.definition(*slot).type == "date")) {
+                std::vector<std::string> values = filter.values;
+                if (!filter.value.empty()) values.push_back(filter.value);
+                if (!filter.high_value.empty()) values.push_back(filter.high_value);
+                for (const std::string& value : values)
+                    if (!parse_epoch_millis(value))
+                        return FakeHubSpotSearchError{"The value \"" + value + "\" of property \"" + filter.property +
+                                                      "\" is not a valid datetime. Use milliseconds since the epoch."};
+            }
             resolved.push_back({&filter, slot});
         }
     }

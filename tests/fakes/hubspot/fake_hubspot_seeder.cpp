@@ -255,6 +255,11 @@ private:
             }
             std::stable_sort(object.stage_history.begin(), object.stage_history.end(),
                              [](const FakeHubSpotStageEntry& a, const FakeHubSpotStageEntry& b) { return a.entered_ms < b.entered_ms; });
+            object.stage_history.erase(std::unique(object.stage_history.begin(), object.stage_history.end(),
+                                                   [](const FakeHubSpotStageEntry& a, const FakeHubSpotStageEntry& b) {
+                                                       return a.stage_id == b.stage_id;
+                                                   }),
+                                       object.stage_history.end());
             const std::optional<std::uint64_t> contact = lookup(contact_ids_, deal.contact_id);
             if (contact) store_.associate(T::deals, object, T::contacts, *store_.find(T::contacts, *contact));
             const std::optional<std::uint64_t> company = lookup(company_ids_, deal.company_id);
@@ -279,19 +284,15 @@ private:
             if (seen.status != model::DealStatus::open) seen.closed_at = deal.closed_at;
             result_.deals.push_back(seen);
 
-            // One "date entered" per stage: the latest entry of each.
-            std::vector<model::StageChange> latest;
+            // The full dealstage history: every entry, a value set again to the stage it holds not
+            // being a new one.
+            std::vector<model::StageChange> history;
             for (const FakeHubSpotStageEntry& entry : object.stage_history) {
-                const auto same = std::find_if(latest.begin(), latest.end(),
-                                               [&](const model::StageChange& change) { return change.stage_id == entry.stage_id; });
-                const model::Timestamp at = entry.entered_ms;
-                if (same == latest.end()) latest.push_back({id, entry.stage_id, at});
-                else same->entered_at = std::max(same->entered_at, at);
+                if (!history.empty() && history.back().stage_id == entry.stage_id) continue;
+                history.push_back({id, entry.stage_id, entry.entered_ms});
             }
-            if (latest.empty()) latest.push_back({id, stage, deal.created_at});
-            std::stable_sort(latest.begin(), latest.end(),
-                             [](const model::StageChange& a, const model::StageChange& b) { return a.entered_at < b.entered_at; });
-            for (model::StageChange& change : latest) result_.stage_changes.push_back(std::move(change));
+            if (history.empty()) history.push_back({id, stage, deal.created_at});
+            for (model::StageChange& change : history) result_.stage_changes.push_back(std::move(change));
         }
     }
 

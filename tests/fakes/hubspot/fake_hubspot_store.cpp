@@ -9,6 +9,71 @@ namespace sellerscore::fakes {
 namespace {
 
 constexpr std::string_view date_entered_prefix = "hs_v2_date_entered_";
+constexpr std::string_view date_exited_prefix = "hs_v2_date_exited_";
+constexpr std::string_view latest_time_prefix = "hs_v2_latest_time_in_";
+constexpr std::string_view cumulative_time_prefix = "hs_v2_cumulative_time_in_";
+
+// One stay of a deal in a stage: from its entry to the next entry of another stage (open when none).
+struct StageStay {
+    std::int64_t entered_ms = 0;
+    std::optional<std::int64_t> exited_ms;
+};
+
+std::vector<StageStay> stays_in(const std::vector<FakeHubSpotStageEntry>& history, std::string_view stage) {
+    std::vector<StageStay> stays;
+    for (std::size_t i = 0; i < history.size(); ++i) {
+        if (history[i].stage_id != stage) continue;
+        // A value set again to the stage it already holds is no new stay.
+        if (i > 0 && history[i - 1].stage_id == stage) continue;
+        StageStay stay{history[i].entered_ms, std::nullopt};
+        for (std::size_t j = i + 1; j < history.size(); ++j) {
+            if (history[j].stage_id != stage) {
+                stay.exited_ms = history[j].entered_ms;
+                break;
+            }
+        }
+        stays.push_back(stay);
+    }
+    return stays;
+}
+
+// HubSpot's stage-calculated properties, from the full history: date entered and exited of the
+// latest stay, the latest stay's length and the sum of all stays (closed stays only: a stay still
+// running has no length yet). nullopt when the deal never was in the stage.
+std::optional<std::string> stage_calculated(std::string_view name, const std::vector<FakeHubSpotStageEntry>& history) {
+    const auto stage_after = [&](std::string_view prefix) -> std::optional<std::string_view> {
+        if (!name.starts_with(prefix)) return std::nullopt;
+        return name.substr(prefix.size());
+    };
+    if (const auto stage = stage_after(date_entered_prefix)) {
+        const auto stays = stays_in(history, *stage);
+        if (stays.empty()) return std::nullopt;
+        return std::to_string(stays.back().entered_ms);
+    }
+    if (const auto stage = stage_after(date_exited_prefix)) {
+        const auto stays = stays_in(history, *stage);
+        if (stays.empty() || !stays.back().exited_ms) return std::nullopt;
+        return std::to_string(*stays.back().exited_ms);
+    }
+    if (const auto stage = stage_after(latest_time_prefix)) {
+        const auto stays = stays_in(history, *stage);
+        if (stays.empty() || !stays.back().exited_ms) return std::nullopt;
+        return std::to_string(*stays.back().exited_ms - stays.back().entered_ms);
+    }
+    if (const auto stage = stage_after(cumulative_time_prefix)) {
+        std::optional<std::int64_t> total;
+        for (const StageStay& stay : stays_in(history, *stage))
+            if (stay.exited_ms) total = total.value_or(0) + (*stay.exited_ms - stay.entered_ms);
+        if (!total) return std::nullopt;
+        return std::to_string(*total);
+    }
+    return std::nullopt;
+}
+
+bool is_stage_calculated(std::string_view name) {
+    return name.starts_with(date_entered_prefix) || name.starts_with(date_exited_prefix) ||
+           name.starts_with(latest_time_prefix) || name.starts_with(cumulative_time_prefix);
+}
 
 template <std::size_t... I>
 std::array<FakeHubSpotPropertyCatalog, 9> make_catalogs(std::index_sequence<I...>) {
@@ -78,14 +143,7 @@ std::optional<std::string> FakeHubSpotStore::stored_value(HubSpotObjectType type
             if (const std::optional<Slot> amount = catalog(type).slot_of("amount")) return stored_value(type, object, *amount);
             return std::nullopt;
         }
-        if (name.starts_with(date_entered_prefix)) {
-            const std::string_view stage = std::string_view(name).substr(date_entered_prefix.size());
-            std::optional<std::int64_t> latest;
-            for (const FakeHubSpotStageEntry& entry : object.stage_history)
-                if (entry.stage_id == stage && (!latest || entry.entered_ms >= *latest)) latest = entry.entered_ms;
-            if (!latest) return std::nullopt;
-            return std::to_string(*latest);
-        }
+        if (is_stage_calculated(name)) return stage_calculated(name, object.stage_history);
     }
     for (const auto& [stored_slot, value] : object.values)
         if (stored_slot == slot) return value;
@@ -129,7 +187,9 @@ void FakeHubSpotStore::put(HubSpotObjectType type, FakeHubSpotObject& object, Sl
         object.created_ms = ms;
         return;
     }
-    if (type == HubSpotObjectType::deals && definition.name == "dealstage" && !stored.empty())
+    // HubSpot records a history entry when the value changes, not when it is set to what it holds.
+    if (type == HubSpotObjectType::deals && definition.name == "dealstage" && !stored.empty() &&
+        (object.stage_history.empty() || object.stage_history.back().stage_id != stored))
         object.stage_history.push_back({stored, at_ms});
     auto position = std::lower_bound(object.values.begin(), object.values.end(), slot,
                                      [](const auto& entry, Slot wanted) { return entry.first < wanted; });
@@ -167,17 +227,27 @@ void FakeHubSpotStore::add_pipeline(FakeHubSpotPipeline pipeline) {
     deals.add_option(*deals.slot_of("pipeline"), pipeline.id, pipeline.label);
     for (const FakeHubSpotStage& stage : pipeline.stages) {
         deals.add_option(*deals.slot_of("dealstage"), stage.id, stage.label);
-        const std::string name = std::string(date_entered_prefix) + stage.id;
-        if (deals.slot_of(name)) continue;
-        FakeHubSpotProperty entered;
-        entered.name = name;
-        entered.label = "Date entered \"" + stage.label + " (" + pipeline.label + ")\"";
-        entered.type = "datetime";
-        entered.field_type = "calculation_equation";
-        entered.group_name = "dealinformation";
-        entered.hubspot_defined = true;
-        entered.calculated = true;
-        deals.define(std::move(entered));
+        const struct {
+            std::string_view prefix;
+            const char* label;
+            const char* type;
+        } calculated[] = {{date_entered_prefix, "Date entered", "datetime"},
+                          {date_exited_prefix, "Date exited", "datetime"},
+                          {latest_time_prefix, "Latest time in", "number"},
+                          {cumulative_time_prefix, "Cumulative time in", "number"}};
+        for (const auto& kind : calculated) {
+            const std::string name = std::string(kind.prefix) + stage.id;
+            if (deals.slot_of(name)) continue;
+            FakeHubSpotProperty property;
+            property.name = name;
+            property.label = std::string(kind.label) + " \"" + stage.label + " (" + pipeline.label + ")\"";
+            property.type = kind.type;
+            property.field_type = "calculation_equation";
+            property.group_name = "dealinformation";
+            property.hubspot_defined = true;
+            property.calculated = true;
+            deals.define(std::move(property));
+        }
     }
     pipelines_.push_back(std::move(pipeline));
 }
