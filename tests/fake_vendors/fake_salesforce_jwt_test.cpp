@@ -68,7 +68,7 @@ TEST_CASE("an assertion signed by another key, with another alg or tampered clai
     CHECK(json_of(response).at("error_description") == "invalid assertion");
 }
 
-TEST_CASE("iss must be the client id, sub the integration user, aud the login URL and exp in the future") {
+TEST_CASE("iss must be the client id, sub the integration user, aud the login URL and exp within the next 3 minutes") {
     Org org;
     const FakeSalesforceOptions& o = org.salesforce.options();
     CHECK(json_of(org.exchange(app_key().sign(org.claims("other-app", o.username, o.login_url)))).at("error") == "invalid_client_id");
@@ -78,6 +78,8 @@ TEST_CASE("iss must be the client id, sub the integration user, aud the login UR
     CHECK(json_of(org.exchange(app_key().sign(org.claims(o.client_id, o.username, o.login_url, 0)))).at("error_description") ==
           "expired authorization code");
     CHECK(org.exchange(app_key().sign(org.claims(o.client_id, o.username, o.login_url, 1))).status == 200);
+    CHECK(org.exchange(app_key().sign(org.claims(o.client_id, o.username, o.login_url, 180))).status == 200);
+    CHECK(org.exchange(app_key().sign(org.claims(o.client_id, o.username, o.login_url, 181))).status == 400);
 }
 
 TEST_CASE("the JWT flow is refused while the connected app has no certificate") {
