@@ -92,3 +92,15 @@ TEST_CASE("the JWT flow is refused while the connected app has no certificate") 
     CHECK(response.status == 400);
     CHECK(json_of(response).at("error") == "invalid_grant");
 }
+
+TEST_CASE("the connected app's key may be given as its X.509 certificate") {
+    ManualClock clock;
+    FakeSalesforceOptions options = options_with(clock);
+    options.jwt_public_key_pem = app_key().certificate_pem();
+    FakeSalesforce salesforce(options);
+    const std::string claims = R"({"iss":")" + options.client_id + R"(","sub":")" + options.username + R"(","aud":")" +
+                               options.login_url + R"(","exp":)" + std::to_string(*clock.epoch_ms / 1000 + 60) + "}";
+    const std::string form = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=";
+    CHECK(salesforce.handle(token_request(form + app_key().sign(claims))).status == 200);
+    CHECK(salesforce.handle(token_request(form + JwtSigner().sign(claims))).status == 400);
+}
