@@ -7,6 +7,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
+#include <openssl/x509.h>
 
 namespace sellerscore::fakes::sf_testing {
 
@@ -34,6 +35,25 @@ public:
     std::string public_key_pem() const {
         std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), &BIO_free);
         PEM_write_bio_PUBKEY(bio.get(), key_.get());
+        char* data = nullptr;
+        const long size = BIO_get_mem_data(bio.get(), &data);
+        return std::string(data, static_cast<std::size_t>(size));
+    }
+
+    // A self-signed X.509 certificate of the key, as a connected app holds it.
+    std::string certificate_pem() const {
+        std::unique_ptr<X509, decltype(&X509_free)> certificate(X509_new(), &X509_free);
+        X509_set_version(certificate.get(), 2);
+        ASN1_INTEGER_set(X509_get_serialNumber(certificate.get()), 1);
+        X509_gmtime_adj(X509_getm_notBefore(certificate.get()), 0);
+        X509_gmtime_adj(X509_getm_notAfter(certificate.get()), 3600L * 24 * 365);
+        X509_set_pubkey(certificate.get(), key_.get());
+        X509_NAME* name = X509_get_subject_name(certificate.get());
+        X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("sellerscore"), -1, -1, 0);
+        X509_set_issuer_name(certificate.get(), name);
+        X509_sign(certificate.get(), key_.get(), EVP_sha256());
+        std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), &BIO_free);
+        PEM_write_bio_X509(bio.get(), certificate.get());
         char* data = nullptr;
         const long size = BIO_get_mem_data(bio.get(), &data);
         return std::string(data, static_cast<std::size_t>(size));

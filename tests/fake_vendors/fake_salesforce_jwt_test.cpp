@@ -68,7 +68,7 @@ TEST_CASE("an assertion signed by another key, with another alg or tampered clai
     CHECK(json_of(response).at("error_description") == "invalid assertion");
 }
 
-TEST_CASE("iss must be the client id, sub the integration user, aud the login URL and exp in the future") {
+TEST_CASE("iss must be the client id, sub the integration user, aud the login URL and exp within the next 3 minutes") {
     Org org;
     const FakeSalesforceOptions& o = org.salesforce.options();
     CHECK(json_of(org.exchange(app_key().sign(org.claims("other-app", o.username, o.login_url)))).at("error") == "invalid_client_id");
@@ -78,6 +78,8 @@ TEST_CASE("iss must be the client id, sub the integration user, aud the login UR
     CHECK(json_of(org.exchange(app_key().sign(org.claims(o.client_id, o.username, o.login_url, 0)))).at("error_description") ==
           "expired authorization code");
     CHECK(org.exchange(app_key().sign(org.claims(o.client_id, o.username, o.login_url, 1))).status == 200);
+    CHECK(org.exchange(app_key().sign(org.claims(o.client_id, o.username, o.login_url, 180))).status == 200);
+    CHECK(org.exchange(app_key().sign(org.claims(o.client_id, o.username, o.login_url, 181))).status == 400);
 }
 
 TEST_CASE("the JWT flow is refused while the connected app has no certificate") {
@@ -89,4 +91,16 @@ TEST_CASE("the JWT flow is refused while the connected app has no certificate") 
         "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=" + app_key().sign(claims)));
     CHECK(response.status == 400);
     CHECK(json_of(response).at("error") == "invalid_grant");
+}
+
+TEST_CASE("the connected app's key may be given as its X.509 certificate") {
+    ManualClock clock;
+    FakeSalesforceOptions options = options_with(clock);
+    options.jwt_public_key_pem = app_key().certificate_pem();
+    FakeSalesforce salesforce(options);
+    const std::string claims = R"({"iss":")" + options.client_id + R"(","sub":")" + options.username + R"(","aud":")" +
+                               options.login_url + R"(","exp":)" + std::to_string(*clock.epoch_ms / 1000 + 60) + "}";
+    const std::string form = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=";
+    CHECK(salesforce.handle(token_request(form + app_key().sign(claims))).status == 200);
+    CHECK(salesforce.handle(token_request(form + JwtSigner().sign(claims))).status == 400);
 }

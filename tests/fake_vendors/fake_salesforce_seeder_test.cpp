@@ -82,7 +82,7 @@ TEST_CASE("sellers become Users with Department and a role named after the team;
     CHECK(org.seen.sellers.at(0).team == std::nullopt);
     const model::Seller& ana = org.seen.sellers.at(1);
     CHECK(ana.id.rfind("005", 0) == 0);
-    CHECK(ana.name == "Ana  Lopez");
+    CHECK(ana.name == "Ana Lopez");  // Name is FirstName + " " + LastName
     CHECK(ana.team == std::optional<std::string>("North"));
     CHECK_FALSE(org.seen.sellers.at(2).active);
     const auto users = org.records("SELECT Id, Department, UserRole.Name, IsActive FROM User WHERE Id = '" + ana.id + "'");

@@ -38,7 +38,7 @@ struct FakeSalesforceOptions {
     std::string client_secret = "fake-consumer-secret";
     std::string refresh_token = "5Aep861fake.refresh.token";
     std::string username = "integration@example.com";
-    std::string jwt_public_key_pem;
+    std::string jwt_public_key_pem;  // PEM public key or X.509 certificate
     std::string login_url = "https://login.salesforce.com";
     // The reply's instance_url; set_instance_url() changes it once the server's port is known.
     std::string instance_url = "https://localhost";

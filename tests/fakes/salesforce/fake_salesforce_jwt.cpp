@@ -5,6 +5,7 @@
 #include <boost/json/parse.hpp>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/x509.h>
 
 namespace sellerscore::fakes {
 
@@ -51,6 +52,14 @@ std::optional<JwtClaims> verify_rs256_jwt(const std::string& assertion, const st
     if (!bio) return std::nullopt;
     std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr),
                                                             &EVP_PKEY_free);
+    if (!key) {
+        // A connected app holds an X.509 certificate; a bare public key is accepted too.
+        std::unique_ptr<BIO, decltype(&BIO_free)> again(
+            BIO_new_mem_buf(public_key_pem.data(), static_cast<int>(public_key_pem.size())), &BIO_free);
+        std::unique_ptr<X509, decltype(&X509_free)> certificate(PEM_read_bio_X509(again.get(), nullptr, nullptr, nullptr),
+                                                                &X509_free);
+        if (certificate) key.reset(X509_get_pubkey(certificate.get()));
+    }
     if (!key) return std::nullopt;
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
     const std::string signed_part = assertion.substr(0, second);

@@ -13,7 +13,8 @@ struct JwtClaims {
     std::int64_t exp = 0;  // seconds since the epoch
 };
 
-// The claims of a well-formed RS256 JWT whose signature verifies with `public_key_pem`; nullopt
+// The claims of a well-formed RS256 JWT whose signature verifies with `public_key_pem` (a PEM
+// public key or X.509 certificate, as uploaded to the connected app); nullopt
 // for anything else (bad encoding, another algorithm, a wrong signature).
 std::optional<JwtClaims> verify_rs256_jwt(const std::string& assertion, const std::string& public_key_pem);
 

@@ -12,6 +12,7 @@ namespace {
 
 constexpr const char* org_id = "00D5g000004FAKEEA0";
 constexpr const char* jwt_grant = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+constexpr std::int64_t max_assertion_lifetime_ms = 180'000;
 
 int hex_digit(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -71,7 +72,10 @@ FakeResponse SfOAuth::token(const FakeRequest& request, const std::string& user_
         if (!claims) return sf_oauth_error(400, "invalid_grant", "invalid assertion");
         if (claims->iss != options_.client_id) return sf_oauth_error(400, "invalid_client_id", "client identifier invalid");
         if (claims->aud != options_.login_url) return sf_oauth_error(400, "invalid_grant", "audience is invalid");
-        if (claims->exp * 1000 <= options_.epoch_ms_now()) return sf_oauth_error(400, "invalid_grant", "expired authorization code");
+        const std::int64_t now_ms = options_.epoch_ms_now();
+        if (claims->exp * 1000 <= now_ms) return sf_oauth_error(400, "invalid_grant", "expired authorization code");
+        // Salesforce's help: the assertion's exp must lie within 3 minutes.
+        if (claims->exp * 1000 > now_ms + max_assertion_lifetime_ms) return sf_oauth_error(400, "invalid_grant", "invalid assertion");
         if (claims->sub != options_.username) return sf_oauth_error(400, "invalid_grant", "user hasn't approved this consumer");
         return issue(user_id, instance_url, false);  // the JWT flow never returns a refresh token
     }

@@ -91,12 +91,16 @@ private:
                 }
                 role = entry->second;
             }
-            const std::string name = trimmed(seller.name);
-            const std::size_t space = name.find(' ');
+            // Salesforce composes Name from FirstName and LastName (LastName is required).
+            const std::string full = trimmed(seller.name);
+            const std::size_t space = full.find(' ');
+            const std::string first = space == std::string::npos ? "" : full.substr(0, space);
+            const std::string last = space == std::string::npos ? full : trimmed(full.substr(space + 1));
+            const std::string name = first.empty() ? last : first + " " + last;
             SfRecord& user = org_.create(users, org_.now_ms());
             users_[seller.id] = user.id;
-            put(users, user, "FirstName", SfValue::of_text(name.substr(0, space)));
-            put(users, user, "LastName", SfValue::of_text(space == std::string::npos ? name : trimmed(name.substr(space + 1))));
+            if (!first.empty()) put(users, user, "FirstName", SfValue::of_text(first));
+            put(users, user, "LastName", SfValue::of_text(last));
             put(users, user, "Name", SfValue::of_text(name));
             put(users, user, "Email", SfValue::of_text(seller.email));
             put(users, user, "Username", SfValue::of_text(seller.email));

@@ -1,6 +1,7 @@
 // seed(): a model::Dataset stored the way a Salesforce org holds it, and the dataset a faithful
 // reader gets back. The mapping (what the Salesforce connector reads):
-//   sellers    -> User (Name, Email, IsActive, Department = team, UserRole named after the team)
+//   sellers    -> User (FirstName/LastName split at the first space, Name = "First Last", Email,
+//                 IsActive, Department = team, UserRole named after the team)
 //   stages     -> OpportunityStage (ApiName = MasterLabel = name, SortOrder, IsClosed, IsWon,
 //                 DefaultProbability in percent); one stage per name, shared by every pipeline
 //   pipelines  -> BusinessProcess + an Opportunity RecordType; the reader keys stages by ApiName with

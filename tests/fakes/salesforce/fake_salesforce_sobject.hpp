@@ -24,8 +24,8 @@ struct SfField {
     bool granted_to_all = true;
     std::string reference_to;       // reference fields: the sObject type pointed at
     std::string relationship_name;  // reference fields: "UserRole" for UserRoleId
-    int precision = 0, scale = 0;
-    std::vector<std::string> picklist_values;
+    int precision = 0, scale = 0;  // numbers; for text fields `precision` is the maximum length
+    std::vector<std::string> picklist_values;  // restricted picklists only: the values a write may use
 };
 
 struct SfRecord {

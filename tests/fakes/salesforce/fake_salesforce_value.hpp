@@ -10,19 +10,47 @@
 namespace sellerscore::fakes {
 
 struct SfValue {
-    enum class Kind { null, text, number, boolean, datetime, date };
+    enum class Kind : std::uint8_t { null, text, number, boolean, datetime, date };
+    // Laid out small: an org of a million records holds tens of millions of these.
     Kind kind = Kind::null;
-    std::string text;
-    double number = 0;
     bool boolean = false;
-    std::int64_t ms = 0;  // datetime and date (midnight UTC)
+    union {
+        double number = 0;
+        std::int64_t ms;  // datetime and date (midnight UTC)
+    };
+    std::string text;
 
     static SfValue null() { return {}; }
-    static SfValue of_text(std::string t) { return {Kind::text, std::move(t), 0, false, 0}; }
-    static SfValue of_number(double n) { return {Kind::number, {}, n, false, 0}; }
-    static SfValue of_bool(bool b) { return {Kind::boolean, {}, 0, b, 0}; }
-    static SfValue of_datetime(std::int64_t ms) { return {Kind::datetime, {}, 0, false, ms}; }
-    static SfValue of_date(std::int64_t ms) { return {Kind::date, {}, 0, false, ms}; }
+    static SfValue of_text(std::string t) {
+        SfValue v;
+        v.kind = Kind::text;
+        v.text = std::move(t);
+        return v;
+    }
+    static SfValue of_number(double n) {
+        SfValue v;
+        v.kind = Kind::number;
+        v.number = n;
+        return v;
+    }
+    static SfValue of_bool(bool b) {
+        SfValue v;
+        v.kind = Kind::boolean;
+        v.boolean = b;
+        return v;
+    }
+    static SfValue of_datetime(std::int64_t at) {
+        SfValue v;
+        v.kind = Kind::datetime;
+        v.ms = at;
+        return v;
+    }
+    static SfValue of_date(std::int64_t at) {
+        SfValue v;
+        v.kind = Kind::date;
+        v.ms = at;
+        return v;
+    }
 
     bool is_null() const { return kind == Kind::null; }
     boost::json::value to_json(boost::json::storage_ptr storage = {}) const;
