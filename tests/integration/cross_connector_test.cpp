@@ -1,0 +1,267 @@
+// One data set, three CRMs: the local CRM, the fake HubSpot and the fake Pipedrive are seeded with
+// the same records (with the shapes of trust_dataset.hpp), each is synced through the plugin's C
+// ABI, and every KPI of every seller, of the organisation and of every channel must equal the
+// local run's, except the KPIs moved by a fact the vendor cannot hold. Those are read from the
+// vendor's own doc (docs/connectors/<vendor>.md, the section headed "What <Vendor> cannot hold"), so a
+// difference nobody documented fails here.
+#include <catch2/catch.hpp>
+
+#include <boost/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "connectors/local/local_crm_database.hpp"
+#include "connectors/local/ndjson_importer.hpp"
+#include "host_scratch_directory.hpp"
+#include "loaded_plugin.hpp"
+#include "plugin/model/record_json.hpp"
+#include "plugin/model/timestamp_format.hpp"
+#include "tests/fakes/hubspot/fake_hubspot.hpp"
+#include "tests/fakes/loopback_server.hpp"
+#include "tests/fakes/pipedrive/fake_pipedrive.hpp"
+#include "tests/fakes/test_certificates.hpp"
+#include "trust_dataset.hpp"
+
+using namespace sellerscore;
+using namespace sellerscore::testing;
+using sellerscore::host::testing::ScratchDirectory;
+namespace json = boost::json;
+
+namespace {
+
+const model::Timestamp as_of = trust_options().end;
+
+json::object kpi_settings() {
+    return json::object{{"as_of", model::format_rfc3339(as_of)}, {"customer_entity", "company"}};
+}
+
+// The scorecard a sync produced, with stage ids replaced by "<pipeline name>/<stage name>" so the
+// three CRMs' maps line up, and sellers keyed by name.
+struct Reading {
+    std::map<std::string, json::object> sellers;  // name -> kpis
+    json::object team;
+    std::map<std::string, json::object> channels;  // channel -> kpis
+    json::object churn_model;
+};
+
+std::string stage_key(const model::Dataset& held, const std::string& stage_id) {
+    for (const model::Stage& s : held.stages)
+        if (s.id == stage_id) return s.name;
+    return "unknown stage " + stage_id;
+}
+
+json::object rekey_maps(json::object kpis, const model::Dataset& held) {
+    for (const char* map_id : {"stage_conversion", "avg_days_in_stage"}) {
+        auto it = kpis.find(map_id);
+        if (it == kpis.end() || !it->value().is_object()) continue;
+        json::object named;
+        for (const auto& [stage, value] : it->value().as_object()) named[stage_key(held, std::string(stage))] = value;
+        it->value() = std::move(named);
+    }
+    return kpis;
+}
+
+Reading sync_and_read(TestHost& host, const std::string& settings, const model::Dataset& held) {
+    PluginSession session(host, settings);
+    REQUIRE(session.create_status == CRMEXT_OK);
+    const CallResult install = session.install();
+    INFO(install.message);
+    REQUIRE(install.status == CRMEXT_OK);
+    const CallResult sync = session.sync();
+    INFO(sync.message);
+    REQUIRE(sync.status == CRMEXT_OK);
+    const CallResult card = session.scorecard();
+    REQUIRE(card.status == CRMEXT_OK);
+    const json::object doc = json::parse(card.output).as_object();
+    Reading r;
+    for (const json::value& s : doc.at("sellers").as_array())
+        r.sellers[std::string(s.at("name").as_string())] = rekey_maps(s.at("kpis").as_object(), held);
+    r.team = rekey_maps(doc.at("team").at("kpis").as_object(), held);
+    for (const json::value& c : doc.at("channels").as_array()) {
+        json::object kpis = c.as_object();
+        const std::string name(kpis.at("channel").as_string());
+        r.channels[name] = std::move(kpis);
+    }
+    r.churn_model = doc.at("churn_model").as_object();
+    return r;
+}
+
+// The KPI ids named in backticks in the section of the vendor's doc whose heading says
+// "What <Vendor> cannot hold" (to the next heading).
+std::set<std::string> kpis_moved_by_what_cannot_be_held(const std::string& doc_name, const std::string& vendor) {
+    std::ifstream in(std::string(SELLERSCORE_SOURCE_DIR) + "/docs/connectors/" + doc_name);
+    REQUIRE(in.good());
+    std::set<std::string> ids;
+    std::string line;
+    bool inside = false;
+    const std::regex code("`([a-z_0-9]+)`");
+    while (std::getline(in, line)) {
+        if (line.rfind("#", 0) == 0) inside = line.find("What " + vendor + " cannot hold") != std::string::npos;
+        if (!inside) continue;
+        for (std::sregex_iterator it(line.begin(), line.end(), code), stop; it != stop; ++it) ids.insert((*it)[1]);
+    }
+    REQUIRE_FALSE(ids.empty());
+    return ids;
+}
+
+bool same(const json::value& a, const json::value& b) {
+    if (a.is_null() || b.is_null()) return a.is_null() && b.is_null();
+    if (a.is_number() && b.is_number()) {
+        const double x = a.to_number<double>(), y = b.to_number<double>();
+        return std::fabs(x - y) <= 1e-9 * std::max(1.0, std::fabs(y));
+    }
+    if (a.is_object() && b.is_object()) {
+        const auto& ao = a.as_object();
+        const auto& bo = b.as_object();
+        if (ao.size() != bo.size()) return false;
+        for (const auto& [k, v] : ao) {
+            const auto it = bo.find(k);
+            if (it == bo.end() || !same(v, it->value())) return false;
+        }
+        return true;
+    }
+    return a == b;
+}
+
+// Each differing KPI as "<where> <kpi>: vendor <x>, local <y>", unless the vendor's doc says a
+// fact it cannot hold moves that KPI.
+void compare_kpis(const std::string& where, const json::object& vendor, const json::object& local,
+                  const std::set<std::string>& excused, std::vector<std::string>& unexplained,
+                  std::set<std::string>& excused_and_seen) {
+    for (const auto& [id, expected] : local) {
+        const std::string kpi(id);
+        if (kpi == "channel" || kpi == "kind") continue;
+        const auto it = vendor.find(id);
+        const json::value got = it == vendor.end() ? json::value() : it->value();
+        if (same(got, expected)) continue;
+        if (excused.count(kpi)) {
+            excused_and_seen.insert(kpi);
+            continue;
+        }
+        unexplained.push_back(where + " " + kpi + ": vendor " + json::serialize(got) + ", local " +
+                              json::serialize(expected));
+    }
+}
+
+void compare_readings(const Reading& vendor, const Reading& local, const std::set<std::string>& excused) {
+    std::vector<std::string> unexplained;
+    std::set<std::string> seen;
+    REQUIRE(vendor.sellers.size() == local.sellers.size());
+    for (const auto& [name, kpis] : local.sellers) {
+        const auto it = vendor.sellers.find(name);
+        REQUIRE(it != vendor.sellers.end());
+        compare_kpis("seller " + name, it->second, kpis, excused, unexplained, seen);
+    }
+    compare_kpis("organisation", vendor.team, local.team, excused, unexplained, seen);
+    for (const auto& [channel, kpis] : local.channels) {
+        const auto it = vendor.channels.find(channel);
+        if (it == vendor.channels.end()) {
+            unexplained.push_back("channel " + channel + " missing");
+            continue;
+        }
+        compare_kpis("channel " + channel, it->second, kpis, excused, unexplained, seen);
+    }
+    if (!excused.count("churn_model")) {
+        for (const char* p : {"fitted", "r", "alpha", "a", "b", "log_likelihood"}) {
+            const auto a = vendor.churn_model.find(p);
+            const auto b = local.churn_model.find(p);
+            const json::value x = a == vendor.churn_model.end() ? json::value() : a->value();
+            const json::value y = b == local.churn_model.end() ? json::value() : b->value();
+            if (!same(x, y)) unexplained.push_back(std::string("churn model ") + p);
+        }
+    }
+    std::string report;
+    for (const std::string& line : unexplained) report += line + "\n";
+    INFO("KPIs that differ from the local run with no documented reason:\n" << report);
+    CHECK(unexplained.empty());
+    std::string excused_list;
+    for (const std::string& id : seen) excused_list += id + " ";
+    INFO("differences explained by the vendor's doc: " << excused_list);
+    SUCCEED();
+}
+
+// The local CRM run: the reference every vendor is held to.
+Reading local_reading(const model::Dataset& source) {
+    ScratchDirectory dir;
+    const auto ndjson = dir.path() / "ndjson";
+    std::filesystem::create_directories(ndjson);
+    auto write = [&](const char* file, const auto& records) {
+        std::ofstream out(ndjson / file);
+        for (const auto& r : records) out << model::to_ndjson(r) << '\n';
+    };
+    write("sellers.ndjson", source.sellers);
+    write("stages.ndjson", source.stages);
+    write("contacts.ndjson", source.contacts);
+    write("deals.ndjson", source.deals);
+    write("stage_changes.ndjson", source.stage_changes);
+    write("activities.ndjson", source.activities);
+    write("spend.ndjson", source.spend);
+    const auto database = dir.path() / "crm.sqlite";
+    {
+        auto db = connectors::LocalCrmDatabase::open(database);
+        REQUIRE(db);
+        const auto imported = connectors::NdjsonImporter(**db).import_directory(ndjson, {});
+        INFO(imported.status().message());
+        REQUIRE(imported);
+    }
+    TestHost host;
+    host.state_dir = (dir.path() / "state").string();
+    const std::string settings = json::serialize(json::object{{"connector", "local"},
+                                                              {"local", {{"database", database.string()}}},
+                                                              {"state_dir", host.state_dir},
+                                                              {"kpi", kpi_settings()}});
+    return sync_and_read(host, settings, source);
+}
+
+}  // namespace
+
+TEST_CASE("every KPI read through HubSpot equals the local CRM's, except what HubSpot cannot hold") {
+    const model::Dataset source = trust_dataset();
+    const Reading local = local_reading(source);
+
+    fakes::FakeHubSpotOptions options;
+    options.epoch_ms_now = [] { return as_of; };
+    fakes::FakeHubSpot fake(options);
+    const model::Dataset held = fake.seed(source);
+    const auto certificate = fakes::make_server_certificate();
+    const std::string ca_file = fakes::write_temp_pem(certificate.ca_pem, "hubspot-trust-ca");
+    fakes::LoopbackServer server(fake.handler(), certificate);
+    ScratchDirectory dir;
+    TestHost host;
+    host.secrets["SELLERSCORE_HUBSPOT_TOKEN"] = fake.options().access_token;
+    host.state_dir = (dir.path() / "state").string();
+    const std::string settings =
+        json::serialize(json::object{{"connector", "hubspot"},
+                                     {"hubspot", {{"base_url", server.base_url()}, {"ca_file", ca_file}}},
+                                     {"state_dir", host.state_dir},
+                                     {"kpi", kpi_settings()}});
+    const Reading hubspot = sync_and_read(host, settings, held);
+    compare_readings(hubspot, local, kpis_moved_by_what_cannot_be_held("hubspot.md", "HubSpot"));
+}
+
+TEST_CASE("every KPI read through Pipedrive equals the local CRM's, except what Pipedrive cannot hold") {
+    const model::Dataset source = trust_dataset();
+    const Reading local = local_reading(source);
+
+    fakes::FakePipedrive fake{fakes::FakePipedriveOptions{}};
+    const model::Dataset held = fake.seed(source);
+    const auto certificate = fakes::make_server_certificate();
+    const std::string ca_file = fakes::write_temp_pem(certificate.ca_pem, "pipedrive-trust-ca");
+    fakes::LoopbackServer server(fake.handler(), certificate);
+    ScratchDirectory dir;
+    TestHost host;
+    host.secrets["SELLERSCORE_PIPEDRIVE_TOKEN"] = fake.options().api_token;
+    host.state_dir = (dir.path() / "state").string();
+    const std::string settings =
+        json::serialize(json::object{{"connector", "pipedrive"},
+                                     {"pipedrive", {{"base_url", server.base_url()}, {"ca_file", ca_file}}},
+                                     {"state_dir", host.state_dir},
+                                     {"kpi", kpi_settings()}});
+    const Reading pipedrive = sync_and_read(host, settings, held);
+    compare_readings(pipedrive, local, kpis_moved_by_what_cannot_be_held("pipedrive.md", "Pipedrive"));
+}
