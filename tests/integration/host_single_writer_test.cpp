@@ -2,6 +2,8 @@
 // naming the first, and a lock left by a killed process does not block.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -80,26 +82,32 @@ TEST_CASE("a lock left by a killed crmhost does not block the next run") {
     ScratchDirectory dir;
     dir.write("sellerscore.json", local_config);
     dir.write("ndjson/sellers.ndjson", one_seller);
-    // A child takes the lock the way crmhost does, then dies by SIGKILL with the lock file still there.
+    // A child takes the lock the way crmhost does, says so through a pipe, and is killed by SIGKILL
+    // with the lock file still there.
+    int ready[2];
+    REQUIRE(::pipe(ready) == 0);
     const pid_t child = ::fork();
     if (child == 0) {
-        for (;;) {  // the parent's probes may hold it for an instant
-            auto lock = SingleWriterLock::acquire(dir.path() / "crm.sqlite.lock", "crm", "import");
-            if (lock) ::pause();
-            ::usleep(1'000);
-        }
+        // Off the test runner's output pipes, so a stray child can never hold them open.
+        const int null_fd = ::open("/dev/null", O_WRONLY);
+        ::dup2(null_fd, STDOUT_FILENO);
+        ::dup2(null_fd, STDERR_FILENO);
+        ::close(ready[0]);
+        auto lock = SingleWriterLock::acquire(dir.path() / "crm.sqlite.lock", "crm", "import");
+        const char held = lock ? 'y' : 'n';
+        [[maybe_unused]] const ssize_t n = ::write(ready[1], &held, 1);
+        for (;;) ::pause();
     }
-    // Wait until the child holds it: our own attempt is refused while it does.
-    bool child_holds = false;
-    for (int i = 0; i < 500 && !child_holds; ++i) {
-        auto probe = SingleWriterLock::acquire(dir.path() / "crm.sqlite.lock", "crm", "probe");
-        child_holds = !probe;
-        if (!child_holds) ::usleep(10'000);
-    }
-    REQUIRE(child_holds);
+    ::close(ready[1]);
+    char held = 'n';
+    pollfd wait_for_child{ready[0], POLLIN, 0};
+    const bool answered = ::poll(&wait_for_child, 1, 60'000) == 1 && ::read(ready[0], &held, 1) == 1;
+    ::close(ready[0]);
     ::kill(child, SIGKILL);
     int status = 0;
     ::waitpid(child, &status, 0);
+    REQUIRE(answered);
+    REQUIRE(held == 'y');
     REQUIRE(std::filesystem::exists(dir.path() / "crm.sqlite.lock"));
 
     const ProcessResult r = run_crmhost({"--config", "sellerscore.json", "import", "ndjson"}, dir.path(), real_plugin);
