@@ -1,5 +1,7 @@
 #include "fake_hubspot_oauth.hpp"
 
+#include "tests/fakes/form_fields.hpp"
+
 #include <cstdio>
 
 #include <boost/json/object.hpp>
@@ -8,28 +10,6 @@
 
 namespace sellerscore::fakes {
 namespace {
-
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-std::string form_decode(std::string_view text) {
-    std::string decoded;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '+') {
-            decoded += ' ';
-        } else if (text[i] == '%' && i + 2 < text.size() && hex_digit(text[i + 1]) >= 0 && hex_digit(text[i + 2]) >= 0) {
-            decoded += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
-            i += 2;
-        } else {
-            decoded += text[i];
-        }
-    }
-    return decoded;
-}
 
 FakeResponse bad_grant(int status, const char* hubspot_status, const char* error, std::string message,
                        const std::string& correlation) {
@@ -43,23 +23,6 @@ FakeResponse bad_grant(int status, const char* hubspot_status, const char* error
 }
 
 }  // namespace
-
-std::unordered_map<std::string, std::string> parse_form(const std::string& body) {
-    std::unordered_map<std::string, std::string> fields;
-    std::string_view rest = body;
-    while (!rest.empty()) {
-        const std::size_t amp = rest.find('&');
-        const std::string_view pair = rest.substr(0, amp);
-        const std::size_t equals = pair.find('=');
-        if (equals != std::string_view::npos)
-            fields[form_decode(pair.substr(0, equals))] = form_decode(pair.substr(equals + 1));
-        else if (!pair.empty())
-            fields[form_decode(pair)] = "";
-        if (amp == std::string_view::npos) break;
-        rest.remove_prefix(amp + 1);
-    }
-    return fields;
-}
 
 FakeHubSpotOAuth::FakeHubSpotOAuth(std::string client_id, std::string client_secret, std::string refresh_token,
                                    std::chrono::seconds lifetime)
@@ -75,7 +38,7 @@ FakeResponse FakeHubSpotOAuth::handle_token_request(const FakeRequest& request, 
         content_type->second.find("application/x-www-form-urlencoded") == std::string::npos)
         return bad_grant(400, "BAD_REQUEST", "invalid_request",
                          "the request must be sent as application/x-www-form-urlencoded", correlation);
-    auto fields = parse_form(request.body);
+    auto fields = parse_form_fields(request.body);
     if (fields["grant_type"] != "refresh_token")
         return bad_grant(400, "BAD_GRANT_TYPE", "unsupported_grant_type", "grant_type must be refresh_token", correlation);
     if (fields["client_id"] != client_id_)

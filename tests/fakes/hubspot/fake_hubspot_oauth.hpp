@@ -35,7 +35,4 @@ private:
     std::uint64_t refresh_count_ = 0;
 };
 
-// Decodes an application/x-www-form-urlencoded body ('+' is a space, %XX escapes).
-std::unordered_map<std::string, std::string> parse_form(const std::string& body);
-
 }  // namespace sellerscore::fakes

@@ -1,5 +1,7 @@
 #include "fake_pipedrive_oauth.hpp"
 
+#include "tests/fakes/form_fields.hpp"
+
 #include <cstdio>
 #include <string_view>
 
@@ -11,28 +13,6 @@
 namespace sellerscore::fakes::pipedrive {
 namespace {
 
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-std::string form_decode(std::string_view text) {
-    std::string decoded;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '+') {
-            decoded += ' ';
-        } else if (text[i] == '%' && i + 2 < text.size() && hex_digit(text[i + 1]) >= 0 && hex_digit(text[i + 2]) >= 0) {
-            decoded += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
-            i += 2;
-        } else {
-            decoded += text[i];
-        }
-    }
-    return decoded;
-}
-
 FakeResponse oauth_error(int status, const char* error, const char* message) {
     boost::json::object body;
     body["success"] = false;
@@ -42,23 +22,6 @@ FakeResponse oauth_error(int status, const char* error, const char* message) {
 }
 
 }  // namespace
-
-std::unordered_map<std::string, std::string> parse_form(const std::string& body) {
-    std::unordered_map<std::string, std::string> fields;
-    std::string_view rest = body;
-    while (!rest.empty()) {
-        const std::size_t amp = rest.find('&');
-        const std::string_view pair = rest.substr(0, amp);
-        const std::size_t equals = pair.find('=');
-        if (equals != std::string_view::npos)
-            fields[form_decode(pair.substr(0, equals))] = form_decode(pair.substr(equals + 1));
-        else if (!pair.empty())
-            fields[form_decode(pair)] = "";
-        if (amp == std::string_view::npos) break;
-        rest.remove_prefix(amp + 1);
-    }
-    return fields;
-}
 
 OAuthServer::OAuthServer(std::string client_id, std::string client_secret, std::string refresh_token,
                          std::chrono::seconds lifetime, std::string scope)
@@ -83,7 +46,7 @@ FakeResponse OAuthServer::handle_token_request(const FakeRequest& request, TimeP
     if (!credentials || *credentials != client_id_ + ":" + client_secret_)
         return oauth_error(401, "invalid_client", "Invalid client: client is invalid");
 
-    auto fields = parse_form(request.body);
+    auto fields = parse_form_fields(request.body);
     if (fields.find("grant_type") == fields.end())
         return oauth_error(400, "invalid_request", "Missing parameter: grant_type");
     if (fields["grant_type"] != "refresh_token")

@@ -1,5 +1,7 @@
 #include "fake_salesforce_oauth.hpp"
 
+#include "tests/fakes/form_fields.hpp"
+
 #include <cstdio>
 
 #include <boost/json/object.hpp>
@@ -14,47 +16,11 @@ constexpr const char* org_id = "00D5g000004FAKEEA0";
 constexpr const char* jwt_grant = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 constexpr std::int64_t max_assertion_lifetime_ms = 180'000;
 
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-std::string form_decode(std::string_view text) {
-    std::string decoded;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '+') {
-            decoded += ' ';
-        } else if (text[i] == '%' && i + 2 < text.size() && hex_digit(text[i + 1]) >= 0 && hex_digit(text[i + 2]) >= 0) {
-            decoded += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
-            i += 2;
-        } else {
-            decoded += text[i];
-        }
-    }
-    return decoded;
-}
-
-std::map<std::string, std::string> parse_form(const std::string& body) {
-    std::map<std::string, std::string> fields;
-    std::string_view rest = body;
-    while (!rest.empty()) {
-        const std::size_t amp = rest.find('&');
-        const std::string_view pair = rest.substr(0, amp);
-        const std::size_t equals = pair.find('=');
-        if (equals != std::string_view::npos) fields[form_decode(pair.substr(0, equals))] = form_decode(pair.substr(equals + 1));
-        if (amp == std::string_view::npos) break;
-        rest.remove_prefix(amp + 1);
-    }
-    return fields;
-}
-
 }  // namespace
 
 FakeResponse SfOAuth::token(const FakeRequest& request, const std::string& user_id, const std::string& instance_url) {
     if (request.method != "POST") return sf_oauth_error(400, "invalid_request", "must use HTTP POST");
-    std::map<std::string, std::string> form = parse_form(request.body);
+    std::unordered_map<std::string, std::string> form = parse_form_fields(request.body);
     // Salesforce also accepts the parameters in the query string; the body wins here.
     for (const auto& [name, value] : request.query) form.try_emplace(name, value);
     const std::string grant = form["grant_type"];
