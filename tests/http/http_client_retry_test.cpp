@@ -341,3 +341,15 @@ TEST_CASE("Retries give up with rate_limited after repeated 429s") {
     CHECK(result.status().message() == "GET /crm/v3/objects/deals: 429 after 3 attempts: slow down");
     CHECK(t.client->stats().status_429 == 3);
 }
+
+TEST_CASE("A 429 on a request that paces its own limit is handed back, not retried") {
+    ClientUnderTest t({respond(429, {}, R"({"status":"error","message":"You have reached your secondly limit."})"),
+                       respond(200)});
+    http::HttpRequest request = get_deals();
+    request.retry_rate_limited = false;
+    auto result = t.client->send(request);
+    REQUIRE(result.is_ok());
+    CHECK(result->status == 429);
+    CHECK(t.transport->calls() == 1);
+    CHECK(t.clock.elapsed() == milliseconds(0));
+}
