@@ -146,6 +146,13 @@ public:
     // error naming it, never silently reused.
     virtual Result<SchemaReport> ensure_fields(std::span<const FieldDefinition> fields) = 0;
 
+    // Tells the connector which of our fields to expect, creating nothing: for a command that reads
+    // them (a query) in a process that has not run ensure_fields. A connector that finds its fields
+    // by itself, or needs no schema to read them, keeps this no-op.
+    virtual Status know_fields(std::span<const FieldDefinition> fields) {
+        (void)fields;
+        return Status::ok();
+    }
     // Removes the fields and their values; absent fields are reported as `existing` (nothing to do).
     virtual Result<SchemaReport> remove_fields(std::span<const FieldDefinition> fields) = 0;
 

@@ -73,6 +73,15 @@ Result<std::map<std::pair<std::string, std::string>, std::string>> FieldInstalle
     return found;
 }
 
+Status FieldInstaller::discover(std::span<const FieldDefinition> fields) {
+    auto existing = existing_fields();
+    if (!existing) return existing.status();
+    for (const auto& field : fields) {
+        if (existing->count({std::string(sobject_of(field.object)), developer_name(field.id)}) != 0) schema_.add(field);
+    }
+    return Status::ok();
+}
+
 Result<SchemaReport> FieldInstaller::ensure(std::span<const FieldDefinition> fields) {
     auto existing = existing_fields();
     if (!existing) return existing.status();

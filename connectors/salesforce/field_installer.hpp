@@ -20,6 +20,8 @@ class FieldInstaller {
 public:
     FieldInstaller(SalesforceApi& api, FieldSchema& schema, std::string permission_set, std::string integration_user_id);
 
+    // Adds the fields that exist in the org to the schema, creating nothing.
+    Status discover(std::span<const FieldDefinition> fields);
     Result<SchemaReport> ensure(std::span<const FieldDefinition> fields);
     Result<SchemaReport> remove(std::span<const FieldDefinition> fields);
 

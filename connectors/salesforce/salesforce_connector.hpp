@@ -76,6 +76,7 @@ public:
     Result<std::string> current_cursor() override;
     Result<SchemaReport> ensure_fields(std::span<const FieldDefinition> fields) override;
     Result<SchemaReport> remove_fields(std::span<const FieldDefinition> fields) override;
+    Status know_fields(std::span<const FieldDefinition> fields) override;
     Result<WriteReport> write(std::span<const FieldWrite> writes) override;
     Result<std::vector<DealRow>> query_deals(const DealQuery& query) override;
 

@@ -143,6 +143,7 @@ Result<std::string> PluginInstance::query(std::string_view options_json) {
     }
     auto c = connector();
     if (!c) return c.status();
+    if (Status known = (*c)->know_fields(catalog_.fields()); !known) return known;
     auto rows = (*c)->query_deals(*query);
     if (!rows) return rows.status();
 
