@@ -147,13 +147,7 @@ TEST_CASE("crmhost sync on Salesforce exits 0 and every open opportunity holds S
     CHECK(org.fake.writes_that_changed_nothing() == 0);
 }
 
-// Fails today, hence [!shouldfail]: in a fresh crmhost process SalesforceConnector::query_deals runs
-// before anything has told its FieldSchema which fields exist (HubSpot's connector calls
-// know_schema() first), so `deals` exits 2 with "deals --where: unknown field seller_score_band".
-// With the schema known (checked by hand with ensure_fields before query_deals) every assertion
-// below holds. Drop the tag when the connector reads its schema in query_deals.
-TEST_CASE("crmhost deals --where on Salesforce lists exactly the open opportunities whose held band is A",
-          "[!shouldfail]") {
+TEST_CASE("crmhost deals --where on Salesforce lists exactly the open opportunities whose held band is A") {
     SalesforceHost org;
     REQUIRE(org.crmhost({"install"}).exit_code == 0);
     REQUIRE(org.crmhost({"sync"}).exit_code == 0);
