@@ -12,7 +12,10 @@ namespace sellerscore::connectors::hubspot {
 
 // The member `key` of an object, or nullptr.
 const boost::json::value* member(const boost::json::value& object, std::string_view key);
+// An object would bind a temporary json::value copy and the pointer would dangle: pass the value.
+const boost::json::value* member(const boost::json::object& object, std::string_view key) = delete;
 const boost::json::array* array_at(const boost::json::value& object, std::string_view key);
+const boost::json::array* array_at(const boost::json::object& object, std::string_view key) = delete;
 
 // A string member as-is, an integer member in decimal (v4 ids are numbers), else "".
 std::string string_at(const boost::json::value& object, std::string_view key);

@@ -23,9 +23,11 @@ std::optional<std::int64_t> integer_of(const json::value& v) {
 // {"value": x} / {"id": x} around a value, as v2 wraps compound and option fields.
 const json::value* unwrapped(const json::value* stored) {
     if (stored == nullptr || stored->is_null()) return nullptr;
-    if (const json::object* o = stored->if_object()) {
+    if (stored->is_object()) {
+        // member() takes the value itself: passing the object would bind a temporary copy and
+        // return a pointer into it (AddressSanitizer caught that).
         for (std::string_view key : {"value", "id"}) {
-            if (const json::value* inner = member(*o, key)) return inner;
+            if (const json::value* inner = member(*stored, key)) return inner;
         }
         return nullptr;
     }
