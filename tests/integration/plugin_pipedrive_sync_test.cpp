@@ -14,6 +14,7 @@
 #include "host_scratch_directory.hpp"
 #include "loaded_plugin.hpp"
 #include "plugin/model/timestamp_format.hpp"
+#include "seller_score_query_expectation.hpp"
 #include "tests/fakes/loopback_server.hpp"
 #include "tests/fakes/pipedrive/fake_pipedrive.hpp"
 #include "tests/fakes/test_certificates.hpp"
@@ -229,23 +230,7 @@ TEST_CASE("deals --where on Pipedrive returns the open deals of the sellers that
     PipedriveWorld world;
     PluginSession session(world.host, world.settings());
     REQUIRE(session.sync().status == CRMEXT_OK);
-
-    const kpi::Scorecard card = world.expected();
-    std::set<std::string> expected;
-    for (const model::Deal& deal : world.in_pipedrive.deals) {
-        if (deal.status != model::DealStatus::open) continue;
-        const auto score = seller_of(card, deal.owner_id).score;
-        if (score && *score >= 50) expected.insert(deal.id);
-    }
-    REQUIRE_FALSE(expected.empty());
-
-    const CallResult r = session.query("seller_score >= 50", 10'000);
-    INFO(r.message);
-    REQUIRE(r.status == CRMEXT_OK);
-    std::set<std::string> returned;
-    const json::value answer = r.json();
-    for (const auto& deal : answer.at("deals").as_array()) returned.insert(std::string(deal.at("id").as_string()));
-    CHECK(returned == expected);
+    check_seller_score_query(session, world.in_pipedrive, world.expected());
 }
 
 TEST_CASE("a scheduled Pipedrive sync as of now after a first sync reads only what changed") {
