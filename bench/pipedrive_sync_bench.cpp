@@ -14,9 +14,9 @@
 #include <map>
 #include <string>
 
+#include "bench/bench_company.hpp"
 #include "bench/crmhost_child.hpp"
 #include "bench/request_timeline.hpp"
-#include "host/demo/demo_crm_generator.hpp"
 #include "plugin/kpi/kpi_engine.hpp"
 #include "plugin/model/timestamp_format.hpp"
 #include "tests/fakes/loopback_server.hpp"
@@ -45,18 +45,8 @@ int main(int argc, char** argv) {
     options.contacts = 10'000;
     options.deals = 20'000;
     options.activities = 100'000;
-    if (argc > 1 && std::string(argv[1]) == "--small") {  // a quick run of the same path
-        options.contacts = 1'000;
-        options.deals = 2'000;
-        options.activities = 10'000;
-    }
-    std::printf("generating %d deals, %d persons, %d activities...\n", options.deals, options.contacts,
-                options.activities);
-    auto generated = demo::DemoCrmGenerator::dataset(options);
-    if (!generated) {
-        std::fprintf(stderr, "demo: %s\n", generated.status().message().c_str());
-        return 1;
-    }
+    auto generated = bench::bench_company(options, argc, argv, "persons", "activities");
+    if (!generated) return 1;
     const model::Dataset& source = *generated;
 
     fakes::FakePipedriveOptions fake_options;

@@ -20,9 +20,9 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_company.hpp"
 #include "bench/crmhost_child.hpp"
 #include "bench/request_timeline.hpp"
-#include "host/demo/demo_crm_generator.hpp"
 #include "plugin/kpi/kpi_engine.hpp"
 #include "plugin/model/timestamp_format.hpp"
 #include "tests/fakes/loopback_server.hpp"
@@ -219,19 +219,8 @@ int main(int argc, char** argv) {
     options.contacts = 20'000;
     options.deals = 50'000;
     options.activities = 300'000;
-    if (argc > 1 && std::string(argv[1]) == "--small") {  // a quick run of the same path
-        options.contacts = 2'000;
-        options.deals = 5'000;
-        options.activities = 30'000;
-    }
-
-    std::printf("generating %d deals, %d contacts, %d activities...\n", options.deals, options.contacts,
-                options.activities);
-    auto generated = demo::DemoCrmGenerator::dataset(options);
-    if (!generated) {
-        std::fprintf(stderr, "demo: %s\n", generated.status().message().c_str());
-        return 1;
-    }
+    auto generated = bench::bench_company(options, argc, argv, "contacts", "activities");
+    if (!generated) return 1;
     model::Dataset source = std::move(*generated);
     source.spend.clear();  // Salesforce holds no ad spend
 
