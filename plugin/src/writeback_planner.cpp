@@ -106,10 +106,12 @@ WritebackPlan plan_writeback(const model::Dataset& data, const kpi::Scorecard& s
         plan.records_updated += changed ? 1 : 0;
     }
 
-    const RecordObject customer_object =
-        settings.kpi.customer_entity == kpi::CustomerEntity::company ? RecordObject::company : RecordObject::contact;
     const auto churn_index = catalog.index_of("churn_risk");
     const auto clv_index = catalog.index_of("customer_lifetime_value");
+    // The catalog already placed the customer fields on the customer entity (PluginInstance::create).
+    const RecordObject customer_object = churn_index ? catalog.at(*churn_index).object
+                                         : clv_index ? catalog.at(*clv_index).object
+                                                     : RecordObject::contact;
     for (const kpi::CustomerResult& c : scorecard.customers) {
         RecordWriter writer(held, customer_object, c.customer_id, settings.on_null, plan.writes);
         bool changed = false;
