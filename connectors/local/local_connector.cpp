@@ -274,7 +274,7 @@ Result<std::string> LocalConnector::read(std::string_view cursor, RecordSink& si
             "ORDER BY record_id, field_id");
         if (!companies) return companies.status();
         companies->bind(1, *since);
-        int rc;
+        int rc = SQLITE_DONE;
         while (status && (rc = companies->step()) == SQLITE_ROW) {
             pages.held_values().push_back({RecordObject::company, std::string(companies->text(0)),
                                            std::string(companies->text(1)), stored_field_value(*companies, 2)});
