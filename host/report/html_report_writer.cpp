@@ -36,10 +36,10 @@ h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 19px; margin: 32px 0 8p
 h3 { font-size: 15px; margin: 18px 0 6px; }
 .meta, .note { color: var(--muted); } .note { font-size: 13px; margin: 6px 0; }
 section.block { page-break-inside: avoid; break-inside: avoid; }
-.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 8px 24px; align-items: start; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--rule); }
 th { color: var(--muted); font-weight: 600; font-size: 12px; text-transform: uppercase; letter-spacing: .03em; }
+th.symbol { text-transform: none; font-size: 13px; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 caption { text-align: left; color: var(--muted); font-size: 12px; padding-bottom: 2px; }
 .band { display: inline-block; min-width: 1.6em; text-align: center; border-radius: 4px; color: #fff; font-weight: 700; }
@@ -261,8 +261,8 @@ std::string funnel(const json::object& pipeline, int index) {
         days.add({str(stage, "name"), value_of(team, "avg_days"), str(obj(team, "avg_days"), "text", "—") + " days", "",
                   std::nullopt, ""});
     }
-    out += "<div class=\"grid\"><div><p class=\"note\">Conversion to a later stage</p>" + conversion.svg() +
-           "</div><div><p class=\"note\">Average days in stage</p>" + days.svg() + "</div></div>\n";
+    out += "<p class=\"note\">Conversion to a later stage</p>" + conversion.svg() +
+           "<p class=\"note\">Average days in stage</p>" + days.svg() + "\n";
     // Sellers down, stages across: "conversion · days" in each cell.
     out += "<table><caption>Per seller: conversion to a later stage &middot; average days in stage</caption><thead><tr>"
            "<th>Seller</th>";
@@ -387,7 +387,8 @@ std::string churn(const json::object& doc) {
     const json::object& model = obj(churn, "model");
     out += fmt::format("<h3>Churn model</h3><p>{}</p>", esc(model, "summary"));
     if (flag(model, "fitted")) {
-        out += "<table><thead><tr><th>r</th><th>&alpha;</th><th>a</th><th>b</th><th>log-likelihood</th></tr></thead><tbody><tr>";
+        out += "<table><thead><tr><th class=\"symbol\">r</th><th class=\"symbol\">&alpha;</th><th class=\"symbol\">a</th>"
+               "<th class=\"symbol\">b</th><th class=\"symbol\">log-likelihood</th></tr></thead><tbody><tr>";
         for (const json::value& p : arr(model, "parameters")) out += "<td>" + esc(p.get_object(), "text") + "</td>";
         out += "</tr></tbody></table>";
     }
