@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "html_escape.hpp"
+#include "lenient_json.hpp"
 #include "svg_bar_chart.hpp"
 
 namespace sellerscore::host::report {
@@ -67,35 +68,15 @@ svg.chart .bar.negative { fill: var(--bad); }
 }
 )css";
 
-const json::object& empty_object() {
-    static const json::object empty;
-    return empty;
-}
+const json::object& obj(const json::object& parent, std::string_view key) { return object_at(parent, key); }
 
-const json::array& empty_array() {
-    static const json::array empty;
-    return empty;
-}
-
-const json::object& obj(const json::object& parent, std::string_view key) {
-    const json::value* v = parent.if_contains(key);
-    return v && v->is_object() ? v->get_object() : empty_object();
-}
-
-const json::array& arr(const json::object& parent, std::string_view key) {
-    const json::value* v = parent.if_contains(key);
-    return v && v->is_array() ? v->get_array() : empty_array();
-}
+const json::array& arr(const json::object& parent, std::string_view key) { return array_at(parent, key); }
 
 std::string str(const json::object& parent, std::string_view key, std::string_view fallback = "") {
-    const json::value* v = parent.if_contains(key);
-    return v && v->is_string() ? std::string(v->get_string()) : std::string(fallback);
+    return string_at(parent, key).value_or(std::string(fallback));
 }
 
-bool flag(const json::object& parent, std::string_view key) {
-    const json::value* v = parent.if_contains(key);
-    return v && v->is_bool() && v->get_bool();
-}
+bool flag(const json::object& parent, std::string_view key) { return bool_at(parent, key); }
 
 // A figure's value and text (ReportDocument's {"value","text"}).
 std::optional<double> value_of(const json::object& parent, std::string_view key) {
@@ -279,7 +260,8 @@ std::string funnel(const json::object& pipeline, int index) {
         out += "<tr><td>" + esc(arr(stages.front().get_object(), "sellers")[i].get_object(), "name") + "</td>";
         for (const json::value& s : stages) {
             const json::array& rows = arr(s.get_object(), "sellers");
-            const json::object& row = i < rows.size() ? rows[i].get_object() : empty_object();
+            static const json::object missing;
+            const json::object& row = i < rows.size() ? rows[i].get_object() : missing;
             out += fmt::format(R"(<td class="num">{} &middot; {}</td>)", text_of(row, "conversion"), text_of(row, "avg_days"));
         }
         out += "</tr>\n";
@@ -415,7 +397,7 @@ std::string churn(const json::object& doc) {
 }  // namespace
 
 std::string HtmlReportWriter::html() const {
-    const json::object& doc = document_.is_object() ? document_.get_object() : empty_object();
+    const json::object& doc = as_object(document_);
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n";
     out += fmt::format("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n", content_security_policy);
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";

@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "lenient_json.hpp"
 #include "report_kpi.hpp"
 
 namespace sellerscore::host::report {
@@ -42,39 +43,6 @@ constexpr std::array<std::string_view, 3> leaderboard_trend_kpis{"win_rate", "re
 
 constexpr std::array<std::string_view, 7> channel_kpis{"leads_count", "conversion_rate", "cost_per_lead", "cpa",
                                                       "cpc",         "roi",             "revenue_per_lead"};
-
-const json::object& empty_object() {
-    static const json::object empty;
-    return empty;
-}
-
-const json::array& empty_array() {
-    static const json::array empty;
-    return empty;
-}
-
-const json::object& object_at(const json::object& parent, std::string_view key) {
-    const json::value* v = parent.if_contains(key);
-    return v && v->is_object() ? v->get_object() : empty_object();
-}
-
-const json::array& array_at(const json::object& parent, std::string_view key) {
-    const json::value* v = parent.if_contains(key);
-    return v && v->is_array() ? v->get_array() : empty_array();
-}
-
-std::optional<double> number_at(const json::object& parent, std::string_view key) {
-    const json::value* v = parent.if_contains(key);
-    if (v == nullptr || !v->is_number()) return std::nullopt;
-    const double d = v->to_number<double>();
-    return std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
-}
-
-std::optional<std::string> string_at(const json::object& parent, std::string_view key) {
-    const json::value* v = parent.if_contains(key);
-    if (v == nullptr || !v->is_string()) return std::nullopt;
-    return std::string(v->get_string());
-}
 
 json::value string_or_null(const std::optional<std::string>& s) { return s ? json::value(*s) : json::value(nullptr); }
 
@@ -155,11 +123,10 @@ json::object leaderboard_entry(const json::object& seller, std::optional<int> ra
     const json::object& kpis = object_at(seller, "kpis");
     json::array trends;
     for (std::string_view id : leaderboard_trend_kpis) trends.push_back(trend_entry(kpis, id));
-    const json::value* eligible = seller.if_contains("eligible");
     return {{"id", string_or_null(string_at(seller, "id"))},
             {"name", seller_name(seller)},
             {"team", string_or_null(string_at(seller, "team"))},
-            {"eligible", eligible && eligible->is_bool() ? eligible->get_bool() : number_at(seller, "score").has_value()},
+            {"eligible", seller.contains("eligible") ? bool_at(seller, "eligible") : number_at(seller, "score").has_value()},
             {"rank", rank ? json::value(*rank) : json::value(nullptr)},
             {"score", score_figure(number_at(seller, "score"))},
             {"band", string_or_null(string_at(seller, "band"))},
@@ -345,10 +312,8 @@ json::object churn_figures(const json::object& kpis) {
 }
 
 json::object churn_model(const json::object& model) {
-    const json::value* fitted_member = model.if_contains("fitted");
-    const bool fitted = fitted_member && fitted_member->is_bool() && fitted_member->get_bool();
-    const json::value* converged_member = model.if_contains("converged");
-    const bool converged = converged_member && converged_member->is_bool() && converged_member->get_bool();
+    const bool fitted = bool_at(model, "fitted");
+    const bool converged = bool_at(model, "converged");
     json::array parameters;
     for (std::string_view name : {"r", "alpha", "a", "b", "log_likelihood"}) {
         const std::optional<double> v = number_at(model, name);
@@ -412,7 +377,7 @@ const json::object* team_kpis_for(const json::object& scorecard, const std::stri
 }  // namespace
 
 Result<json::value> ReportDocument::build(const json::value& scorecard_value, const ReportScope& scope) {
-    const json::object& scorecard = scorecard_value.is_object() ? scorecard_value.get_object() : empty_object();
+    const json::object& scorecard = as_object(scorecard_value);
     std::vector<const json::object*> sellers = sellers_by_score(scorecard);
 
     // Ranks are among all scored sellers, so a filtered report still says "3rd of 12".
