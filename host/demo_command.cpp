@@ -32,7 +32,7 @@ Result<demo::DemoOptions> generator_options(const DemoCommandOptions& options) {
 Status reset_demo_files(const std::filesystem::path& dir) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    for (const char* stale : {"crm.sqlite", "crm.sqlite-wal", "crm.sqlite-shm", "state"}) {
+    for (const char* stale : {"crm.sqlite", "crm.sqlite-wal", "crm.sqlite-shm", "state", "report.html"}) {
         if (!ec) std::filesystem::remove_all(dir / stale, ec);
     }
     if (ec) return Status::internal(dir.string() + ": " + ec.message());
