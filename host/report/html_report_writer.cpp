@@ -163,7 +163,8 @@ std::string leaderboard(const json::object& doc) {
     return out + "</section>\n";
 }
 
-std::string seller_components(const json::object& seller) {
+// `index` names the seller's chart: CRM ids may hold spaces, which an id reference cannot.
+std::string seller_components(const json::object& seller, std::size_t index) {
     const json::array& components = arr(seller, "components");
     const bool from_drivers = str(seller, "components_source") == "drivers";
     std::string out = fmt::format("<div class=\"panel\"><h3>{} {} <span class=\"meta\">score {}</span></h3>\n",
@@ -173,7 +174,7 @@ std::string seller_components(const json::object& seller) {
         out += "<p class=\"note\">Not eligible for a score in this window: no activity and no deal created or closed.</p>";
     }
     if (from_drivers) {
-        SvgBarChart chart("components-" + str(seller, "id", "seller"),
+        SvgBarChart chart(fmt::format("components-{}", index),
                           "Percentile of " + str(seller, "name") + " on each score component; the tick is the median", 0,
                           100);
         for (const json::value& c : components) {
@@ -209,7 +210,8 @@ std::string components(const json::object& doc) {
     std::string out = "<section id=\"components\"><h2>Why each score is what it is</h2>\n"
                       "<p class=\"note\">Each weighted KPI of the score, the seller's value against the team's, and the "
                       "seller's percentile among eligible sellers.</p>\n";
-    for (const json::value& s : arr(doc, "sellers")) out += seller_components(s.get_object());
+    std::size_t index = 0;
+    for (const json::value& s : arr(doc, "sellers")) out += seller_components(s.get_object(), index++);
     return out + "</section>\n";
 }
 
