@@ -174,35 +174,41 @@ std::string seller_components(const json::object& seller, std::size_t index) {
         out += "<p class=\"note\">Not eligible for a score in this window: no activity and no deal created or closed.</p>";
     }
     if (from_drivers) {
+        if (const std::string line = str(seller, "drivers_text"); !line.empty()) {
+            out += "<p>" + html_escape(line) + "</p>";
+        }
+        // The drivers only: the components that move the score most each way, lifts first.
         SvgBarChart chart(fmt::format("components-{}", index),
-                          "Percentile of " + str(seller, "name") + " on each score component; the tick is the median", 0,
-                          100);
+                          "Percentile of " + str(seller, "name") + " on the components that move the score most; the "
+                          "tick is the median", 0, 100);
         for (const json::value& c : components) {
             const json::object& o = c.get_object();
             const std::optional<double> percentile = value_of(o, "percentile");
-            chart.add({str(o, "label"), percentile,
-                       percentile ? "percentile " + str(obj(o, "percentile"), "text") : "—",
-                       percentile && *percentile < 50 ? "band-d" : "band-a", 50.0, "median 50"});
+            if (!percentile) continue;
+            chart.add({str(o, "label"), percentile, "percentile " + str(obj(o, "percentile"), "text"),
+                       str(o, "effect") == "holds down" ? "band-d" : "band-a", 50.0, "median 50"});
         }
         out += chart.svg();
     }
     out += "<table><thead><tr><th>Component</th><th class=\"num\">Weight</th><th class=\"num\">Seller</th>"
-           "<th class=\"num\">Team</th><th class=\"num\">Percentile</th><th>Effect</th></tr></thead><tbody>";
+           "<th class=\"num\">Team</th><th class=\"num\">Percentile</th><th class=\"num\">Points</th><th>Effect</th></tr>"
+           "</thead><tbody>";
     for (const json::value& c : components) {
         const json::object& o = c.get_object();
         const json::value* weight = o.if_contains("weight");
         const std::string effect = str(o, "effect");
         out += fmt::format(
-            R"(<tr><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="{}">{}</td></tr>)",
+            R"(<tr><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="{}">{}</td></tr>)",
             esc(o, "label"), weight && weight->is_number() ? fmt::format("{:.0f}%", weight->to_number<double>() * 100) : "—",
-            text_of(o, "value"), text_of(o, "team_value"), text_of(o, "percentile"), as_class(effect),
+            text_of(o, "value"), text_of(o, "team_value"), text_of(o, "percentile"), text_of(o, "points"), as_class(effect),
             effect.empty() ? "—" : html_escape(effect));
     }
     out += "</tbody></table>";
-    if (!from_drivers) {
-        out += "<p class=\"note\">Default weights of KPIS.md §5; this scorecard carries no per-component percentiles, so "
-               "the seller's value is shown against the team's.</p>";
-    }
+    out += from_drivers
+               ? "<p class=\"note\">Weights are KPIS.md §5's defaults. Points: what the component adds to or takes from "
+                 "a middle score of 50; percentiles and points are given for the components that move the score most.</p>"
+               : "<p class=\"note\">Weights are KPIS.md §5's defaults; this scorecard carries no per-component "
+                 "percentiles, so the seller's value is shown against the team's.</p>";
     return out + "</div>\n";
 }
 

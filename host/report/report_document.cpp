@@ -133,59 +133,86 @@ json::object leaderboard_entry(const json::object& seller, std::optional<int> ra
             {"trends", std::move(trends)}};
 }
 
-json::value effect_of(std::optional<double> percentile) {
-    if (!percentile) return nullptr;
-    return *percentile >= 50 ? "lifts" : "holds down";
-}
+struct Component {
+    std::string kpi;
+    std::optional<double> weight;
+    std::optional<double> value;
+    std::optional<double> team_value;
+    std::optional<double> percentile;
+    std::optional<double> points;
+    std::optional<std::string> effect;  // "lifts" | "holds down", from the drivers
+};
 
-json::object component(std::string_view id, std::optional<double> weight, std::optional<double> value,
-                       std::optional<double> team_value, std::optional<double> percentile) {
-    const ReportKpi kpi = report_kpi(id);
+json::object component_json(const Component& c) {
+    const ReportKpi kpi = report_kpi(c.kpi);
+    auto plain = [](std::optional<double> v, const char* format) {
+        return v ? json::object{{"value", *v}, {"text", fmt::format(fmt::runtime(format), *v)}}
+                 : json::object{{"value", nullptr}, {"text", null_text}};
+    };
     return {{"kpi", kpi.id},
             {"label", kpi.label},
             {"better", better_name(kpi.better)},
-            {"weight", weight ? json::value(*weight) : json::value(nullptr)},
-            {"value", figure(value, kpi.unit)},
-            {"team_value", figure(team_value, kpi.unit)},
-            {"percentile", percentile ? json::object{{"value", *percentile}, {"text", fmt::format("{:.0f}", *percentile)}}
-                                      : json::object{{"value", nullptr}, {"text", null_text}}},
-            {"effect", effect_of(percentile)}};
+            {"weight", c.weight ? json::value(*c.weight) : json::value(nullptr)},
+            {"value", figure(c.value, kpi.unit)},
+            {"team_value", figure(c.team_value, kpi.unit)},
+            {"percentile", plain(c.percentile, "{:.0f}")},
+            {"points", plain(c.points, "{:+.1f}")},
+            {"effect", string_or_null(c.effect)}};
 }
 
-// The engine's explanation when the scorecard carries one (issue 14's "drivers": KPI, value, team
-// value, percentile), read leniently; else the default components with the seller's and the team's
-// values, without percentiles (the scorecard does not carry them).
-json::object seller_components(const json::object& seller, const json::object& team_kpis) {
-    const json::object& kpis = object_at(seller, "kpis");
-    json::array components;
-    std::string source = "default_weights";
-    const json::value* drivers = seller.if_contains("drivers");
-    if (drivers == nullptr) drivers = seller.if_contains("components");
-    if (drivers && drivers->is_array() && !drivers->get_array().empty()) {
-        source = "drivers";
-        for (const json::value& d : drivers->get_array()) {
+// The engine's drivers (issue 14: {"lifts": [...], "holds": [...], "text"}, each {kpi, value,
+// team_value, percentile, points}) into the components: a driver fills in its component's percentile,
+// points and effect; a driver of a KPI outside the default list (a configured weight) is added.
+bool apply_drivers(const json::object& drivers, std::vector<Component>& components) {
+    bool any = false;
+    for (const auto& [list, effect] : {std::pair{"lifts", "lifts"}, std::pair{"holds", "holds down"}}) {
+        for (const json::value& d : array_at(drivers, list)) {
             if (!d.is_object()) continue;
             const json::object& o = d.get_object();
-            const std::optional<std::string> id = string_at(o, "kpi") ? string_at(o, "kpi") : string_at(o, "id");
+            const std::optional<std::string> id = string_at(o, "kpi");
             if (!id) continue;
-            std::optional<double> team_value = number_at(o, "team_value");
-            if (!team_value) team_value = kpi_value(team_kpis, *id);
-            std::optional<double> value = number_at(o, "value");
-            if (!value) value = kpi_value(kpis, *id);
-            components.push_back(component(*id, number_at(o, "weight"), value, team_value, number_at(o, "percentile")));
-        }
-    } else {
-        for (const auto& [id, weight] : default_score_weights) {
-            components.push_back(component(id, weight, kpi_value(kpis, id), kpi_value(team_kpis, id), std::nullopt));
+            auto it = std::find_if(components.begin(), components.end(), [&](const Component& c) { return c.kpi == *id; });
+            if (it == components.end()) {
+                Component added;
+                added.kpi = *id;
+                it = components.insert(components.end(), std::move(added));
+            }
+            if (const std::optional<double> v = number_at(o, "value")) it->value = v;
+            if (const std::optional<double> v = number_at(o, "team_value")) it->team_value = v;
+            it->percentile = number_at(o, "percentile");
+            it->points = number_at(o, "points");
+            it->effect = effect;
+            any = true;
         }
     }
+    return any;
+}
+
+// The score's components: KPIS.md §5.1's default weights with the seller's and the team's values,
+// and, when the scorecard carries the engine's drivers, their percentiles and points.
+json::object seller_components(const json::object& seller, const json::object& team_kpis) {
+    const json::object& kpis = object_at(seller, "kpis");
+    std::vector<Component> components;
+    for (const auto& [id, weight] : default_score_weights) {
+        Component c;
+        c.kpi = std::string(id);
+        c.weight = weight;
+        c.value = kpi_value(kpis, id);
+        c.team_value = kpi_value(team_kpis, id);
+        components.push_back(std::move(c));
+    }
+    const json::object& drivers = object_at(seller, "drivers");
+    const bool from_drivers = apply_drivers(drivers, components);
+    json::array out;
+    for (const Component& c : components) out.push_back(component_json(c));
     return {{"id", string_or_null(string_at(seller, "id"))},
             {"name", seller_name(seller)},
             {"team", string_or_null(string_at(seller, "team"))},
             {"score", score_figure(number_at(seller, "score"))},
             {"band", string_or_null(string_at(seller, "band"))},
-            {"components_source", source},
-            {"components", std::move(components)}};
+            {"components_source", from_drivers ? "drivers" : "default_weights"},
+            {"drivers_text", string_or_null(string_at(drivers, "text"))},
+            {"components", std::move(out)}};
 }
 
 std::string stage_name_from_id(std::string_view id) {

@@ -113,25 +113,39 @@ TEST_CASE("report: without drivers in the scorecard, the components are the defa
     CHECK(text(component(ana, "response_rate").at("value")) == "—");  // not in the scorecard at all
 }
 
-TEST_CASE("report: drivers in the scorecard give each component its percentile and whether it lifts the score") {
+TEST_CASE("report: the scorecard's drivers give their components a percentile, points and an effect") {
+    // Issue 14's shape: {"lifts": [...], "holds": [...], "text"}, each {kpi, value, team_value, percentile, points}.
     json::value scorecard = host::testing::report_test_scorecard();
     json::object& ana = scorecard.at("sellers").at(1).as_object();
-    ana["drivers"] = json::parse(R"([{"kpi": "win_rate", "value": 0.4, "team_value": 0.3, "percentile": 87.4, "weight": 0.2},
-                                     {"kpi": "follow_up_rate", "value": 0.1, "team_value": 0.2, "percentile": 12.4},
-                                     {"no_kpi_here": true}])");
+    ana["drivers"] = json::parse(R"json({
+        "lifts": [{"kpi": "win_rate", "value": 0.4, "team_value": 0.3, "percentile": 87.4, "points": 7.48},
+                  {"kpi": "csat", "value": 0.9, "team_value": 0.8, "percentile": 75, "points": 2.5}],
+        "holds": [{"kpi": "follow_up_rate", "value": 0.1, "team_value": 0.2, "percentile": 12.4, "points": -1.88},
+                  {"no_kpi_here": true}],
+        "text": "↑ win rate 40% (top 15%) · ↓ follow-up rate 10% (bottom 15%)"})json");
     const json::value doc = build(scorecard);
     const json::value& seller = doc.at("sellers").at(0);
     CHECK(seller.at("components_source") == "drivers");
-    REQUIRE(seller.at("components").as_array().size() == 2);
+    CHECK(seller.at("drivers_text") == "↑ win rate 40% (top 15%) · ↓ follow-up rate 10% (bottom 15%)");
+    // The nine default components, then csat, which only a configured weight puts in the score.
+    REQUIRE(seller.at("components").as_array().size() == 10);
+    CHECK(seller.at("components").at(9).at("kpi") == "csat");
+    CHECK(seller.at("components").at(9).at("weight").is_null());
     const json::object& lift = component(seller, "win_rate");
     CHECK(text(lift.at("percentile")) == "87");
+    CHECK(text(lift.at("points")) == "+7.5");
     CHECK(lift.at("effect") == "lifts");
+    CHECK(lift.at("weight").as_double() == Approx(0.20));
     const json::object& hold = component(seller, "follow_up_rate");
     CHECK(text(hold.at("value")) == "10.0%");
     CHECK(text(hold.at("team_value")) == "20.0%");
     CHECK(text(hold.at("percentile")) == "12");
+    CHECK(text(hold.at("points")) == "-1.9");
     CHECK(hold.at("effect") == "holds down");
-    CHECK(hold.at("weight").is_null());
+    const json::object& neither = component(seller, "retention_rate");  // not among the drivers
+    CHECK(text(neither.at("percentile")) == "—");
+    CHECK(neither.at("effect").is_null());
+    CHECK(text(neither.at("value")) == "80.0%");
 }
 
 TEST_CASE("report: a pipeline with one open stage is a funnel of one stage, team and per seller") {

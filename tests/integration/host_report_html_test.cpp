@@ -107,12 +107,15 @@ TEST_CASE("bar chart: a domain across zero draws negative bars leftwards from ze
 TEST_CASE("report page: with drivers, each seller's components are charted by percentile around the median") {
     json::value scorecard = host::testing::report_test_scorecard();
     scorecard.at("sellers").at(1).as_object()["drivers"] = json::parse(
-        R"([{"kpi": "win_rate", "value": 0.4, "team_value": 0.3, "percentile": 87.4, "weight": 0.2},
-            {"kpi": "follow_up_rate", "value": 0.1, "team_value": 0.2, "percentile": 12.4}])");
+        R"({"lifts": [{"kpi": "win_rate", "value": 0.4, "team_value": 0.3, "percentile": 87.4, "points": 7.48}],
+            "holds": [{"kpi": "follow_up_rate", "value": 0.1, "team_value": 0.2, "percentile": 12.4, "points": -1.88}],
+            "text": "↑ win rate 40% · ↓ follow-up rate 10%"})");
     const std::string html = page(scorecard);
     CHECK(contains(html, R"(aria-labelledby="components-0")"));  // Ana leads the leaderboard
     CHECK(contains(html, "<title>Win rate: percentile 87 (median 50)</title>"));
     CHECK(contains(html, "<title>Follow-up rate: percentile 12 (median 50)</title>"));
     CHECK(contains(html, R"(<td class="holds-down">holds down</td>)"));
+    CHECK(contains(html, "<p>↑ win rate 40% · ↓ follow-up rate 10%</p>"));
+    CHECK(count(html, "<title>Retention: percentile") == 0);  // only the drivers are charted
     CHECK_FALSE(contains(html, R"(aria-labelledby="components-1")"));  // Bob's scorecard has no drivers
 }
