@@ -36,6 +36,14 @@ struct DealsCommandOptions {
     OutputFormat format = OutputFormat::table;
 };
 
+struct ReportCommandOptions {
+    enum class Format { html, json };
+    std::optional<std::filesystem::path> out;  // default: sellerscore-report.html (.json)
+    std::optional<std::string> seller;
+    std::optional<std::string> team;
+    Format format = Format::html;
+};
+
 struct UninstallCommandOptions {
     bool yes = false;
 };
@@ -45,6 +53,7 @@ Status run_import_command(const GlobalOptions& global, const std::filesystem::pa
 Status run_install_command(const GlobalOptions& global, std::ostream& out);
 Status run_sync_command(const GlobalOptions& global, const SyncCommandOptions& options, std::ostream& out);
 Status run_scorecard_command(const GlobalOptions& global, OutputFormat format, std::ostream& out);
+Status run_report_command(const GlobalOptions& global, const ReportCommandOptions& options, std::ostream& out);
 Status run_deals_command(const GlobalOptions& global, const DealsCommandOptions& options, std::ostream& out);
 Status run_plugin_info_command(const GlobalOptions& global, std::ostream& out);
 Status run_plugin_verify_command(const GlobalOptions& global, std::ostream& out);

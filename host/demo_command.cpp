@@ -10,6 +10,7 @@
 #include "json_pretty_printer.hpp"
 #include "deals_renderer.hpp"
 #include "plugin/model/timestamp_format.hpp"
+#include "report/report_file.hpp"
 #include "scorecard_renderer.hpp"
 #include "summary_formatter.hpp"
 
@@ -31,7 +32,7 @@ Result<demo::DemoOptions> generator_options(const DemoCommandOptions& options) {
 Status reset_demo_files(const std::filesystem::path& dir) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    for (const char* stale : {"crm.sqlite", "crm.sqlite-wal", "crm.sqlite-shm", "state"}) {
+    for (const char* stale : {"crm.sqlite", "crm.sqlite-wal", "crm.sqlite-shm", "state", "report.html"}) {
         if (!ec) std::filesystem::remove_all(dir / stale, ec);
     }
     if (ec) return Status::internal(dir.string() + ": " + ec.message());
@@ -104,6 +105,13 @@ Status run_demo_command(const GlobalOptions&, const DemoCommandOptions& options,
     if (!scorecard) return scorecard.status();
     out << ScorecardRenderer(*scorecard).table() << "\n";
 
+    const std::filesystem::path report_path = options.dir / "report.html";
+    if (Status written = report::write_report_file(*scorecard, {}, report::ReportFileFormat::html, report_path);
+        !written) {
+        return written;
+    }
+    out << "The scorecard as a page with charts (open it in a browser): " << report_path.string() << "\n\n";
+
     const std::string config_arg = config_path.string();
     out << fmt::format("Deals of A-band sellers, as a manager would ask for them:\n  crmhost --config {} deals "
                        "--where '{}'\n\n",
@@ -116,7 +124,8 @@ Status run_demo_command(const GlobalOptions&, const DemoCommandOptions& options,
     out << fmt::format("Run any command against this CRM with its config, for example:\n"
                        "  crmhost --config {0} scorecard\n"
                        "  crmhost --config {0} scorecard --format csv\n"
-                       "  crmhost --config {0} sync\n",
+                       "  crmhost --config {0} sync\n"
+                       "  crmhost --config {0} report --out report.html\n",
                        config_arg);
     return Status::ok();
 }

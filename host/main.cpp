@@ -88,6 +88,19 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"table", "json"}))
         ->capture_default_str();
 
+    ReportCommandOptions report;
+    std::string report_out;
+    std::string report_seller;
+    std::string report_team;
+    std::string report_format = "html";
+    CLI::App* report_cmd = app.add_subcommand("report", "The last sync's scorecard as one self-contained HTML page with charts");
+    report_cmd->add_option("--out", report_out, "File to write (default: sellerscore-report.html, or .json)");
+    report_cmd->add_option("--seller", report_seller, "Only this seller (id or name)");
+    report_cmd->add_option("--team", report_team, "Only this team");
+    report_cmd->add_option("--format", report_format, "html, or json: the document the page is built from")
+        ->check(CLI::IsMember({"html", "json"}))
+        ->capture_default_str();
+
     CLI::App* plugin_cmd = app.add_subcommand("plugin", "Inspect the plugin");
     plugin_cmd->require_subcommand(1);
     CLI::App* info_cmd = plugin_cmd->add_subcommand("info", "Manifest, ABI and version");
@@ -133,6 +146,13 @@ int main(int argc, char** argv) {
         command = "deals";
         deals.format = output_format(deals_format);
         status = run_deals_command(global, deals, std::cout);
+    } else if (*report_cmd) {
+        command = "report";
+        if (!report_out.empty()) report.out = report_out;
+        if (!report_seller.empty()) report.seller = report_seller;
+        if (!report_team.empty()) report.team = report_team;
+        if (report_format == "json") report.format = ReportCommandOptions::Format::json;
+        status = run_report_command(global, report, std::cout);
     } else if (*info_cmd) {
         command = "plugin info";
         status = run_plugin_info_command(global, std::cout);

@@ -1,7 +1,6 @@
 #include "scorecard_renderer.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <optional>
 #include <vector>
 
@@ -9,8 +8,8 @@
 #include <fmt/format.h>
 
 #include "json_pretty_printer.hpp"
+#include "kpi_value_format.hpp"
 #include "text_table.hpp"
-#include "thousands_separator.hpp"
 
 namespace sellerscore::host {
 
@@ -47,32 +46,11 @@ bool is_scalar_kpi(const json::value& kpi) {
            (kpi.get_object().contains("change") || kpi.get_object().contains("previous"));
 }
 
-enum class Unit { ratio, money, days };
-
-std::string format_value(double value, Unit unit) {
-    switch (unit) {
-    case Unit::ratio:
-        return fmt::format("{:.1f}%", value * 100.0);
-    case Unit::days:
-        return fmt::format("{:.1f}", value);
-    case Unit::money:
-        // Whole units: managers compare magnitudes, not cents.
-        return with_thousands_separators(std::llround(value));
-    }
-    return {};
-}
-
-std::string trend_arrow(double change) {
-    if (change > 0) return "▲";
-    if (change < 0) return "▼";
-    return "=";
-}
-
-std::string kpi_cell(const json::object& kpis, std::string_view id, Unit unit) {
+std::string kpi_cell(const json::object& kpis, std::string_view id, KpiUnit unit) {
     const json::object& kpi = object_at(kpis, id);
     const std::optional<double> value = number_at(kpi, "value");
     if (!value) return null_cell;
-    std::string cell = format_value(*value, unit);
+    std::string cell = format_kpi_value(*value, unit);
     if (const std::optional<double> change = number_at(kpi, "change")) {
         cell += " " + trend_arrow(*change);
     }
@@ -99,9 +77,9 @@ std::vector<const json::object*> sellers_by_score(const json::object& scorecard)
 }
 
 std::vector<std::string> kpi_cells(const json::object& kpis) {
-    return {kpi_cell(kpis, "win_rate", Unit::ratio),         kpi_cell(kpis, "conversion_rate", Unit::ratio),
-            kpi_cell(kpis, "avg_sale_value", Unit::money),   kpi_cell(kpis, "avg_sales_cycle_days", Unit::days),
-            kpi_cell(kpis, "retention_rate", Unit::ratio),   kpi_cell(kpis, "churn_rate", Unit::ratio)};
+    return {kpi_cell(kpis, "win_rate", KpiUnit::ratio),         kpi_cell(kpis, "conversion_rate", KpiUnit::ratio),
+            kpi_cell(kpis, "avg_sale_value", KpiUnit::money),   kpi_cell(kpis, "avg_sales_cycle_days", KpiUnit::days),
+            kpi_cell(kpis, "retention_rate", KpiUnit::ratio),   kpi_cell(kpis, "churn_rate", KpiUnit::ratio)};
 }
 
 std::string csv_field(const std::string& text) {
