@@ -271,6 +271,16 @@ int main(int argc, char** argv) {
     std::printf("  compute_scorecard (everything):                              %.3f s / %.3f s\n", whole.wall_s,
                 whole.cpu_s);
     std::printf("  churn model: %s\n", card.churn_model.note.c_str());
+    std::vector<double> risks;
+    for (const kpi::CustomerResult& customer : card.customers) {
+        if (customer.churn_risk) risks.push_back(*customer.churn_risk);
+    }
+    if (!risks.empty()) {
+        std::sort(risks.begin(), risks.end());
+        const auto quantile = [&](double q) { return risks[static_cast<std::size_t>(q * static_cast<double>(risks.size() - 1))]; };
+        std::printf("  churn_risk over %zu customers: p10 %.3f, median %.3f, p90 %.3f\n", risks.size(), quantile(0.1),
+                    quantile(0.5), quantile(0.9));
+    }
     std::printf("BG/NBD fit alone, 100,000 simulated customers (CDNOW's parameters), both windows, best of %d:\n"
                 "  %.3f s wall / %.3f s CPU; window: %zu customers, %zu distinct (x, t_x, T), %s after %d "
                 "evaluations (r %.3f, alpha %.3f, a %.3f, b %.3f); previous: %zu customers, %s after %d evaluations\n",
