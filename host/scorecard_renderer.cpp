@@ -8,6 +8,7 @@
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
+#include "csv_text.hpp"
 #include "json_pretty_printer.hpp"
 #include "text_table.hpp"
 #include "thousands_separator.hpp"
@@ -102,17 +103,6 @@ std::vector<std::string> kpi_cells(const json::object& kpis) {
     return {kpi_cell(kpis, "win_rate", Unit::ratio),         kpi_cell(kpis, "conversion_rate", Unit::ratio),
             kpi_cell(kpis, "avg_sale_value", Unit::money),   kpi_cell(kpis, "avg_sales_cycle_days", Unit::days),
             kpi_cell(kpis, "retention_rate", Unit::ratio),   kpi_cell(kpis, "churn_rate", Unit::ratio)};
-}
-
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) {
-        return text;
-    }
-    std::string quoted = "\"";
-    for (char c : text) {
-        quoted += c == '"' ? "\"\"" : std::string(1, c);
-    }
-    return quoted + "\"";
 }
 
 std::string csv_number(const json::value* v) {
