@@ -13,6 +13,9 @@
 
 namespace sellerscore::host {
 
+// --format of every command that prints data: the human text, the JSON document, or RFC 4180 CSV.
+enum class OutputFormat { table, json, csv };
+
 struct GlobalOptions {
     std::optional<std::filesystem::path> config_path;  // --config
 };
@@ -26,9 +29,8 @@ struct DemoCommandOptions {
 struct SyncCommandOptions {
     bool full = false;
     bool dry_run = false;
+    OutputFormat format = OutputFormat::table;
 };
-
-enum class OutputFormat { table, json, csv };
 
 struct DealsCommandOptions {
     std::string where;
@@ -46,16 +48,18 @@ struct ReportCommandOptions {
 
 struct UninstallCommandOptions {
     bool yes = false;
+    OutputFormat format = OutputFormat::table;
 };
 
 Status run_demo_command(const GlobalOptions& global, const DemoCommandOptions& options, std::ostream& out);
-Status run_import_command(const GlobalOptions& global, const std::filesystem::path& dir, std::ostream& out);
-Status run_install_command(const GlobalOptions& global, std::ostream& out);
+Status run_import_command(const GlobalOptions& global, const std::filesystem::path& dir, OutputFormat format,
+                          std::ostream& out);
+Status run_install_command(const GlobalOptions& global, OutputFormat format, std::ostream& out);
 Status run_sync_command(const GlobalOptions& global, const SyncCommandOptions& options, std::ostream& out);
 Status run_scorecard_command(const GlobalOptions& global, OutputFormat format, std::ostream& out);
 Status run_report_command(const GlobalOptions& global, const ReportCommandOptions& options, std::ostream& out);
 Status run_deals_command(const GlobalOptions& global, const DealsCommandOptions& options, std::ostream& out);
-Status run_plugin_info_command(const GlobalOptions& global, std::ostream& out);
+Status run_plugin_info_command(const GlobalOptions& global, OutputFormat format, std::ostream& out);
 Status run_plugin_verify_command(const GlobalOptions& global, std::ostream& out);
 Status run_uninstall_command(const GlobalOptions& global, const UninstallCommandOptions& options, std::ostream& out);
 

@@ -19,6 +19,10 @@ Status run_deals_command(const GlobalOptions& global, const DealsCommandOptions&
         return Status::ok();
     }
     const DealsRenderer renderer(*deals);
+    if (options.format == OutputFormat::csv) {
+        out << renderer.csv();
+        return Status::ok();
+    }
     if (renderer.count() == 0) {
         out << "no deals match: " << options.where << "\n";
         return Status::ok();

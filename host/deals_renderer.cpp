@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include <fmt/format.h>
 
+#include "csv_text.hpp"
 #include "text_table.hpp"
 #include "thousands_separator.hpp"
 
@@ -50,6 +52,38 @@ bool any_named(const json::array& deals) {
 }  // namespace
 
 std::size_t DealsRenderer::count() const { return deal_list(deals_).size(); }
+
+std::string DealsRenderer::csv() const {
+    const json::array& deals = deal_list(deals_);
+    std::vector<std::string> columns{"id"};
+    if (any_named(deals)) columns.emplace_back("name");
+    for (const char* column : {"owner_id", "stage_id", "status", "amount"}) columns.emplace_back(column);
+    std::vector<std::string> field_names;
+    for (const json::value& deal : deals) {
+        const json::value* fields = deal.is_object() ? deal.get_object().if_contains("fields") : nullptr;
+        if (fields == nullptr || !fields->is_object()) continue;
+        for (const auto& [name, value] : fields->get_object()) {
+            if (std::find(field_names.begin(), field_names.end(), name) == field_names.end()) {
+                field_names.emplace_back(name);
+            }
+        }
+    }
+    std::vector<std::string> header = columns;
+    for (const std::string& name : field_names) header.push_back("fields." + name);
+    std::string out = csv_row(header);
+    for (const json::value& deal : deals) {
+        if (!deal.is_object()) continue;
+        const json::object& o = deal.get_object();
+        std::vector<std::string> row;
+        for (const std::string& column : columns) row.push_back(csv_cell(o.if_contains(column)));
+        const json::value* fields = o.if_contains("fields");
+        for (const std::string& name : field_names) {
+            row.push_back(fields && fields->is_object() ? csv_cell(fields->get_object().if_contains(name)) : "");
+        }
+        out += csv_row(row);
+    }
+    return out;
+}
 
 std::string DealsRenderer::table(std::size_t max_rows) const {
     using Align = TextTable::Align;

@@ -18,6 +18,10 @@ public:
     // `max_rows` rows, then how many more there are.
     std::string table(std::size_t max_rows) const;
 
+    // RFC 4180 (csv_text.hpp), every deal: id, name (when deals have one), owner_id, stage_id, status,
+    // amount, then one "fields.<name>" column per KPI field in the order the fields first appear.
+    std::string csv() const;
+
 private:
     const boost::json::value& deals_;
 };

@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "interrupt_flag.hpp"
+#include "plugin/model/json_text.hpp"
 #include "plugin/model/timestamp_format.hpp"
 
 namespace sellerscore::host {
@@ -116,7 +117,7 @@ crmext_status HostServices::config_get(void* ctx, const char* key, crmext_sink_f
     if (value == nullptr) {
         return CRMEXT_NOT_FOUND;
     }
-    const std::string text = boost::json::serialize(*value);
+    const std::string text = model::json_text(*value);
     sink(sink_ctx, text.data(), text.size());
     return CRMEXT_OK;
 }

@@ -1,7 +1,10 @@
+#include <boost/json/object.hpp>
 #include <fmt/format.h>
 
 #include "command_handlers.hpp"
 #include "config_file.hpp"
+#include "csv_text.hpp"
+#include "json_pretty_printer.hpp"
 #include "connectors/local/ndjson_importer.hpp"
 #include "progress_reporter.hpp"
 #include "single_writer_lock.hpp"
@@ -33,7 +36,8 @@ Result<std::filesystem::path> local_database(const GlobalOptions& global) {
 
 }  // namespace
 
-Status run_import_command(const GlobalOptions& global, const std::filesystem::path& dir, std::ostream& out) {
+Status run_import_command(const GlobalOptions& global, const std::filesystem::path& dir, OutputFormat format,
+                          std::ostream& out) {
     // The import talks to the embedded CRM directly: it is the CRM's own loading step, not a
     // plugin operation, so it works before the plugin is installed.
     Result<std::filesystem::path> database_path = local_database(global);
@@ -49,6 +53,16 @@ Status run_import_command(const GlobalOptions& global, const std::filesystem::pa
         dir, [&](std::size_t done, std::size_t total) { progress.report(done, total, "importing"); });
     progress.interrupt();
     if (!counts) return counts.status();
+    if (format != OutputFormat::table) {
+        const auto n = [](std::size_t count) { return static_cast<std::uint64_t>(count); };
+        const boost::json::object document{{"database", database_path->string()},  {"records", n(counts->total())},
+                                           {"sellers", n(counts->sellers)},          {"stages", n(counts->stages)},
+                                           {"contacts", n(counts->contacts)},        {"deals", n(counts->deals)},
+                                           {"stage_changes", n(counts->stage_changes)}, {"activities", n(counts->activities)},
+                                           {"spend", n(counts->spend)}};
+        out << (format == OutputFormat::json ? pretty_print_json(document) : csv_of_object(document));
+        return Status::ok();
+    }
     out << fmt::format(
         "imported {} records into {}: {} sellers, {} stages, {} contacts, {} deals, {} stage changes, {} activities, "
         "{} spend rows\n",

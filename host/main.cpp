@@ -37,6 +37,13 @@ std::string describe_parse_error(const CLI::ParseError& e, const CLI::App& app) 
     return where + text;
 }
 
+// --format on a command that prints data; the check limits it to the three names.
+void add_format_option(CLI::App* command, std::string& format) {
+    command->add_option("--format", format, "table, json or csv")
+        ->check(CLI::IsMember({"table", "json", "csv"}))
+        ->capture_default_str();
+}
+
 // The option checks have already limited `name` to the formats the command offers.
 OutputFormat output_format(const std::string& name) {
     if (name == "json") return OutputFormat::json;
@@ -65,28 +72,30 @@ int main(int argc, char** argv) {
     std::string import_dir;
     CLI::App* import_cmd = app.add_subcommand("import", "Load interchange NDJSON (KPIS.md 1.1) into the local CRM");
     import_cmd->add_option("DIR", import_dir, "Folder of *.ndjson files")->required();
+    std::string import_format = "table";
+    add_format_option(import_cmd, import_format);
 
     CLI::App* install_cmd = app.add_subcommand("install", "Create the custom fields in the configured CRM");
+    std::string install_format = "table";
+    add_format_option(install_cmd, install_format);
 
     SyncCommandOptions sync;
     CLI::App* sync_cmd = app.add_subcommand("sync", "Pull, compute the KPIs, write them back");
     sync_cmd->add_flag("--full", sync.full, "Read everything, not only what changed since the last run");
     sync_cmd->add_flag("--dry-run", sync.dry_run, "Compute and report, write nothing");
+    std::string sync_format = "table";
+    add_format_option(sync_cmd, sync_format);
 
     std::string scorecard_format = "table";
     CLI::App* scorecard_cmd = app.add_subcommand("scorecard", "The KPIs of the last sync");
-    scorecard_cmd->add_option("--format", scorecard_format, "table, json or csv")
-        ->check(CLI::IsMember({"table", "json", "csv"}))
-        ->capture_default_str();
+    add_format_option(scorecard_cmd, scorecard_format);
 
     DealsCommandOptions deals;
     CLI::App* deals_cmd = app.add_subcommand("deals", "Deals filtered by KPI fields");
     deals_cmd->add_option("--where", deals.where, "e.g. 'seller_score >= 80 and seller_score_band = A'")->required();
     deals_cmd->add_option("--limit", deals.limit, "At most this many deals")->check(CLI::PositiveNumber)->capture_default_str();
     std::string deals_format = "table";
-    deals_cmd->add_option("--format", deals_format, "table or json")
-        ->check(CLI::IsMember({"table", "json"}))
-        ->capture_default_str();
+    add_format_option(deals_cmd, deals_format);
 
     ReportCommandOptions report;
     std::string report_out;
@@ -104,11 +113,15 @@ int main(int argc, char** argv) {
     CLI::App* plugin_cmd = app.add_subcommand("plugin", "Inspect the plugin");
     plugin_cmd->require_subcommand(1);
     CLI::App* info_cmd = plugin_cmd->add_subcommand("info", "Manifest, ABI and version");
+    std::string info_format = "table";
+    add_format_option(info_cmd, info_format);
     CLI::App* verify_cmd = plugin_cmd->add_subcommand("verify", "Check the package's integrity");
 
     UninstallCommandOptions uninstall;
     CLI::App* uninstall_cmd = app.add_subcommand("uninstall", "Remove the custom fields this plugin created");
     uninstall_cmd->add_flag("--yes", uninstall.yes, "Do not ask");
+    std::string uninstall_format = "table";
+    add_format_option(uninstall_cmd, uninstall_format);
 
     try {
         app.parse(argc, argv);
@@ -132,12 +145,13 @@ int main(int argc, char** argv) {
         status = run_demo_command(global, demo, std::cout);
     } else if (*import_cmd) {
         command = "import";
-        status = run_import_command(global, import_dir, std::cout);
+        status = run_import_command(global, import_dir, output_format(import_format), std::cout);
     } else if (*install_cmd) {
         command = "install";
-        status = run_install_command(global, std::cout);
+        status = run_install_command(global, output_format(install_format), std::cout);
     } else if (*sync_cmd) {
         command = "sync";
+        sync.format = output_format(sync_format);
         status = run_sync_command(global, sync, std::cout);
     } else if (*scorecard_cmd) {
         command = "scorecard";
@@ -155,12 +169,13 @@ int main(int argc, char** argv) {
         status = run_report_command(global, report, std::cout);
     } else if (*info_cmd) {
         command = "plugin info";
-        status = run_plugin_info_command(global, std::cout);
+        status = run_plugin_info_command(global, output_format(info_format), std::cout);
     } else if (*verify_cmd) {
         command = "plugin verify";
         status = run_plugin_verify_command(global, std::cout);
     } else if (*uninstall_cmd) {
         command = "uninstall";
+        uninstall.format = output_format(uninstall_format);
         status = run_uninstall_command(global, uninstall, std::cout);
     }
     std::cout.flush();

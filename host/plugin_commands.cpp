@@ -1,8 +1,12 @@
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
 #include "command_handlers.hpp"
+#include "csv_text.hpp"
 #include "host_session.hpp"
+#include "json_pretty_printer.hpp"
 
 namespace sellerscore::host {
 
@@ -17,15 +21,32 @@ std::string manifest_string(const json::value& manifest, std::string_view key) {
 
 }  // namespace
 
-Status run_plugin_info_command(const GlobalOptions& global, std::ostream& out) {
+Status run_plugin_info_command(const GlobalOptions& global, OutputFormat format, std::ostream& out) {
     Result<std::unique_ptr<HostSession>> session = HostSession::open(global.config_path, HostSession::ConfigNeed::optional);
     if (!session) return session.status();
     const LoadedPlugin& plugin = (*session)->plugin();
     std::string connectors;
+    json::array connector_ids;
     if (const json::value* list = plugin.manifest.get_object().if_contains("connectors"); list && list->is_array()) {
         for (const json::value& c : list->get_array()) {
-            if (c.is_object()) connectors += (connectors.empty() ? "" : ", ") + manifest_string(c, "id");
+            if (!c.is_object()) continue;
+            connectors += (connectors.empty() ? "" : ", ") + manifest_string(c, "id");
+            connector_ids.emplace_back(manifest_string(c, "id"));
         }
+    }
+    if (format != OutputFormat::table) {
+        const json::object document{
+            {"id", manifest_string(plugin.manifest, "id")},
+            {"name", manifest_string(plugin.manifest, "name")},
+            {"version", manifest_string(plugin.manifest, "version")},
+            {"abi", fmt::format("{}.{}", plugin.table.abi_major, plugin.table.abi_minor)},
+            {"host_abi", fmt::format("{}.{}", CRMEXT_ABI_MAJOR, CRMEXT_ABI_MINOR)},
+            {"library", plugin.library_path.string()},
+            {"manifest", plugin.manifest_path.string()},
+            {"connectors", std::move(connector_ids)},
+            {"description", manifest_string(plugin.manifest, "description")}};
+        out << (format == OutputFormat::json ? pretty_print_json(document) : csv_of_object(document));
+        return Status::ok();
     }
     out << fmt::format("id:          {}\n", manifest_string(plugin.manifest, "id"))
         << fmt::format("name:        {}\n", manifest_string(plugin.manifest, "name"))

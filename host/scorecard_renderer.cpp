@@ -7,6 +7,7 @@
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
+#include "csv_text.hpp"
 #include "json_pretty_printer.hpp"
 #include "kpi_value_format.hpp"
 #include "text_table.hpp"
@@ -80,17 +81,6 @@ std::vector<std::string> kpi_cells(const json::object& kpis) {
     return {kpi_cell(kpis, "win_rate", KpiUnit::ratio),         kpi_cell(kpis, "conversion_rate", KpiUnit::ratio),
             kpi_cell(kpis, "avg_sale_value", KpiUnit::money),   kpi_cell(kpis, "avg_sales_cycle_days", KpiUnit::days),
             kpi_cell(kpis, "retention_rate", KpiUnit::ratio),   kpi_cell(kpis, "churn_rate", KpiUnit::ratio)};
-}
-
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) {
-        return text;
-    }
-    std::string quoted = "\"";
-    for (char c : text) {
-        quoted += c == '"' ? "\"\"" : std::string(1, c);
-    }
-    return quoted + "\"";
 }
 
 std::string csv_number(const json::value* v) {

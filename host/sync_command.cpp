@@ -1,7 +1,9 @@
 #include <boost/json/object.hpp>
 
 #include "command_handlers.hpp"
+#include "csv_text.hpp"
 #include "host_session.hpp"
+#include "json_pretty_printer.hpp"
 #include "summary_formatter.hpp"
 
 namespace sellerscore::host {
@@ -15,7 +17,11 @@ Status run_sync_command(const GlobalOptions& global, const SyncCommandOptions& o
     Result<boost::json::value> summary = (*instance)->sync({{"full", options.full}, {"dry_run", options.dry_run}});
     (*session)->services().progress().interrupt();
     if (!summary) return summary.status();
-    out << SummaryFormatter::sync(*summary) << "\n";
+    switch (options.format) {
+        case OutputFormat::table: out << SummaryFormatter::sync(*summary) << "\n"; break;
+        case OutputFormat::json: out << pretty_print_json(*summary); break;
+        case OutputFormat::csv: out << csv_of_object(*summary); break;
+    }
     return Status::ok();
 }
 

@@ -6,7 +6,9 @@
 #include <boost/json/object.hpp>
 
 #include "command_handlers.hpp"
+#include "csv_text.hpp"
 #include "host_session.hpp"
+#include "json_pretty_printer.hpp"
 #include "summary_formatter.hpp"
 
 namespace sellerscore::host {
@@ -38,7 +40,11 @@ Status run_uninstall_command(const GlobalOptions& global, const UninstallCommand
     if (!instance) return instance.status();
     Result<boost::json::value> removed = (*instance)->uninstall({});
     if (!removed) return removed.status();
-    out << SummaryFormatter::uninstall(*removed) << "\n";
+    switch (options.format) {
+        case OutputFormat::table: out << SummaryFormatter::uninstall(*removed) << "\n"; break;
+        case OutputFormat::json: out << pretty_print_json(*removed); break;
+        case OutputFormat::csv: out << csv_of_field_lists(*removed, {"removed"}); break;
+    }
     return Status::ok();
 }
 

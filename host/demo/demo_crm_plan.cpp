@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <queue>
 #include <utility>
 
 #include "lead_channel.hpp"
@@ -57,22 +58,18 @@ public:
 
     std::vector<DealPlan> plan() {
         const auto total = static_cast<std::size_t>(options_.deals);
-        const std::size_t repeat_target = total / 4;
+        const std::size_t repeat_target = total * 2 / 5;
         while (deals_.size() < total - repeat_target) add_new_business();
+        // Loyal customers' next purchases in time order, so that those the deal count cuts off are the
+        // latest ones (as if the data ended a little earlier for them), not a random share.
         while (deals_.size() < total) {
-            if (loyal_purchases_.empty()) {
+            if (next_purchases_.empty() || next_purchases_.top().first >= options_.end) {
                 add_new_business();
                 continue;
             }
-            const auto pick = static_cast<std::size_t>(
-                random_.uniform_int(0, static_cast<std::int64_t>(loyal_purchases_.size()) - 1));
-            const int previous = loyal_purchases_[pick];
-            loyal_purchases_[pick] = loyal_purchases_.back();
-            loyal_purchases_.pop_back();
-            const DealPlan& before = deals_[static_cast<std::size_t>(previous)];
-            const model::Timestamp next_purchase =
-                *before.journey.closed_at + static_cast<model::Timestamp>(45 * day + random_.exponential(100 * day));
-            if (next_purchase < options_.end) add_deal(before.contact, next_purchase, true);
+            const auto [at, previous] = next_purchases_.top();
+            next_purchases_.pop();
+            add_deal(deals_[static_cast<std::size_t>(previous)].contact, at, true);
         }
         return std::move(deals_);
     }
@@ -124,11 +121,36 @@ private:
         }
         deal.journey = walk_pipeline(created, options_.end, traits, random_);
         deal.owner = roster_.working_for(plan.worker, deal.journey.closed_at.value_or(options_.end - 1));
-        const bool stays_loyal = random_.chance(0.45 + 0.45 * roster_.at(deal.owner).skill);
-        if (deal.journey.status == model::DealStatus::won && stays_loyal) {
-            loyal_purchases_.push_back(static_cast<int>(deals_.size()));
+        // Buying as the BG/NBD model assumes (KPIS.md §6): a customer may drop out after each repeat
+        // purchase, with its own probability (the model's beta-distributed p; skilled sellers keep
+        // customers longer), and while it stays its next purchase comes after an exponential wait at
+        // its own rate.
+        const double dropout =
+            std::clamp((0.45 - 0.35 * roster_.at(deal.owner).skill) * loyalty_factor(contact), 0.02, 0.95);
+        if (deal.journey.status == model::DealStatus::won && !(repeat_purchase && random_.chance(dropout))) {
+            const model::Timestamp next = *deal.journey.closed_at + static_cast<model::Timestamp>(random_.exponential(
+                                                                        mean_days_between_purchases(contact) * day));
+            next_purchases_.emplace(next, static_cast<int>(deals_.size()));
         }
         deals_.push_back(std::move(deal));
+    }
+
+    // A customer's own mean time between purchases, drawn once: customers differ widely (a few buy
+    // monthly, most a few times a year), as the model's gamma-distributed purchase rates do.
+    double mean_days_between_purchases(int contact) {
+        if (purchase_gap_days_.empty()) purchase_gap_days_.assign(contacts_.size(), 0);
+        double& gap = purchase_gap_days_[static_cast<std::size_t>(contact)];
+        if (gap == 0) gap = std::clamp(random_.lognormal(110, 0.8), 15.0, 1000.0);
+        return gap;
+    }
+
+    // How much more (> 1) or less likely than its seller's usual this customer is to drop out after a
+    // purchase, drawn once.
+    double loyalty_factor(int contact) {
+        if (loyalty_factors_.empty()) loyalty_factors_.assign(contacts_.size(), 0);
+        double& factor = loyalty_factors_[static_cast<std::size_t>(contact)];
+        if (factor == 0) factor = random_.lognormal(1, 1.5);
+        return factor;
     }
 
     const DemoOptions& options_;
@@ -138,7 +160,12 @@ private:
     std::vector<int> ranked_leads_;
     std::size_t next_ranked_ = 0;
     std::vector<DealPlan> deals_;
-    std::vector<int> loyal_purchases_;  // won deals whose customer will buy again
+    // (when, the won deal before it) of loyal customers' next purchases, soonest on top.
+    std::priority_queue<std::pair<model::Timestamp, int>, std::vector<std::pair<model::Timestamp, int>>,
+                        std::greater<>>
+        next_purchases_;
+    std::vector<double> purchase_gap_days_;  // by contact; 0 until drawn
+    std::vector<double> loyalty_factors_;    // by contact; 0 until drawn
 };
 
 void order_deals_by_creation(DemoCrmPlan& plan) {

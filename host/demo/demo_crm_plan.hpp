@@ -42,11 +42,14 @@ struct DemoCrmPlan {
     std::vector<DealPlan> deals;        // by creation time: the index is the deal's number
     std::vector<int> deals_by_contact;
 
-    // Contacts arrive at a rate that doubles over the months; about half of the deals go to the
-    // leads most likely to buy (by channel), a quarter are repeat purchases of customers who stay
-    // loyal (more often with skilled sellers), and the rest go to further leads when loyal
-    // customers run out. Referred contacts point at an earlier customer. The activities are
-    // shared out by deals, seller discipline and how long the contact has existed.
+    // Contacts arrive at a rate that doubles over the months; about three fifths of the deals go to
+    // the leads most likely to buy (by channel), the rest are repeat purchases, and further leads
+    // when no customer's next purchase is due. Customers buy as the BG/NBD model assumes: each has
+    // its own mean time between purchases (lognormal around 110 days) and, after each repeat
+    // purchase, its own chance of dropping out (lower with skilled sellers), so some lapse early and
+    // some keep buying; next purchases are planned in time order. Referred contacts point at an
+    // earlier customer. The activities are shared out by deals, seller discipline and how long the
+    // contact has existed.
     static DemoCrmPlan make(const DemoOptions& options, const SellerRoster& roster, const RandomSource& random);
 };
 

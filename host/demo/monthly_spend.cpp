@@ -44,12 +44,21 @@ std::vector<model::Spend> plan_monthly_spend(const DemoOptions& options, std::sp
             const double base = std::max(channel.minimum_monthly_spend, leads[c][static_cast<std::size_t>(m)] * channel.cost_per_lead);
             const double amount = std::round(base * random.uniform(0.85, 1.15));
             if (amount <= 0) continue;
-            model::Spend row;
-            row.channel = std::string(channel.name);
-            row.month = month_text(first + std::chrono::months{m});
-            row.amount = amount;
-            if (channel.cost_per_click > 0) row.clicks = std::round(amount / channel.cost_per_click * random.uniform(0.9, 1.1));
-            rows.push_back(std::move(row));
+            // Split over one to three campaigns, as ad platforms report spend: rows of one channel and
+            // month add up (KPIS.md §1).
+            const auto campaigns = static_cast<int>(random.uniform_int(1, 3));
+            double left = amount;
+            for (int k = 0; k < campaigns; ++k) {
+                const double share = k + 1 == campaigns ? left : std::round(left * random.uniform(0.3, 0.7));
+                left -= share;
+                if (share <= 0) continue;
+                model::Spend row;
+                row.channel = std::string(channel.name);
+                row.month = month_text(first + std::chrono::months{m});
+                row.amount = share;
+                if (channel.cost_per_click > 0) row.clicks = std::round(share / channel.cost_per_click * random.uniform(0.9, 1.1));
+                rows.push_back(std::move(row));
+            }
         }
     }
     return rows;

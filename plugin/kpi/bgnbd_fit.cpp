@@ -1,12 +1,15 @@
 #include "bgnbd_fit.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <vector>
 
+#include "digamma.hpp"
 #include "nelder_mead.hpp"
+#include "quasi_newton.hpp"
 
 namespace sellerscore::kpi {
 
@@ -60,7 +63,15 @@ public:
         log_alpha_plus_age_.resize(ages_.size());
     }
 
-    double operator()(const BgNbdParameters& p) {
+    double operator()(const BgNbdParameters& p) { return evaluate(p, nullptr); }
+
+    // ln L and its gradient with respect to (ln r, ln α, ln a, ln b). The gradient costs no further
+    // transcendental per customer group: the log-sum-exp's two weights come from the exponential the
+    // value needs anyway, and the digammas are per distinct x.
+    double operator()(const BgNbdParameters& p, std::span<double, 4> gradient) { return evaluate(p, &gradient); }
+
+private:
+    double evaluate(const BgNbdParameters& p, std::span<double, 4>* gradient) {
         const double shared = -std::lgamma(p.r) + p.r * std::log(p.alpha) + std::lgamma(p.a + p.b) - std::lgamma(p.b);
         for (std::size_t i = 0; i < xs_.size(); ++i) {
             const double x = xs_[i];
@@ -69,24 +80,67 @@ public:
         }
         for (std::size_t i = 0; i < recencies_.size(); ++i) log_alpha_plus_recency_[i] = std::log(p.alpha + recencies_[i]);
         for (std::size_t i = 0; i < ages_.size(); ++i) log_alpha_plus_age_[i] = std::log(p.alpha + ages_[i]);
+        if (gradient != nullptr) prepare_gradient(p);
 
         double sum = 0;
+        // ∂ ln L/∂(r, α, a, b), summed over customers.
+        double d_r = 0, d_alpha = 0, d_a = 0, d_b = 0;
         for (const Triple& t : triples_) {
             const double x = xs_[t.x];
             const PerX& terms = per_x_[t.x];
             const double alive_at_T = -(p.r + x) * log_alpha_plus_age_[t.age];
             double ll = terms.base + alive_at_T;
+            // The log-sum-exp's weights of its two terms (alive at T, dropped out after t_x).
+            double alive_weight = 1;
+            double dropped_weight = 0;
             if (x > 0) {
                 const double dropped = terms.log_dropout_weight - (p.r + x) * log_alpha_plus_recency_[t.recency];
                 const double high = std::max(alive_at_T, dropped);
-                ll = terms.base + high + std::log1p(std::exp(std::min(alive_at_T, dropped) - high));
+                const double low_over_high = std::exp(std::min(alive_at_T, dropped) - high);
+                ll = terms.base + high + std::log1p(low_over_high);
+                const double high_weight = 1 / (1 + low_over_high);
+                alive_weight = alive_at_T >= dropped ? high_weight : 1 - high_weight;
+                dropped_weight = 1 - alive_weight;
             }
             sum += t.count * ll;
+            if (gradient == nullptr) continue;
+            const PerXGradient& g = per_x_gradient_[t.x];
+            d_r += t.count * (g.d_r - alive_weight * log_alpha_plus_age_[t.age] -
+                              dropped_weight * log_alpha_plus_recency_[t.recency]);
+            d_alpha += t.count * (p.r / p.alpha - (p.r + x) * (alive_weight * inverse_alpha_plus_age_[t.age] +
+                                                                dropped_weight * inverse_alpha_plus_recency_[t.recency]));
+            d_a += t.count * (g.d_a + dropped_weight / p.a);
+            d_b += t.count * (g.d_b - (x > 0 ? dropped_weight / (p.b + x - 1) : 0));
+        }
+        if (gradient != nullptr) {
+            (*gradient)[0] = p.r * d_r;
+            (*gradient)[1] = p.alpha * d_alpha;
+            (*gradient)[2] = p.a * d_a;
+            (*gradient)[3] = p.b * d_b;
         }
         return sum;
     }
 
-private:
+    // The parts of the gradient that depend on x only: of ln Γ(r+x)/Γ(r) + r ln α + ln B(a, b+x)/B(a, b).
+    void prepare_gradient(const BgNbdParameters& p) {
+        per_x_gradient_.resize(xs_.size());
+        inverse_alpha_plus_recency_.resize(recencies_.size());
+        inverse_alpha_plus_age_.resize(ages_.size());
+        const double psi_r = digamma(p.r);
+        const double psi_ab = digamma(p.a + p.b);
+        const double psi_b = digamma(p.b);
+        const double log_alpha = std::log(p.alpha);
+        for (std::size_t i = 0; i < xs_.size(); ++i) {
+            const double x = xs_[i];
+            const double psi_abx = digamma(p.a + p.b + x);
+            per_x_gradient_[i].d_r = digamma(p.r + x) - psi_r + log_alpha;
+            per_x_gradient_[i].d_a = psi_ab - psi_abx;
+            per_x_gradient_[i].d_b = psi_ab - psi_b + digamma(p.b + x) - psi_abx;
+        }
+        for (std::size_t i = 0; i < recencies_.size(); ++i) inverse_alpha_plus_recency_[i] = 1 / (p.alpha + recencies_[i]);
+        for (std::size_t i = 0; i < ages_.size(); ++i) inverse_alpha_plus_age_[i] = 1 / (p.alpha + ages_[i]);
+    }
+
     struct Triple {
         std::uint32_t x, recency, age;
         double count;
@@ -98,8 +152,14 @@ private:
 
     std::vector<double> xs_, recencies_, ages_;
     std::vector<Triple> triples_;
+    struct PerXGradient {
+        double d_r = 0, d_a = 0, d_b = 0;
+    };
+
     std::vector<PerX> per_x_;
+    std::vector<PerXGradient> per_x_gradient_;
     std::vector<double> log_alpha_plus_recency_, log_alpha_plus_age_;
+    std::vector<double> inverse_alpha_plus_recency_, inverse_alpha_plus_age_;
 };
 
 BgNbdParameters from_log(std::span<const double> log_parameters) {
@@ -150,16 +210,34 @@ std::vector<std::string> diverged_parameters(Objective& negative_log_likelihood,
 
 BgNbdFit fit_bgnbd(std::span<const CustomerSummary> customers) {
     GroupedLikelihood log_likelihood(customers);
+    const auto out_of_bounds = [](std::span<const double> log_parameters) {
+        return std::any_of(log_parameters.begin(), log_parameters.end(),
+                           [](double v) { return std::abs(v) > log_parameter_limit; });
+    };
     const auto negative_log_likelihood = [&](std::span<const double> log_parameters) -> double {
-        for (const double v : log_parameters) {
-            if (std::abs(v) > log_parameter_limit) return std::numeric_limits<double>::infinity();
-        }
+        if (out_of_bounds(log_parameters)) return std::numeric_limits<double>::infinity();
         return -log_likelihood(from_log(log_parameters));
     };
-    const NelderMeadResult result = nelder_mead(negative_log_likelihood, {0, 0, 0, 0});
-    BgNbdFit fit{from_log(result.point), -result.value, result.converged, result.evaluations, {}};
-    fit.diverged_parameters =
-        diverged_parameters(negative_log_likelihood, result.point, result.value, fit.evaluations);
+    const auto negative_with_gradient = [&](std::span<const double> log_parameters, std::span<double> gradient) {
+        if (out_of_bounds(log_parameters)) return std::numeric_limits<double>::infinity();
+        std::array<double, 4> ascent{};
+        const double value = log_likelihood(from_log(log_parameters), ascent);
+        for (std::size_t i = 0; i < 4; ++i) gradient[i] = -ascent[i];
+        return -value;
+    };
+    const QuasiNewtonResult quick = quasi_newton(negative_with_gradient, {0, 0, 0, 0});
+    BgNbdFit fit{from_log(quick.point), -quick.value, quick.converged, quick.evaluations, {}};
+    fit.diverged_parameters = diverged_parameters(negative_log_likelihood, quick.point, quick.value, fit.evaluations);
+    if (!quick.converged && fit.diverged_parameters.empty()) {
+        // Stalled short of a zero gradient, and not on a ridge (rounding near the maximum, or a
+        // badly scaled start): Nelder–Mead from the best point found decides, as it did alone before.
+        NelderMeadOptions options;
+        options.initial_step = options.restart_step;
+        const NelderMeadResult result = nelder_mead(negative_log_likelihood, quick.point, options);
+        fit = {from_log(result.point), -result.value, result.converged, fit.evaluations + result.evaluations, {}};
+        fit.diverged_parameters =
+            diverged_parameters(negative_log_likelihood, result.point, result.value, fit.evaluations);
+    }
     if (!fit.diverged_parameters.empty()) fit.converged = false;
     return fit;
 }

@@ -10,6 +10,7 @@
 
 #include <boost/json.hpp>
 
+#include "json_text.hpp"
 #include "timestamp_format.hpp"
 
 namespace sellerscore::model {
@@ -261,12 +262,6 @@ json::value number_value(double v) {
     return json::value(v);
 }
 
-std::string number_text(double v) {
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
-    return std::string(buffer, result.ptr);
-}
-
 bool is_month(std::string_view text) {
     if (text.size() != 7 || text[4] != '-') return false;
     for (std::size_t i : {0, 1, 2, 3, 5, 6}) {
@@ -307,7 +302,7 @@ public:
         if (v) put_time(key, *v);
     }
 
-    std::string text() const { return json::serialize(object_); }
+    std::string text() const { return json_text(object_); }
 
 private:
     json::monotonic_resource resource_;

@@ -1,8 +1,10 @@
 // End to end through the real plugin: `crmhost demo` in a fresh folder.
 #include <catch2/catch.hpp>
 
+#include "host/demo/demo_crm_generator.hpp"
 #include "host_scratch_directory.hpp"
 #include "host_test_process.hpp"
+#include "plugin/kpi/kpi_engine.hpp"
 
 using namespace sellerscore::host::testing;
 
@@ -30,4 +32,28 @@ TEST_CASE("the demo's config serves the same scorecard JSON on every later call"
     CHECK(first.exit_code == 0);
     CHECK(first.out.find("\"sellers\"") != std::string::npos);
     CHECK(first.out == second.out);
+}
+
+TEST_CASE("the standard demo's churn model fits at a finite maximum and spreads churn risk") {
+    // KPIS.md §6 on the demo: its customers lapse the way BG/NBD assumes, so the fit converges (not
+    // on a ridge) and churn risk is neither ~0 nor ~1 for everyone.
+    sellerscore::model::Dataset data;
+    REQUIRE(sellerscore::demo::DemoCrmGenerator::generate(sellerscore::demo::DemoOptions::standard(),
+                                                          [&](sellerscore::model::Dataset&& page) {
+                                                              data.append(std::move(page));
+                                                              return sellerscore::Status::ok();
+                                                          }));
+    sellerscore::kpi::KpiConfig config;
+    config.as_of = sellerscore::demo::DemoOptions::standard().end;
+    const sellerscore::kpi::Scorecard card = sellerscore::kpi::compute_scorecard(data, config);
+    INFO(card.churn_model.note);
+    CHECK(card.churn_model.fitted);
+    CHECK(card.churn_model.converged);
+    int at_risk = 0, safe = 0;
+    for (const auto& customer : card.customers) {
+        at_risk += customer.churn_risk.value_or(0) > 0.5 ? 1 : 0;
+        safe += customer.churn_risk.value_or(1) < 0.1 ? 1 : 0;
+    }
+    CHECK(at_risk * 20 > static_cast<int>(card.customers.size()));  // over 5% at risk
+    CHECK(safe * 20 > static_cast<int>(card.customers.size()));
 }

@@ -436,3 +436,47 @@ TEST_CASE("every line write_ndjson writes parses back as an interchange record")
     CHECK(parse_all("activities.ndjson", model::parse_activity) == 4'321);
     CHECK(parse_all("spend.ndjson", model::parse_spend) > 0);
 }
+
+TEST_CASE("a paid channel's month is spread over several campaign rows in the standard demo") {
+    std::map<std::pair<std::string, std::string>, int> rows;
+    for (const auto& s : standard_demo().all.spend) ++rows[{s.channel, s.month}];
+    CHECK(std::any_of(rows.begin(), rows.end(), [](const auto& r) { return r.second >= 2; }));
+    CHECK(std::all_of(rows.begin(), rows.end(), [](const auto& r) { return r.second <= 3; }));
+}
+
+TEST_CASE("some demo deals re-enter a stage they left") {
+    std::map<std::string, std::vector<std::string>> entered;
+    for (const auto& change : standard_demo().all.stage_changes) entered[change.deal_id].push_back(change.stage_id);
+    int reentries = 0;
+    for (auto& [deal, stages] : entered) {
+        std::sort(stages.begin(), stages.end());
+        reentries += std::adjacent_find(stages.begin(), stages.end()) != stages.end() ? 1 : 0;
+    }
+    CHECK(reentries > 0);
+}
+
+TEST_CASE("demo times carry milliseconds") {
+    const model::Dataset& all = standard_demo().all;
+    CHECK(std::any_of(all.activities.begin(), all.activities.end(), [](const auto& a) { return a.at % 1000 != 0; }));
+    CHECK(std::any_of(all.deals.begin(), all.deals.end(), [](const auto& d) { return d.created_at % 1000 != 0; }));
+}
+
+TEST_CASE("some demo customers stop buying after a few repeat purchases while others keep on") {
+    // Purchase days per customer: a customer who bought at least three times and not in the last
+    // year has lapsed; one who bought at least three times and in the last 90 days has stayed.
+    const model::Dataset& all = standard_demo().all;
+    std::map<std::string, std::vector<model::Timestamp>> purchases;
+    for (const auto& deal : all.deals) {
+        if (deal.status == model::DealStatus::won) purchases[*deal.contact_id].push_back(*deal.closed_at);
+    }
+    const model::Timestamp end = sellerscore::demo::DemoOptions::standard().end;
+    int lapsed = 0, staying = 0;
+    for (auto& [contact, times] : purchases) {
+        if (times.size() < 3) continue;
+        const model::Timestamp last = *std::max_element(times.begin(), times.end());
+        lapsed += last < end - 365 * model::ms_per_day ? 1 : 0;
+        staying += last >= end - 90 * model::ms_per_day ? 1 : 0;
+    }
+    CHECK(lapsed > 0);
+    CHECK(staying > 0);
+}
