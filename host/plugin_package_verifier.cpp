@@ -91,7 +91,9 @@ Result<VerifiedPackage> PluginPackageVerifier::verify(const std::filesystem::pat
     VerifiedPackage package{folder / sums_file_name, trusted_key_, 0};
     const std::filesystem::path signature_path = folder / signature_file_name;
 
-    Result<std::string> sums = read_file(package.sums_path, "missing; this plugin does not come from a signed package");
+    Result<std::string> sums = read_file(package.sums_path,
+                                      "missing; this plugin does not come from a signed package (a plugin built from "
+                                      "source loads only with SELLERSCORE_ALLOW_UNSIGNED_PLUGIN=1, for development)");
     if (!sums) return sums.status();
     Result<std::string> signature = read_file(signature_path, "missing; this plugin's package is not signed");
     if (!signature) return signature.status();

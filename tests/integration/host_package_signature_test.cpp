@@ -186,7 +186,8 @@ TEST_CASE("a plugin with no SHA256SUMS beside it is refused") {
     const ProcessResult result = prefix.run({"plugin", "info"});
     CHECK(result.exit_code == 1);
     CHECK(result.err == "crmhost: plugin info: " + prefix.sums().string() +
-                            ": missing; this plugin does not come from a signed package\n");
+                            ": missing; this plugin does not come from a signed package (a plugin built from "
+                            "source loads only with SELLERSCORE_ALLOW_UNSIGNED_PLUGIN=1, for development)\n");
 }
 
 TEST_CASE("a signed list that leaves out the plugin library is refused") {
