@@ -46,11 +46,10 @@ Status run_plugin_verify_command(const GlobalOptions& global, std::ostream& out)
     Result<std::unique_ptr<HostSession>> session = HostSession::open(global.config_path, HostSession::ConfigNeed::optional);
     if (!session) return session.status();
     const LoadedPlugin& plugin = (*session)->plugin();
-    // Loaded under the development override: verify reports every other check, then fails on this one.
-    const Status package = plugin.package ? Status::ok()
-                                          : PluginPackageVerifier(PluginPackageVerifier::installed_trusted_key())
-                                                .verify(plugin.library_path)
-                                                .status();
+    // Loading checked the plugin's own folder; verify checks every file the package installed. Under
+    // the development override it reports every other check, then fails on this one.
+    const Result<VerifiedPackage> package = PluginPackageVerifier(PluginPackageVerifier::installed_trusted_key())
+                                                .verify(plugin.library_path, PluginPackageVerifier::Scope::every_file);
     const json::object& manifest = plugin.manifest.get_object();
     const json::value* entry = manifest.if_contains("entry");
     const std::string library_name = entry ? manifest_string(*entry, "library") : "—";
@@ -68,10 +67,10 @@ Status run_plugin_verify_command(const GlobalOptions& global, std::ostream& out)
     if (schema == nullptr || !schema->is_object()) {
         return Status::unsupported(plugin.manifest_path.string() + ": no configSchema object");
     }
-    if (plugin.package) {
-        out << "ok: " << plugin.package->sums_path.string() << " is signed by the trusted key "
-            << plugin.package->trusted_key.string() << "\n"
-            << "ok: all " << plugin.package->files_checked << " files it lists match their SHA-256\n";
+    if (package) {
+        out << "ok: " << package->sums_path.string() << " is signed by the trusted key " << package->trusted_key.string()
+            << "\n"
+            << "ok: all " << package->files_checked << " files it lists match their SHA-256\n";
     }
     out << "ok: " << plugin.library_path.string() << " is owner-writable only and loads\n"
         << "ok: " CRMEXT_ENTRY_SYMBOL " accepts this host; ABI " << plugin.table.abi_major << "." << plugin.table.abi_minor
@@ -81,7 +80,7 @@ Status run_plugin_verify_command(const GlobalOptions& global, std::ostream& out)
     if ((*session)->config() != nullptr) {
         out << "ok: " << (*session)->config()->name() << " is valid for this plugin\n";
     }
-    return package;
+    return package.status();
 }
 
 }  // namespace sellerscore::host

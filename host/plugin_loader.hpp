@@ -24,7 +24,8 @@ struct LoadedPlugin {
     // Zero-filled past what the plugin provided, so a missing slot reads as NULL (crmext.h).
     crmext_plugin table{};
     boost::json::value manifest;  // the copy on disk, already cross-checked with the embedded one
-    // Empty when the development override let an unverified package load.
+    // The signature and the plugin folder's files, checked before loading; empty when the development
+    // override let an unverified package load.
     std::optional<VerifiedPackage> package;
 };
 

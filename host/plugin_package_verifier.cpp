@@ -86,7 +86,7 @@ bool is_lower_hex(std::string_view text) {
 
 }  // namespace
 
-Result<VerifiedPackage> PluginPackageVerifier::verify(const std::filesystem::path& library) const {
+Result<VerifiedPackage> PluginPackageVerifier::verify(const std::filesystem::path& library, Scope scope) const {
     const std::filesystem::path folder = std::filesystem::absolute(library).parent_path();
     VerifiedPackage package{folder / sums_file_name, trusted_key_, 0};
     const std::filesystem::path signature_path = folder / signature_file_name;
@@ -118,6 +118,8 @@ Result<VerifiedPackage> PluginPackageVerifier::verify(const std::filesystem::pat
             return refuse(package.sums_path, fmt::format("line {}: expected \"<sha256>  <path>\"", number));
         }
         const std::string relative = line.substr(66);
+        listed.insert(relative);
+        if (scope == Scope::plugin_folder && std::filesystem::path(relative).has_parent_path()) continue;
         const std::filesystem::path file = (folder / relative).lexically_normal();
         const std::string actual = sha256_of(file);
         if (actual.empty()) {
@@ -128,7 +130,6 @@ Result<VerifiedPackage> PluginPackageVerifier::verify(const std::filesystem::pat
                                             "after signing, reinstall it",
                                             package.sums_path.string()));
         }
-        listed.insert(relative);
         ++package.files_checked;
     }
     for (const std::string& required : {library.filename().string(), std::string("sellerscore.json")}) {

@@ -23,12 +23,17 @@ public:
     static constexpr const char* sums_file_name = "SHA256SUMS";
     static constexpr const char* signature_file_name = "SHA256SUMS.sig";
 
+    // Which listed files have their hash checked. Loading needs the plugin's own folder only (the
+    // library and its manifest): crmhost checking its own binary proves nothing, and a missing doc
+    // file (dpkg's path-exclude in slim images) must not stop a sync. `plugin verify` checks them all.
+    enum class Scope { plugin_folder, every_file };
+
     explicit PluginPackageVerifier(std::filesystem::path trusted_key) : trusted_key_(std::move(trusted_key)) {}
 
-    // The signature first (nothing in an unsigned list is worth reading), then every listed file's
-    // hash; the library and its manifest must both be listed. Every refusal is StatusCode::unsupported
-    // and names the file at fault.
-    Result<VerifiedPackage> verify(const std::filesystem::path& library) const;
+    // The signature first (nothing in an unsigned list is worth reading), then the hashes `scope`
+    // covers; the library and its manifest must both be listed. Every refusal is
+    // StatusCode::unsupported and names the file at fault.
+    Result<VerifiedPackage> verify(const std::filesystem::path& library, Scope scope) const;
 
     // The key installed with crmhost: <dir of the running crmhost>/<bindir-to-datadir>/plugin-signing-key.pem.
     static std::filesystem::path installed_trusted_key();

@@ -1,5 +1,5 @@
 // An installed crmhost loads only a plugin whose package is signed by the key installed with it, and
-// whose files all match the signed SHA-256 list. Each test builds a small prefix of its own (a copy of
+// whose own files (library, manifest) match the signed SHA-256 list; plugin verify checks every file. Each test builds a small prefix of its own (a copy of
 // crmhost, the good fixture plugin and its manifest), hashes it with sha256sum and signs it with a
 // throwaway Ed25519 key made by the openssl command line, independently of the code under test.
 #include <sys/stat.h>
@@ -46,8 +46,9 @@ void flip_byte(const fs::path& file, std::streamoff offset) {
 // reads: the library still loads, so only the hash can notice.
 void flip_last_byte(const fs::path& file) { flip_byte(file, static_cast<std::streamoff>(fs::file_size(file)) - 1); }
 
-// <root>/bin/crmhost, <root>/lib/sellerscore/{sellerscore.so,sellerscore.json} and the trusted key at
-// <root>/share/sellerscore/plugin-signing-key.pem: the default GNUInstallDirs layout crmhost is built for.
+// <root>/bin/crmhost, <root>/lib/sellerscore/{sellerscore.so,sellerscore.json}, a doc file at
+// <root>/share/doc/sellerscore/README.md and the trusted key at <root>/share/sellerscore/plugin-signing-key.pem:
+// the default GNUInstallDirs layout crmhost is built for.
 class SignedPrefix {
 public:
     explicit SignedPrefix(const ScratchDirectory& scratch)
@@ -61,10 +62,13 @@ public:
         fs::copy_file(fixture_plugin("good").parent_path() / "sellerscore.json", plugin_dir() / "sellerscore.json");
         ::chmod(plugin().c_str(), 0755);
         ::chmod(crmhost().c_str(), 0755);
+        fs::create_directories(doc().parent_path());
+        std::ofstream(doc()) << "# sellerscore\n";
         make_key("packager");
         make_key("stranger");
         shell("cd " + quoted(plugin_dir()) +
-              " && sha256sum sellerscore.so sellerscore.json ../../bin/crmhost > SHA256SUMS");
+              " && sha256sum sellerscore.so sellerscore.json ../../bin/crmhost ../../share/doc/sellerscore/README.md"
+              " > SHA256SUMS");
         sign_with("packager");
         trust("packager");
     }
@@ -94,6 +98,7 @@ public:
     fs::path sums() const { return plugin_dir() / "SHA256SUMS"; }
     fs::path signature() const { return plugin_dir() / "SHA256SUMS.sig"; }
     fs::path trusted_key() const { return root_ / "share" / "sellerscore" / "plugin-signing-key.pem"; }
+    fs::path doc() const { return root_ / "share" / "doc" / "sellerscore" / "README.md"; }
 
 private:
     fs::path root_;
@@ -102,7 +107,7 @@ private:
 
 }  // namespace
 
-TEST_CASE("plugin verify accepts a signed package: the signature and all three files' hashes") {
+TEST_CASE("plugin verify accepts a signed package: the signature and all four files' hashes") {
     ScratchDirectory scratch;
     const SignedPrefix prefix(scratch);
     const ProcessResult result = prefix.run({"plugin", "verify"});
@@ -110,7 +115,7 @@ TEST_CASE("plugin verify accepts a signed package: the signature and all three f
     CHECK(result.exit_code == 0);
     CHECK(result.out.find("ok: " + prefix.sums().string() + " is signed by the trusted key " +
                           prefix.trusted_key().string() + "\n") != std::string::npos);
-    CHECK(result.out.find("ok: all 3 files it lists match their SHA-256\n") != std::string::npos);
+    CHECK(result.out.find("ok: all 4 files it lists match their SHA-256\n") != std::string::npos);
 }
 
 TEST_CASE("a plugin from a signed package loads without a warning") {
@@ -242,4 +247,30 @@ TEST_CASE("the override takes exactly 1: any other value leaves an unsigned plug
     const ProcessResult result = prefix.run({"plugin", "info"}, "yes");
     CHECK(result.exit_code == 1);
     CHECK(result.signature_warnings.empty());
+}
+
+TEST_CASE("a listed file outside the plugin's folder that is gone fails plugin verify, but the plugin still loads") {
+    ScratchDirectory scratch;
+    const SignedPrefix prefix(scratch);
+    // What dpkg's path-exclude for /usr/share/doc does in a slim image.
+    fs::remove(prefix.doc());
+
+    const ProcessResult info = prefix.run({"plugin", "info"});
+    const ProcessResult verify = prefix.run({"plugin", "verify"});
+
+    CHECK(info.exit_code == 0);
+    CHECK(info.err.empty());
+    CHECK(verify.exit_code == 1);
+    CHECK(verify.err == "crmhost: plugin verify: " + prefix.doc().string() + ": listed in " + prefix.sums().string() +
+                            " but cannot be read\n");
+}
+
+TEST_CASE("a changed file outside the plugin's folder fails plugin verify naming it") {
+    ScratchDirectory scratch;
+    const SignedPrefix prefix(scratch);
+    std::ofstream(prefix.doc(), std::ios::app) << "an edit after signing\n";
+    const ProcessResult verify = prefix.run({"plugin", "verify"});
+    CHECK(verify.exit_code == 1);
+    CHECK(verify.err == "crmhost: plugin verify: " + prefix.doc().string() + ": its SHA-256 differs from the one signed in " +
+                            prefix.sums().string() + "; the package was changed after signing, reinstall it\n");
 }
