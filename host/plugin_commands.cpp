@@ -34,6 +34,8 @@ Status run_plugin_info_command(const GlobalOptions& global, std::ostream& out) {
                        CRMEXT_ABI_MAJOR, CRMEXT_ABI_MINOR)
         << fmt::format("library:     {}\n", plugin.library_path.string())
         << fmt::format("manifest:    {}\n", plugin.manifest_path.string())
+        << fmt::format("signature:   {}\n", plugin.package ? "verified with " + plugin.package->trusted_key.string()
+                                                             : std::string("NOT CHECKED (development override)"))
         << fmt::format("connectors:  {}\n", connectors.empty() ? "—" : connectors)
         << fmt::format("description: {}\n", manifest_string(plugin.manifest, "description"));
     return Status::ok();

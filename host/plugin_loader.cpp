@@ -71,7 +71,9 @@ Result<LoadedPlugin> PluginLoader::load(const std::filesystem::path& library) co
         return file;
     }
     LoadedPlugin loaded;
-    Result<VerifiedPackage> package = PluginPackageVerifier(trust_.trusted_key).verify(library, PluginPackageVerifier::Scope::plugin_folder);
+    // Before dlopen: loading a library runs its constructors.
+    Result<VerifiedPackage> package =
+        PluginPackageVerifier(trust_.trusted_key).verify(library, PluginPackageVerifier::Scope::plugin_folder);
     if (package) {
         loaded.package = std::move(*package);
     } else if (trust_.allow_unsigned) {

@@ -126,6 +126,7 @@ TEST_CASE("a plugin from a signed package loads without a warning") {
     CHECK(result.err.empty());
     CHECK(result.signature_warnings.empty());
     CHECK(result.out.find("io.sellerscore.plugin") != std::string::npos);
+    CHECK(result.out.find("signature:   verified with " + prefix.trusted_key().string() + "\n") != std::string::npos);
 }
 
 TEST_CASE("a flipped byte in the signed plugin library is refused before the library is loaded") {
@@ -227,6 +228,7 @@ TEST_CASE("SELLERSCORE_ALLOW_UNSIGNED_PLUGIN=1 loads an unsigned plugin with a w
                                            prefix.signature().string() +
                                            ": missing; this plugin's package is not signed\n");
     CHECK(result.out.find("io.sellerscore.plugin") != std::string::npos);
+    CHECK(result.out.find("signature:   NOT CHECKED (development override)\n") != std::string::npos);
 }
 
 TEST_CASE("plugin verify still fails on a tampered package under the development override") {
