@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -30,6 +31,8 @@ inline Step run_crmhost(const std::vector<std::string>& args, const std::filesys
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
     posix_spawn_file_actions_adddup2(&actions, 1, 2);
+    // The plugin of a build tree is not from a signed package (docs/operations.md, "Signed packages").
+    setenv("SELLERSCORE_ALLOW_UNSIGNED_PLUGIN", "1", 1);
     const auto start = std::chrono::steady_clock::now();
     pid_t pid = 0;
     Step step;

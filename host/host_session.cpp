@@ -1,6 +1,7 @@
 #include "host_session.hpp"
 
 #include <boost/json/serialize.hpp>
+#include <spdlog/logger.h>
 
 #include "plugin_locator.hpp"
 
@@ -45,8 +46,13 @@ Result<std::unique_ptr<HostSession>> HostSession::open(const std::optional<std::
     }
     session->services_ = std::move(*services);
 
+    HostServices* services_for_warning = session->services_.get();
+    PluginTrust trust = PluginTrust::from_environment([services_for_warning](const std::string& why) {
+        services_for_warning->logger().warn("plugin signature not checked ({}=1): {}",
+                                            PluginTrust::allow_unsigned_variable, why);
+    });
     Result<LoadedPlugin> plugin =
-        PluginLoader(session->services_->table()).load(PluginLocator::locate(session->config()));
+        PluginLoader(session->services_->table(), std::move(trust)).load(PluginLocator::locate(session->config()));
     if (!plugin) {
         return plugin.status();
     }

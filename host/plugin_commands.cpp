@@ -55,6 +55,8 @@ Status run_plugin_info_command(const GlobalOptions& global, OutputFormat format,
                        CRMEXT_ABI_MAJOR, CRMEXT_ABI_MINOR)
         << fmt::format("library:     {}\n", plugin.library_path.string())
         << fmt::format("manifest:    {}\n", plugin.manifest_path.string())
+        << fmt::format("signature:   {}\n", plugin.package ? "verified with " + plugin.package->trusted_key.string()
+                                                             : std::string("NOT CHECKED (development override)"))
         << fmt::format("connectors:  {}\n", connectors.empty() ? "—" : connectors)
         << fmt::format("description: {}\n", manifest_string(plugin.manifest, "description"));
     return Status::ok();
@@ -67,6 +69,10 @@ Status run_plugin_verify_command(const GlobalOptions& global, std::ostream& out)
     Result<std::unique_ptr<HostSession>> session = HostSession::open(global.config_path, HostSession::ConfigNeed::optional);
     if (!session) return session.status();
     const LoadedPlugin& plugin = (*session)->plugin();
+    // Loading checked the plugin's own folder; verify checks every file the package installed. Under
+    // the development override it reports every other check, then fails on this one.
+    const Result<VerifiedPackage> package = PluginPackageVerifier(PluginPackageVerifier::installed_trusted_key())
+                                                .verify(plugin.library_path, PluginPackageVerifier::Scope::every_file);
     const json::object& manifest = plugin.manifest.get_object();
     const json::value* entry = manifest.if_contains("entry");
     const std::string library_name = entry ? manifest_string(*entry, "library") : "—";
@@ -84,6 +90,11 @@ Status run_plugin_verify_command(const GlobalOptions& global, std::ostream& out)
     if (schema == nullptr || !schema->is_object()) {
         return Status::unsupported(plugin.manifest_path.string() + ": no configSchema object");
     }
+    if (package) {
+        out << "ok: " << package->sums_path.string() << " is signed by the trusted key " << package->trusted_key.string()
+            << "\n"
+            << "ok: all " << package->files_checked << " files it lists match their SHA-256\n";
+    }
     out << "ok: " << plugin.library_path.string() << " is owner-writable only and loads\n"
         << "ok: " CRMEXT_ENTRY_SYMBOL " accepts this host; ABI " << plugin.table.abi_major << "." << plugin.table.abi_minor
         << " is compatible with " << CRMEXT_ABI_MAJOR << "." << CRMEXT_ABI_MINOR << "\n"
@@ -92,7 +103,7 @@ Status run_plugin_verify_command(const GlobalOptions& global, std::ostream& out)
     if ((*session)->config() != nullptr) {
         out << "ok: " << (*session)->config()->name() << " is valid for this plugin\n";
     }
-    return Status::ok();
+    return package.status();
 }
 
 }  // namespace sellerscore::host

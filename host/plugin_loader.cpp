@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 
 #include <boost/json/serialize.hpp>
@@ -59,11 +60,27 @@ Status cross_check(const std::filesystem::path& manifest_path, const json::value
 
 }  // namespace
 
+PluginTrust PluginTrust::from_environment(std::function<void(const std::string&)> warn) {
+    const char* override_value = std::getenv(allow_unsigned_variable);
+    return {PluginPackageVerifier::installed_trusted_key(),
+            override_value != nullptr && std::string_view(override_value) == "1", std::move(warn)};
+}
+
 Result<LoadedPlugin> PluginLoader::load(const std::filesystem::path& library) const {
     if (Status file = check_file(library); !file) {
         return file;
     }
     LoadedPlugin loaded;
+    // Before dlopen: loading a library runs its constructors.
+    Result<VerifiedPackage> package =
+        PluginPackageVerifier(trust_.trusted_key).verify(library, PluginPackageVerifier::Scope::plugin_folder);
+    if (package) {
+        loaded.package = std::move(*package);
+    } else if (trust_.allow_unsigned) {
+        if (trust_.warn) trust_.warn(package.status().message());
+    } else {
+        return package.status();
+    }
     loaded.library_path = std::filesystem::absolute(library);
     loaded.manifest_path = loaded.library_path.parent_path() / manifest_file_name;
 

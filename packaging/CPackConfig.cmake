@@ -8,6 +8,13 @@ install(FILES
   ${CMAKE_CURRENT_LIST_DIR}/systemd/sellerscore-sync.timer
   DESTINATION ${CMAKE_INSTALL_DATADIR}/sellerscore/systemd)
 
+# Hashes (and, given a key, signs) everything installed so far. This file is included last in the
+# top-level CMakeLists.txt and install rules run in declaration order (CMP0082), so nothing installed
+# after this rule could escape the list.
+install(CODE "set(SELLERSCORE_PLUGIN_DIR \"${SELLERSCORE_PLUGIN_INSTALL_DIR}\")
+set(SELLERSCORE_DATA_DIR \"${CMAKE_INSTALL_DATADIR}\")
+include(\"${CMAKE_CURRENT_LIST_DIR}/sign_package.cmake\")")
+
 set(CPACK_GENERATOR "DEB;TGZ")
 set(CPACK_PACKAGE_NAME sellerscore)
 set(CPACK_PACKAGE_VENDOR sellerscore)

@@ -7,6 +7,7 @@
 
 #include "connectors/local/sqlite_statement.hpp"
 #include "plugin/model/record_json.hpp"
+#include "sqlite_state_file.hpp"
 
 namespace sellerscore::plugin {
 
@@ -81,15 +82,14 @@ Result<std::unique_ptr<RecordCache>> RecordCache::open(const std::string& dir, s
     std::filesystem::create_directories(dir, ec);
     if (ec) return Status::invalid_argument("state dir " + dir + ": cannot create it (" + ec.message() + ")");
     const std::string path = (std::filesystem::path(dir) / ("records-" + std::string(vendor) + ".sqlite")).string();
-    sqlite3* db = nullptr;
-    if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
-        Status failed = Status::invalid_argument("record cache " + path + ": cannot open: " + sqlite3_errmsg(db));
-        sqlite3_close(db);
-        return failed;
-    }
-    std::unique_ptr<RecordCache> cache(new RecordCache(db, path));
-    sqlite3_busy_timeout(db, 5000);
-    if (Status s = cache->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"); !s) return s;
+    // synchronous=NORMAL: a sync commits the cache once per page, thousands of records each, and in WAL
+    // mode NORMAL fsyncs at checkpoints only. A power cut can undo the last commits but not corrupt the
+    // file, and an undone commit takes its cursor with it: the next run reads again from the older
+    // cursor, which brings back those records and the values we wrote (held values come from the CRM's
+    // own pages), so nothing is lost and nothing is written twice.
+    Result<SqliteStateFile> file = SqliteStateFile::open(path, "record cache", Durability::normal);
+    if (!file) return file.status();
+    std::unique_ptr<RecordCache> cache(new RecordCache(file->release(), path));
     if (Status s = cache->exec(schema_sql); !s) return s;
     return cache;
 }

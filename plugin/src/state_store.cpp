@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "sqlite_state_file.hpp"
+
 namespace sellerscore::plugin {
 
 namespace {
@@ -84,15 +86,14 @@ Result<std::unique_ptr<StateStore>> StateStore::open(const std::string& dir) {
     if (ec) return Status::invalid_argument("state dir " + dir + ": cannot create it (" + ec.message() + ")");
     const std::string path = (std::filesystem::path(dir) / "sellerscore-state.sqlite").string();
 
-    sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-    if (rc != SQLITE_OK) {
-        std::string why = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-        sqlite3_close(db);
-        return Status::data(path + ": cannot open the state store (" + why + ")");
-    }
+    // synchronous=FULL: a commit here is few rows per run, and losing one to a power cut costs more than
+    // its fsync. The connectors keep rotated OAuth refresh tokens here, and the vendor has already
+    // revoked the previous one, so an undone commit would lock the next run out; the run history
+    // also holds the cursor the next incremental read starts from.
+    Result<SqliteStateFile> file = SqliteStateFile::open(path, "state store", Durability::full);
+    if (!file) return file.status();
+    sqlite3* db = file->release();
     std::unique_ptr<StateStore> store(new StateStore(db, path));
-    sqlite3_busy_timeout(db, 2000);
 
     int version = -1;
     {

@@ -134,10 +134,15 @@ TEST_CASE("a manifest whose version disagrees with the embedded one is refused n
                             ": version \"9.9.9\" disagrees with the plugin's embedded manifest (\"0.1.0\")\n");
 }
 
-TEST_CASE("plugin verify passes for a well-formed plugin") {
+// A signed package passing every check: host_package_signature_test.cpp.
+TEST_CASE("plugin verify of a well-formed but unsigned plugin passes every check but the signature, and fails") {
     ScratchDirectory dir;
     const ProcessResult result =
         run_crmhost({"plugin", "verify"}, dir.path(), {{"SELLERSCORE_PLUGIN", fixture_plugin("good").string()}});
-    CHECK(result.exit_code == 0);
+    CHECK(result.exit_code == 1);
     CHECK(result.out.find("ok: crmext_entry accepts this host") != std::string::npos);
+    CHECK(result.out.find("ok: the manifest names this library and entry symbol") != std::string::npos);
+    CHECK(result.err == "crmhost: plugin verify: " + (fixture_plugin("good").parent_path() / "SHA256SUMS").string() +
+                            ": missing; this plugin does not come from a signed package (a plugin built from "
+                            "source loads only with SELLERSCORE_ALLOW_UNSIGNED_PLUGIN=1, for development)\n");
 }

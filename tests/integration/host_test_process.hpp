@@ -1,7 +1,10 @@
 // Runs the built crmhost as a subprocess, the way a user or a script would: in a chosen working
 // directory, stdin not a terminal, with chosen environment variables, capturing stdout, stderr and
 // the exit code. SELLERSCORE_PLUGIN and SELLERSCORE_NOW are cleared unless a test sets them, so
-// the developer's shell cannot change a test's outcome.
+// the developer's shell cannot change a test's outcome. The plugins of a build tree are not from a
+// signed package, so SELLERSCORE_ALLOW_UNSIGNED_PLUGIN=1 is set unless a test sets it otherwise, and
+// the warning that override logs is moved from `err` to `signature_warnings`, leaving `err` what the
+// test is about (host_package_signature_test.cpp checks the warning itself).
 #pragma once
 
 #include <fcntl.h>
@@ -14,6 +17,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sellerscore::host::testing {
@@ -22,7 +26,11 @@ struct ProcessResult {
     int exit_code = -1;
     std::string out;
     std::string err;
+    std::string signature_warnings;
 };
+
+inline constexpr const char* allow_unsigned_plugin_variable = "SELLERSCORE_ALLOW_UNSIGNED_PLUGIN";
+inline constexpr std::string_view signature_warning_prefix = "[warning] plugin signature not checked (";
 
 inline std::string read_whole_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -31,8 +39,9 @@ inline std::string read_whole_file(const std::filesystem::path& path) {
     return text.str();
 }
 
-inline ProcessResult run_crmhost(const std::vector<std::string>& args, const std::filesystem::path& cwd,
-                                 const std::map<std::string, std::string>& env = {}) {
+// `crmhost` is the executable to run: the built one, or a copy a test placed in a prefix of its own.
+inline ProcessResult run_crmhost_at(const std::filesystem::path& crmhost, const std::vector<std::string>& args,
+                                    const std::filesystem::path& cwd, const std::map<std::string, std::string>& env = {}) {
     const std::filesystem::path out_file = cwd / ".crmhost-stdout";
     const std::filesystem::path err_file = cwd / ".crmhost-stderr";
     const pid_t pid = ::fork();
@@ -46,11 +55,12 @@ inline ProcessResult run_crmhost(const std::vector<std::string>& args, const std
         ::dup2(err_fd, STDERR_FILENO);
         ::unsetenv("SELLERSCORE_PLUGIN");
         ::unsetenv("SELLERSCORE_NOW");
+        ::setenv(allow_unsigned_plugin_variable, "1", 1);
         for (const auto& [name, value] : env) ::setenv(name.c_str(), value.c_str(), 1);
-        std::vector<char*> argv{const_cast<char*>(SELLERSCORE_CRMHOST_PATH)};
+        std::vector<char*> argv{const_cast<char*>(crmhost.c_str())};
         for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
         argv.push_back(nullptr);
-        ::execv(SELLERSCORE_CRMHOST_PATH, argv.data());
+        ::execv(crmhost.c_str(), argv.data());
         ::_exit(127);
     }
     int status = 0;
@@ -58,10 +68,18 @@ inline ProcessResult run_crmhost(const std::vector<std::string>& args, const std
     ProcessResult result;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     result.out = read_whole_file(out_file);
-    result.err = read_whole_file(err_file);
+    std::istringstream err_lines(read_whole_file(err_file));
+    for (std::string line; std::getline(err_lines, line);) {
+        (line.starts_with(signature_warning_prefix) ? result.signature_warnings : result.err) += line + "\n";
+    }
     std::filesystem::remove(out_file);
     std::filesystem::remove(err_file);
     return result;
+}
+
+inline ProcessResult run_crmhost(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+                                 const std::map<std::string, std::string>& env = {}) {
+    return run_crmhost_at(SELLERSCORE_CRMHOST_PATH, args, cwd, env);
 }
 
 // The fixture plugins built by tests/integration/fixtures/CMakeLists.txt, one folder per variant.

@@ -56,10 +56,17 @@ CommandResult run_command(const std::string& command) {
 }
 
 // cpack stages `cmake --install` of the build tree as it is and builds nothing (Ninja has no preinstall
-// step), so this relies on integration_tests depending on every installed target.
+// step), so this relies on integration_tests depending on every installed target. Signed as a release
+// is (packaging/sign_package.cmake), with a throwaway Ed25519 key made here: <output_dir>/../signing.key.
 fs::path build_tarball(const fs::path& output_dir) {
+    const fs::path key = output_dir.parent_path() / "signing.key";
+    const CommandResult keygen =
+        run_command("openssl genpkey -algorithm ed25519 -out " + shell_quoted(key) + " 2>&1");
+    INFO(keygen.output);
+    REQUIRE(keygen.exit_code == 0);
     const CommandResult cpack = run_command("cd " + shell_quoted(std::string(SELLERSCORE_BINARY_DIR)) +
-                                            " && cpack -G TGZ -B " + shell_quoted(output_dir) + " 2>&1");
+                                            " && SELLERSCORE_SIGNING_KEY=" + shell_quoted(key) +
+                                            " cpack -G TGZ -B " + shell_quoted(output_dir) + " 2>&1");
     INFO(cpack.output);
     REQUIRE(cpack.exit_code == 0);
     std::vector<fs::path> tarballs;
@@ -148,4 +155,49 @@ TEST_CASE("the tarball installs the manifest next to the plugin library", "[pack
     REQUIRE(fs::is_regular_file(manifest));
     const fs::path source_manifest = fs::path(SELLERSCORE_SOURCE_DIR) / "manifest" / "sellerscore.json";
     CHECK(read_whole_file(manifest) == read_whole_file(source_manifest));
+}
+
+TEST_CASE("plugin verify from the unpacked tarball checks its signature and the hash of every installed file",
+          "[packaging]") {
+    ScratchDirectory scratch;
+    const fs::path prefix = unpacked_release(scratch);
+    const fs::path stderr_file = scratch.path() / "crmhost.stderr";
+
+    const CommandResult verify = run_command("cd " + shell_quoted(prefix) + " && env -u SELLERSCORE_PLUGIN -u " +
+                                             "SELLERSCORE_ALLOW_UNSIGNED_PLUGIN " + shell_quoted(prefix / "bin" / "crmhost") +
+                                             " plugin verify 2>" + shell_quoted(stderr_file));
+
+    INFO("stdout: " << verify.output);
+    INFO("stderr: " << read_whole_file(stderr_file));
+    CHECK(verify.exit_code == 0);
+    std::size_t installed = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(prefix)) {
+        if (entry.is_regular_file()) ++installed;
+    }
+    // Every installed file is listed but SHA256SUMS itself, its signature and the trusted public key.
+    CHECK_THAT(verify.output, Catch::Contains("ok: all " + std::to_string(installed - 3) +
+                                              " files it lists match their SHA-256"));
+    CHECK_THAT(verify.output, Catch::Contains("is signed by the trusted key " +
+                                              (prefix / "share/sellerscore/plugin-signing-key.pem").string()));
+}
+
+TEST_CASE("an admin verifies the unpacked tarball with sha256sum and openssl, as docs/operations.md says",
+          "[packaging]") {
+    ScratchDirectory scratch;
+    const fs::path prefix = unpacked_release(scratch);
+    const fs::path plugin_dir = files_named(prefix, "SHA256SUMS").at(0).parent_path();
+    const fs::path public_key = scratch.path() / "published-key.pem";
+    REQUIRE(run_command("openssl pkey -in " + shell_quoted(scratch.path() / "signing.key") + " -pubout -out " +
+                        shell_quoted(public_key) + " 2>&1").exit_code == 0);
+
+    const CommandResult signature = run_command(
+        "cd " + shell_quoted(plugin_dir) + " && openssl pkeyutl -verify -pubin -inkey " + shell_quoted(public_key) +
+        " -rawin -in SHA256SUMS -sigfile SHA256SUMS.sig 2>&1");
+    const CommandResult hashes = run_command("cd " + shell_quoted(plugin_dir) + " && sha256sum --quiet -c SHA256SUMS 2>&1");
+
+    INFO(signature.output);
+    CHECK(signature.exit_code == 0);
+    CHECK_THAT(signature.output, Catch::Contains("Signature Verified Successfully"));
+    INFO(hashes.output);
+    CHECK(hashes.exit_code == 0);
 }
