@@ -31,11 +31,20 @@ const json::value& config_schema() {
     return schema;
 }
 
-// One file per fuzzing process, rewritten for every input: ConfigFile reads paths, not buffers.
-const std::filesystem::path& scratch_file() {
-    static const std::filesystem::path path =
+// One file per fuzzing process, rewritten for every input (ConfigFile reads paths, not buffers),
+// removed when the process exits.
+struct ScratchFile {
+    std::filesystem::path path =
         std::filesystem::temp_directory_path() / ("sellerscore-config-fuzz-" + std::to_string(::getpid()) + ".json");
-    return path;
+    ~ScratchFile() {
+        std::error_code ec;
+        std::filesystem::remove(path, ec);
+    }
+};
+
+const std::filesystem::path& scratch_file() {
+    static const ScratchFile file;
+    return file.path;
 }
 
 void require_message(const sellerscore::Status& status) {
