@@ -1,8 +1,9 @@
 // A HubSpot conversation, response after response, through HubSpotApi as the portal reader uses
-// it: a CRM search paged with SearchPager (after, and re-windowing past the 10,000-result cap),
-// then a GET and a batch POST, over the real HTTP client (retries, Retry-After, the search pacer,
-// the X-HubSpot-RateLimit-* headers, error bodies). Beyond not crashing: the search ends, never
-// asking for more than the script answered plus the client's retries, and every failure is a message.
+// it: a cursor probe (a one-result search read for its total), a CRM search paged with SearchPager
+// (after, and re-windowing past the 10,000-result cap), then a GET and a batch POST, over the real
+// HTTP client (retries, Retry-After, the search pacer, the X-HubSpot-RateLimit-* headers, error
+// bodies). Beyond not crashing: the search ends, never asking for more than the script answered
+// plus the client's retries, and every failure is a message.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -11,6 +12,7 @@
 
 #include <boost/json/object.hpp>
 
+#include "connectors/hubspot/cursor_probe.hpp"
 #include "connectors/hubspot/hubspot_api.hpp"
 #include "connectors/hubspot/search_pager.hpp"
 #include "tests/fuzz/http_conversation.hpp"
@@ -38,6 +40,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     headers.daily_remaining = "X-HubSpot-RateLimit-Daily-Remaining";
     hubspot::HubSpotApi api(conversation.client(script, headers), "/crm/v3", conversation.clock, 4);
 
+    const auto probe = hubspot::probe_type(api, hubspot::ObjectType::deals, 1'772'366'400'000);
+    if (!probe) require_message(probe.status());
     hubspot::SearchPager pager("lastmodifieddate", 1'772'366'400'000, {"createdate", "hubspot_owner_id"});
     while (true) {
         auto body = api.search(hubspot::ObjectType::contacts, pager.request());
