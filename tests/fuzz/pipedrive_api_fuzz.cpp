@@ -48,9 +48,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto users = api.unpaged_list(pipedrive::PipedriveApi::v1("/users"));
     if (!users) require_message(users.status());
 
-    // Each response is asked for at most max_attempts times (the first try and its retries), and
-    // after the script each walk meets resets it retries max_attempts times: no walk loops.
     const std::size_t answered = static_cast<std::size_t>(std::count(script.begin(), script.end(), '#')) + 1;
-    if (conversation.script->exchanges() > 3 * (answered + 3)) std::abort();
+    // Each scripted response answers one exchange; after the script, each of the 3 calls above
+    // meets resets, retried up to max_attempts (3) times before it gives up.
+    if (conversation.script->exchanges() > answered + 3 * 3) std::abort();
     return 0;
 }
