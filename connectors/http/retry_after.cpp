@@ -44,7 +44,7 @@ std::optional<std::chrono::seconds> time_of_day(std::string_view text) {
     return std::chrono::hours(*h) + std::chrono::minutes(*m) + std::chrono::seconds(*s);
 }
 
-std::optional<std::chrono::system_clock::time_point> instant(int year, std::string_view month_name, int day,
+std::optional<std::chrono::sys_seconds> instant(int year, std::string_view month_name, int day,
                                                              std::string_view clock_text) {
     const auto month = month_number(month_name);
     const auto since_midnight = time_of_day(clock_text);
@@ -56,7 +56,7 @@ std::optional<std::chrono::system_clock::time_point> instant(int year, std::stri
 }
 
 // "Sun, 06 Nov 1994 08:49:37 GMT"
-std::optional<std::chrono::system_clock::time_point> parse_imf_fixdate(std::string_view text) {
+std::optional<std::chrono::sys_seconds> parse_imf_fixdate(std::string_view text) {
     if (text.size() != 29 || text.substr(3, 2) != ", " || text[7] != ' ' || text[11] != ' ' || text[16] != ' ' ||
         text.substr(25) != " GMT")
         return std::nullopt;
@@ -67,7 +67,7 @@ std::optional<std::chrono::system_clock::time_point> parse_imf_fixdate(std::stri
 }
 
 // "Sunday, 06-Nov-94 08:49:37 GMT"
-std::optional<std::chrono::system_clock::time_point> parse_rfc850(std::string_view text) {
+std::optional<std::chrono::sys_seconds> parse_rfc850(std::string_view text) {
     const std::size_t comma = text.find(", ");
     if (comma == std::string_view::npos) return std::nullopt;
     const std::string_view rest = text.substr(comma + 2);
@@ -83,7 +83,7 @@ std::optional<std::chrono::system_clock::time_point> parse_rfc850(std::string_vi
 }
 
 // "Sun Nov  6 08:49:37 1994"
-std::optional<std::chrono::system_clock::time_point> parse_asctime(std::string_view text) {
+std::optional<std::chrono::sys_seconds> parse_asctime(std::string_view text) {
     if (text.size() != 24 || text[3] != ' ' || text[7] != ' ' || text[10] != ' ' || text[19] != ' ') return std::nullopt;
     const std::string_view day_text = text[8] == ' ' ? text.substr(9, 1) : text.substr(8, 2);
     const auto day = digits(day_text);
@@ -112,9 +112,12 @@ std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view valu
     if (!date) date = parse_rfc850(value);
     if (!date) date = parse_asctime(value);
     if (!date) return std::nullopt;
-    if (*date <= wall_now) return std::chrono::milliseconds(0);
-    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(*date - wall_now);
-    return std::min<std::chrono::milliseconds>(wait, std::chrono::seconds(max_seconds));
+    // In milliseconds, not the clock's nanoseconds: a four-digit year past 2262 does not fit those
+    // (found by tests/fuzz/retry_after_fuzz).
+    const std::chrono::sys_time<std::chrono::milliseconds> when = *date;
+    const auto now = std::chrono::floor<std::chrono::milliseconds>(wall_now);
+    if (when <= now) return std::chrono::milliseconds(0);
+    return std::min<std::chrono::milliseconds>(when - now, std::chrono::seconds(max_seconds));
 }
 
 }  // namespace sellerscore::connectors::http

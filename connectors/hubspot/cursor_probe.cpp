@@ -1,5 +1,7 @@
 #include "cursor_probe.hpp"
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "json_access.hpp"
@@ -17,7 +19,8 @@ Result<TypeProbe> probe_type(HubSpotApi& api, ObjectType type, std::optional<std
     auto body = api.search(type, request);
     if (!body) return body.status();
     TypeProbe probe;
-    probe.total = static_cast<std::int64_t>(number_at(*body, "total").value_or(0));
+    // A count, clamped: a wild total would overflow the cast.
+    probe.total = static_cast<std::int64_t>(std::clamp(number_at(*body, "total").value_or(0), 0.0, 1e15));
     if (const boost::json::array* results = array_at(*body, "results"); results && !results->empty()) {
         const auto newest = parse_time_ms(property_at(results->front(), modified));
         if (!newest) {

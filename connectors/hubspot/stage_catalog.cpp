@@ -29,7 +29,8 @@ Result<StageCatalog> StageCatalog::from_pipelines(const json::value& body) {
             if (s.id.empty()) return Status::data("hubspot: pipeline " + pipeline_id + ": a stage without id");
             s.pipeline_id = pipeline_id;
             s.name = string_at(stage, "label");
-            s.order = static_cast<int>(number_at(stage, "displayOrder").value_or(0));
+            // A position, clamped: a wild displayOrder would overflow the cast.
+            s.order = static_cast<int>(std::clamp(number_at(stage, "displayOrder").value_or(0), -1e9, 1e9));
             const json::value* metadata = member(stage, "metadata");
             const std::string probability = metadata ? string_at(*metadata, "probability") : std::string();
             s.probability = parse_number(probability);

@@ -231,7 +231,8 @@ Status PipedriveApi::walk(const std::string& target, bool by_cursor, const PageH
                 return Status::ok();
             }
             const auto next = number_at(*pagination, "next_start");
-            if (!next || static_cast<std::int64_t>(*next) <= start) {
+            // Range first: a next_start beyond any list would overflow the cast.
+            if (!next || !(*next >= 0 && *next < 1e15) || static_cast<std::int64_t>(*next) <= start) {
                 return Status::data("pipedrive: GET " + path + ": more items announced without a next_start after " +
                                     std::to_string(start));
             }

@@ -1,6 +1,7 @@
 #include "record_mapper.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 
 #include <boost/json.hpp>
@@ -115,7 +116,8 @@ std::optional<model::Contact> RecordMapper::contact(const json::value& person, c
         const FieldValue referrer = keys.referred_by->held_value(custom_field_value(person, keys.referred_by->code));
         if (const auto* id = std::get_if<std::string>(&referrer)) {
             contact.referred_by = *id;
-        } else if (const auto* number = std::get_if<double>(&referrer)) {
+        } else if (const auto* number = std::get_if<double>(&referrer); number && std::abs(*number) < 1e15) {
+            // A person id; a number too large for one is no referrer (and would overflow the cast).
             contact.referred_by = std::to_string(static_cast<std::int64_t>(*number));
         }
     }

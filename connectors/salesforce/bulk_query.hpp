@@ -8,12 +8,12 @@
 
 #include <chrono>
 #include <functional>
-#include <set>
 #include <string>
 
 #include <boost/json/array.hpp>
 
 #include "connectors/http/clock.hpp"
+#include "csv_column_types.hpp"
 #include "csv_table.hpp"
 #include "salesforce_api.hpp"
 
@@ -25,15 +25,6 @@ struct BulkOptions {
     std::chrono::milliseconds max_poll{10'000};  // the wait doubles up to this
     int max_polls = 360;
 };
-
-// Columns whose CSV text is a number or a boolean (everything else stays a string; "" is null).
-struct CsvColumnTypes {
-    std::set<std::string> numbers;
-    std::set<std::string> booleans;
-};
-
-// The REST shape of CSV rows: header + rows -> [{"Id":..., "UserRole":{"Name":...}}, ...].
-boost::json::array records_from_csv(const std::vector<CsvRow>& rows, const CsvColumnTypes& types);
 
 class BulkQuery {
 public:

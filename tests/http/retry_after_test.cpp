@@ -36,3 +36,11 @@ TEST_CASE("An unreadable Retry-After is ignored") {
     CHECK_FALSE(http::parse_retry_after("Sun, 30 Feb 2026 12:00:00 GMT", noon).has_value());
     CHECK_FALSE(http::parse_retry_after("", noon).has_value());
 }
+
+TEST_CASE("A Retry-After date centuries ahead waits the longest wait instead of overflowing the clock") {
+    // 4052-03-01 is past what a nanosecond system_clock holds (2262); found by the retry_after fuzzer.
+    // The overflow wrapped to a past instant, so both read as "retry now". The wait is capped at
+    // 10^9 s, as for "99999999999".
+    CHECK(http::parse_retry_after("Sun, 01 Mar 4052 12:02:00 GMT", noon) == milliseconds(1'000'000'000'000));
+    CHECK(http::parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", noon) == milliseconds(1'000'000'000'000));
+}

@@ -105,6 +105,17 @@ TEST_CASE("pipeline stages map to stages with kind from isClosed and probability
     CHECK(archived->pipeline_id == "77");
 }
 
+TEST_CASE("a stage displayOrder beyond any position is clamped instead of overflowing") {
+    // 1e300 overflowed the cast to int (tests/fuzz/hubspot_objects); the clamp is 10^9.
+    const auto stages = StageCatalog::from_pipelines(json::parse(R"({"results":[{"id":"default","label":"Sales",
+        "stages":[{"id":"far","label":"Far","displayOrder":1e300,"metadata":{"isClosed":"false","probability":"0.2"}},
+                  {"id":"near","label":"Near","displayOrder":-1e300,"metadata":{"isClosed":"false"}}]}]})"));
+    REQUIRE(stages);
+    REQUIRE((stages->find("far") && stages->find("near")));
+    CHECK(stages->find("far")->order == 1'000'000'000);
+    CHECK(stages->find("near")->order == -1'000'000'000);
+}
+
 TEST_CASE("the stage fingerprint changes when a stage changes and not otherwise") {
     const std::string before = catalog().fingerprint();
     CHECK(catalog().fingerprint() == before);

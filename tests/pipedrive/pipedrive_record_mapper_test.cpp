@@ -106,6 +106,21 @@ TEST_CASE("a person takes channel from the enum option label and referrer from i
     CHECK(contact->referred_by == std::optional<std::string>("31"));
 }
 
+TEST_CASE("a numeric referrer too large for a person id is no referrer") {
+    // 1e300 overflowed the cast to an integer id (tests/fuzz/pipedrive_page).
+    PersonFieldKeys keys;
+    keys.referred_by = CustomField{"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "Referred by", "double", {}};
+    const auto person = [&keys](const char* referrer) {
+        return mapper().contact(json::parse(std::string(R"({"id":30,"add_time":"2026-03-01T00:00:00Z","custom_fields":{)"
+                                                        R"("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb":)") +
+                                            referrer + "}}"),
+                                keys);
+    };
+    REQUIRE(person("1e300"));
+    CHECK_FALSE(person("1e300")->referred_by.has_value());
+    CHECK(person("31")->referred_by == std::optional<std::string>("31"));
+}
+
 TEST_CASE("activity types map per the mapping with configured visits and proposals first") {
     const ActivityTypeMap defaults({}, {});
     CHECK(defaults.type_of("call") == model::ActivityType::call);
@@ -246,6 +261,22 @@ TEST_CASE("pipelines get synthetic won and lost stages after their last stage") 
     CHECK(lost.kind == model::StageKind::lost);
     CHECK(lost.order == 4);
     CHECK(lost.probability == 0.0);
+}
+
+TEST_CASE("a stage order_nr beyond any position is clamped, and the won and lost stages still follow it") {
+    // 8.9e48 overflowed the cast to int (found by tests/fuzz/pipedrive_page); the clamp is 10^9.
+    const std::vector<json::value> pipelines{json::parse(R"({"id":2,"name":"Sales"})")};
+    const std::vector<json::value> stages{
+        json::parse(R"({"id":6,"pipeline_id":2,"name":"Proposal","order_nr":8.9e48})"),
+        json::parse(R"({"id":5,"pipeline_id":2,"name":"Lead","order_nr":-1e300})")};
+    const StageCatalog catalog = StageCatalog::from_lists(pipelines, stages);
+    REQUIRE(catalog.stages().size() == 4);
+    CHECK(catalog.stages()[0].id == "5");
+    CHECK(catalog.stages()[0].order == -1'000'000'000);
+    CHECK(catalog.stages()[1].id == "6");
+    CHECK(catalog.stages()[1].order == 1'000'000'000);
+    CHECK(catalog.stages()[2].order == 1'000'000'001);
+    CHECK(catalog.stages()[3].order == 1'000'000'002);
 }
 
 TEST_CASE("stage history starts in the first stage at creation and ends in the won stage") {

@@ -38,6 +38,20 @@ TEST_CASE("One sales process: stages keyed by API name, probability as a ratio, 
     CHECK(catalog.stages()[2].kind == model::StageKind::won);
 }
 
+TEST_CASE("A stage SortOrder beyond any position is clamped instead of overflowing", "[salesforce][mapper]") {
+    // 1e300 overflowed the cast to int (tests/fuzz/salesforce_query); the clamp is 10^9.
+    const auto catalog = StageCatalog::from_rows(json::parse(R"([
+      {"ApiName":"Far","MasterLabel":"Far","SortOrder":1e300,"IsClosed":false,"IsWon":false,"IsActive":true},
+      {"ApiName":"Near","MasterLabel":"Near","SortOrder":-1e300,"IsClosed":false,"IsWon":false,"IsActive":true}])")
+                                                     .as_array(),
+                                                 json::array());
+    REQUIRE(catalog.stages().size() == 2);
+    CHECK(catalog.stages()[0].id == "Far");
+    CHECK(catalog.stages()[0].order == 1'000'000'000);
+    CHECK(catalog.stages()[1].id == "Near");
+    CHECK(catalog.stages()[1].order == -1'000'000'000);
+}
+
 TEST_CASE("Several sales processes: each stage keyed per process as <process>:<stage>", "[salesforce][mapper]") {
     const json::array types = json::parse(R"([
       {"attributes":{"type":"RecordType"},"Id":"012A","Name":"New","SobjectType":"Opportunity","BusinessProcessId":"019A"},
