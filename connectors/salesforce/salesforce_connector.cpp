@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "api_allocation.hpp"
+#include "bulk_ingest.hpp"
 #include "composite_writer.hpp"
 #include "connectors/http/oauth_token_source.hpp"
 #include "deal_where.hpp"
@@ -239,6 +240,10 @@ Result<SchemaReport> SalesforceConnector::remove_fields(std::span<const FieldDef
 Result<WriteReport> SalesforceConnector::write(std::span<const FieldWrite> writes) {
     if (writes.empty()) return WriteReport{};
     if (Status st = connect(); !st) return st;
+    std::set<std::pair<RecordObject, std::string>> records;
+    for (const auto& write : writes) records.emplace(write.object, write.record_id);
+    if (settings_.bulk_write_threshold > 0 && static_cast<std::int64_t>(records.size()) >= settings_.bulk_write_threshold)
+        return BulkIngest(*api_, clock_, *schema_, &written_).write(writes);
     return CompositeWriter(*api_, *schema_, &written_).write(writes);
 }
 

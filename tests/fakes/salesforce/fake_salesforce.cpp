@@ -212,7 +212,8 @@ FakeResponse FakeSalesforce::Impl::dispatch(const FakeRequest& request, const st
         boost::json::object body;
         body["DailyApiRequests"] = {{"Max", allocation.allocation()}, {"Remaining", allocation.allocation() - used}};
         body["DailyBulkV2QueryJobs"] = {{"Max", 10000}, {"Remaining", 10000}};
-        body["DailyBulkApiBatches"] = {{"Max", 15000}, {"Remaining", 15000}};
+        body["DailyBulkApiBatches"] = {{"Max", bulk_batches_per_24h},
+                                       {"Remaining", bulk_batches_per_24h - bulk.batches_used(org.now_ms())}};
         return sf_json(200, body);
     }
     const bool tooling = n >= 4 && s[3] == "tooling";
@@ -326,6 +327,21 @@ std::size_t FakeSalesforce::writes_that_changed_nothing() const {
 std::size_t FakeSalesforce::records_written() const {
     std::lock_guard lock(impl_->mutex);
     return impl_->tally.written;
+}
+
+std::int64_t FakeSalesforce::bulk_records_ingested() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->bulk.records_ingested(impl_->org.now_ms());
+}
+
+std::int64_t FakeSalesforce::bulk_batches_used() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->bulk.batches_used(impl_->org.now_ms());
+}
+
+void FakeSalesforce::record_other_bulk_ingest(std::int64_t records) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->bulk.record_ingested(impl_->org.now_ms(), records);
 }
 
 std::size_t FakeSalesforce::record_count(const std::string& object, bool include_deleted) const {
