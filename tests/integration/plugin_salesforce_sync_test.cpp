@@ -54,9 +54,11 @@ public:
         host.state_dir = (dir.path() / "state").string();
     }
 
-    std::string settings() const {
+    std::string settings(json::object salesforce_extra = {}) const {
+        json::object salesforce{{"base_url", server.base_url()}, {"ca_file", ca_file}};
+        for (const auto& item : salesforce_extra) salesforce[item.key()] = item.value();
         return json::serialize(json::object{{"connector", "salesforce"},
-                                            {"salesforce", {{"base_url", server.base_url()}, {"ca_file", ca_file}}},
+                                            {"salesforce", std::move(salesforce)},
                                             {"state_dir", (dir.path() / "state").string()},
                                             {"kpi", {{"as_of", model::format_rfc3339(as_of)}}}});
     }
@@ -169,6 +171,24 @@ TEST_CASE("a Salesforce sync writes every KPI value the engine computes on the S
     CHECK(calls > 0);
     CHECK(calls <= records_updated / 200 + 2);
     CHECK(world.fake.writes_that_changed_nothing() == 0);
+}
+
+TEST_CASE("a Salesforce sync above salesforce.bulk_write_threshold writes the same values through Bulk API 2.0 ingest jobs") {
+    SalesforceWorld world;
+    PluginSession session(world.host, world.settings({{"bulk_write_threshold", 50}}));
+    REQUIRE(session.create_status == CRMEXT_OK);
+    const CallResult r = session.sync();
+    INFO(r.message);
+    REQUIRE(r.status == CRMEXT_OK);
+    check_written_values(world);
+    CHECK(world.fake.requests("/services/data/v62.0/composite/sobjects") == 0);
+    // 90 records changed: one update job per object written (Opportunity, Contact), one batch each.
+    CHECK(world.fake.bulk_batches_used() == 2);
+    CHECK(world.fake.writes_that_changed_nothing() == 0);
+    // Nothing changed since: the next run writes nothing.
+    const auto written_before = world.fake.records_written();
+    REQUIRE(session.sync().status == CRMEXT_OK);
+    CHECK(world.fake.records_written() == written_before);
 }
 
 TEST_CASE("a Salesforce re-sync with nothing changed writes nothing and costs a handful of calls") {
