@@ -222,19 +222,19 @@ Result<std::string> SalesforceConnector::current_cursor() {
 
 Result<SchemaReport> SalesforceConnector::ensure_fields(std::span<const FieldDefinition> fields) {
     if (Status st = connect(); !st) return st;
-    return FieldInstaller(*api_, *schema_, settings_.permission_set, session_->user_id()).ensure(fields);
+    return FieldInstaller(*api_, *schema_, settings_.permission_set, session_->user_id(), &memory_).ensure(fields);
 }
 
 // One Tooling query: the fields that exist join the schema with the types the plugin expects (a
 // field of another type is install's to report, and a query comparing it fails in SOQL).
 Status SalesforceConnector::know_fields(std::span<const FieldDefinition> fields) {
     if (Status st = connect(); !st) return st;
-    return FieldInstaller(*api_, *schema_, settings_.permission_set, session_->user_id()).discover(fields);
+    return FieldInstaller(*api_, *schema_, settings_.permission_set, session_->user_id(), &memory_).discover(fields);
 }
 
 Result<SchemaReport> SalesforceConnector::remove_fields(std::span<const FieldDefinition> fields) {
     if (Status st = connect(); !st) return st;
-    return FieldInstaller(*api_, *schema_, settings_.permission_set, session_->user_id()).remove(fields);
+    return FieldInstaller(*api_, *schema_, settings_.permission_set, session_->user_id(), &memory_).remove(fields);
 }
 
 Result<WriteReport> SalesforceConnector::write(std::span<const FieldWrite> writes) {
