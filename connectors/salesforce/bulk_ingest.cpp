@@ -138,29 +138,20 @@ Status BulkIngest::run(const Job& job, WriteReport& report,
         }
     }
 
-    std::string state, message;
-    std::chrono::milliseconds wait = options_.first_poll;
-    for (int poll = 0;; ++poll) {
-        auto info = api_.get(target);
-        if (!info) {
-            // The job may yet write these records: report them, never send them again in this run.
-            fail_all(info.status().prefixed("Bulk API ingest job " + id + " outcome unknown: "));
-            return info.status().code() == StatusCode::rate_limited ? info.status() : Status::ok();
-        }
-        state = text_at(*info, "state").value_or("");
-        message = text_at(*info, "errorMessage").value_or("");
-        if (state == "JobComplete" || state == "Failed" || state == "Aborted") break;
-        if (state == "Open") {
-            abort();
-            fail_all(Status(StatusCode::network, "salesforce: Bulk API ingest job " + id + " was not closed; aborted"));
-            return Status::ok();
-        }
-        if (poll + 1 >= options_.max_polls) {
-            fail_all(Status(StatusCode::timeout, "salesforce: Bulk API ingest job " + id + " still " + state));
-            return Status::ok();
-        }
-        clock_.sleep_until(clock_.now() + wait);
-        wait = std::min(wait * 2, options_.max_poll);
+    auto info = poll_bulk_job(api_, clock_, target, options_.poll, "Bulk API ingest job " + id);
+    if (!info) {
+        // The job may yet write these records: report them, never send them again in this run.
+        fail_all(info.status().code() == StatusCode::timeout
+                     ? info.status()
+                     : info.status().prefixed("Bulk API ingest job " + id + " outcome unknown: "));
+        return info.status().code() == StatusCode::rate_limited ? info.status() : Status::ok();
+    }
+    const std::string state = text_at(*info, "state").value_or("");
+    const std::string message = text_at(*info, "errorMessage").value_or("");
+    if (state == "Open") {
+        abort();
+        fail_all(Status(StatusCode::network, "salesforce: Bulk API ingest job " + id + " was not closed; aborted"));
+        return Status::ok();
     }
 
     std::map<std::string, const RecordWrite*> by_id;

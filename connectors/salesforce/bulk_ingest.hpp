@@ -20,6 +20,7 @@
 
 #include "connectors/connector.hpp"
 #include "connectors/http/clock.hpp"
+#include "bulk_job_poll.hpp"
 #include "field_schema.hpp"
 #include "salesforce_api.hpp"
 
@@ -27,9 +28,7 @@ namespace sellerscore::connectors::salesforce {
 
 struct IngestOptions {
     std::size_t max_upload_bytes = 100'000'000;  // CSV bytes per job
-    std::chrono::milliseconds first_poll{1'000};
-    std::chrono::milliseconds max_poll{10'000};  // the wait doubles up to this
-    int max_polls = 360;
+    BulkPollSchedule poll;
 };
 
 class BulkIngest {
