@@ -17,19 +17,11 @@ Status BulkQuery::run(const std::string& soql, bool all, const CsvColumnTypes& t
     if (id.empty()) return Status::data("salesforce: POST /jobs/query: the answer has no job id");
     const std::string job = api_.data("/jobs/query/" + id);
 
-    std::chrono::milliseconds wait = options_.first_poll;
-    for (int poll = 0;; ++poll) {
-        auto status = api_.get(job);
-        if (!status) return status.status();
-        const std::string state = text_at(*status, "state").value_or("");
-        if (state == "JobComplete") break;
-        if (state == "Failed" || state == "Aborted") {
-            return Status::data("salesforce: Bulk API query job " + id + " " + state + ": " +
-                                text_at(*status, "errorMessage").value_or("no message"));
-        }
-        if (poll + 1 >= options_.max_polls) return Status(StatusCode::timeout, "salesforce: Bulk API query job " + id + " still " + state);
-        clock_.sleep_until(clock_.now() + wait);
-        wait = std::min(wait * 2, options_.max_poll);
+    auto status = poll_bulk_job(api_, clock_, job, options_.poll, "Bulk API query job " + id);
+    if (!status) return status.status();
+    if (const std::string state = text_at(*status, "state").value_or(""); state != "JobComplete") {
+        return Status::data("salesforce: Bulk API query job " + id + " " + state + ": " +
+                            text_at(*status, "errorMessage").value_or("no message"));
     }
 
     std::string locator;

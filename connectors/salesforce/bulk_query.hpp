@@ -13,6 +13,7 @@
 #include <boost/json/array.hpp>
 
 #include "connectors/http/clock.hpp"
+#include "bulk_job_poll.hpp"
 #include "csv_column_types.hpp"
 #include "csv_table.hpp"
 #include "salesforce_api.hpp"
@@ -21,9 +22,7 @@ namespace sellerscore::connectors::salesforce {
 
 struct BulkOptions {
     std::size_t max_records = 50'000;  // rows per result set
-    std::chrono::milliseconds first_poll{1'000};
-    std::chrono::milliseconds max_poll{10'000};  // the wait doubles up to this
-    int max_polls = 360;
+    BulkPollSchedule poll;
 };
 
 class BulkQuery {

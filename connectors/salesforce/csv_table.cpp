@@ -48,4 +48,23 @@ Result<std::vector<CsvRow>> parse_csv(std::string_view text) {
     return rows;
 }
 
+std::string csv_line(const CsvRow& values) {
+    std::string line;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i > 0) line += ',';
+        const std::string& value = values[i];
+        if (value.find_first_of(",\"\r\n") == std::string::npos) {
+            line += value;
+            continue;
+        }
+        line += '"';
+        for (const char c : value) {
+            if (c == '"') line += '"';
+            line += c;
+        }
+        line += '"';
+    }
+    return line + '\n';
+}
+
 }  // namespace sellerscore::connectors::salesforce

@@ -1,5 +1,6 @@
 #include "field_installer.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "field_name.hpp"
@@ -59,18 +60,40 @@ json::object field_metadata(const FieldDefinition& field) {
 }
 
 FieldInstaller::FieldInstaller(SalesforceApi& api, FieldSchema& schema, std::string permission_set,
-                               std::string integration_user_id)
-    : api_(api), schema_(schema), permission_set_(std::move(permission_set)), user_id_(std::move(integration_user_id)) {}
+                               std::string integration_user_id, ConnectorMemory* memory)
+    : api_(api),
+      schema_(schema),
+      permission_set_(std::move(permission_set)),
+      user_id_(std::move(integration_user_id)),
+      memory_(memory) {}
 
-Result<std::map<std::pair<std::string, std::string>, std::string>> FieldInstaller::existing_fields() {
+Result<std::map<std::pair<std::string, std::string>, FieldInstaller::Existing>> FieldInstaller::existing_fields() {
     auto rows = api_.tooling_query(
-        "SELECT Id, DeveloperName, TableEnumOrId FROM CustomField WHERE TableEnumOrId IN ('Opportunity', 'Contact', "
-        "'Account')");
+        "SELECT Id, DeveloperName, TableEnumOrId, LastModifiedDate FROM CustomField WHERE TableEnumOrId IN "
+        "('Opportunity', 'Contact', 'Account')");
     if (!rows) return rows.status();
-    std::map<std::pair<std::string, std::string>, std::string> found;
+    std::map<std::pair<std::string, std::string>, Existing> found;
     for (const auto& row : *rows)
-        found[{id_at(row, "TableEnumOrId"), id_at(row, "DeveloperName")}] = id_at(row);
+        found[{id_at(row, "TableEnumOrId"), id_at(row, "DeveloperName")}] = {id_at(row),
+                                                                             text_at(row, "LastModifiedDate").value_or("")};
     return found;
+}
+
+Result<std::string> FieldInstaller::type_of(const std::string& full_name, const Existing& field, std::string_view expected) {
+    // Remembered as "<CustomField Id> <LastModifiedDate> <type>" once the field was found of the expected type.
+    const std::string key = "salesforce.field." + full_name;
+    const std::string stamp = field.id + " " + field.last_modified + " ";
+    if (memory_ != nullptr && !field.last_modified.empty()) {
+        if (const auto held = memory_->get(key); held && *held == stamp + std::string(expected)) return std::string(expected);
+    }
+    // Metadata may be selected only by a query that names one row (a Tooling API rule).
+    auto held = api_.tooling_query("SELECT Id, Metadata FROM CustomField WHERE Id = " + quoted(field.id));
+    if (!held) return held.status();
+    const std::string type = held->empty() ? std::string() : text_at((*held)[0], "Metadata.type").value_or("");
+    if (memory_ != nullptr && !field.last_modified.empty() && type == expected) {
+        if (Status st = memory_->put(key, stamp + type); !st) return st;
+    }
+    return type;
 }
 
 Status FieldInstaller::discover(std::span<const FieldDefinition> fields) {
@@ -90,10 +113,9 @@ Result<SchemaReport> FieldInstaller::ensure(std::span<const FieldDefinition> fie
         const std::string object(sobject_of(field.object));
         const auto found = existing->find({object, developer_name(field.id)});
         if (found != existing->end()) {
-            // Metadata may be selected only by a query that names one row (a Tooling API rule).
-            auto held = api_.tooling_query("SELECT Id, Metadata FROM CustomField WHERE Id = " + quoted(found->second));
-            if (!held) return held.status();
-            const std::string type = held->empty() ? std::string() : text_at((*held)[0], "Metadata.type").value_or("");
+            auto held_type = type_of(object + "." + api_field_name(field.id), found->second, metadata_type(field.type));
+            if (!held_type) return held_type.status();
+            const std::string& type = *held_type;
             if (type != metadata_type(field.type)) {
                 return Status::data("salesforce: field " + object + "." + api_field_name(field.id) + " exists as " +
                                     (type.empty() ? std::string("an unknown type") : type) + ", not " +
@@ -108,6 +130,21 @@ Result<SchemaReport> FieldInstaller::ensure(std::span<const FieldDefinition> fie
             report.created.push_back(field.id);
         }
         schema_.add(field);
+    }
+    if (!report.created.empty() && memory_ != nullptr) {
+        // The created fields as they are now (one query), so the next run need not read their Metadata.
+        auto now = existing_fields();
+        if (!now) return now.status();
+        for (const auto& field : fields) {
+            if (std::find(report.created.begin(), report.created.end(), field.id) == report.created.end()) continue;
+            const std::string object(sobject_of(field.object));
+            const auto found = now->find({object, developer_name(field.id)});
+            if (found == now->end() || found->second.last_modified.empty()) continue;
+            const std::string value = found->second.id + " " + found->second.last_modified + " " +
+                                      std::string(metadata_type(field.type));
+            if (Status st = memory_->put("salesforce.field." + object + "." + api_field_name(field.id), value); !st)
+                return st;
+        }
     }
     if (Status st = grant(fields); !st) return st;
     return report;
@@ -175,7 +212,7 @@ Result<SchemaReport> FieldInstaller::remove(std::span<const FieldDefinition> fie
             report.existing.push_back(field.id);
             continue;
         }
-        auto deleted = api_.call(http::Method::del, api_.data("/tooling/sobjects/CustomField/" + found->second));
+        auto deleted = api_.call(http::Method::del, api_.data("/tooling/sobjects/CustomField/" + found->second.id));
         if (!deleted) return deleted.status();
         schema_.remove(field.object, field.id);
         report.created.push_back(field.id);

@@ -120,6 +120,19 @@ Result<http::HttpResponse> SalesforceApi::get_raw(const std::string& target) {
     return response;
 }
 
+Status SalesforceApi::put_csv(const std::string& target, std::string csv) {
+    http::HttpRequest request;
+    request.method = http::Method::put;
+    request.target = target;
+    request.body = std::move(csv);
+    request.content_type = "text/csv";
+    request.idempotent = false;
+    auto response = send(request);
+    if (!response) return response.status();
+    if (response->status < 200 || response->status > 299) return error_of(request, *response);
+    return Status::ok();
+}
+
 Status SalesforceApi::run_query(std::string target, const std::function<Status(const json::array&)>& page,
                                 int batch_size) {
     while (!target.empty()) {

@@ -35,6 +35,8 @@ public:
     Result<boost::json::value> get(const std::string& target) { return call(http::Method::get, target); }
     // GET whose 2xx body is not JSON (Bulk API CSV results): the response itself.
     Result<http::HttpResponse> get_raw(const std::string& target);
+    // PUT of CSV job data (Bulk API 2.0 ingest), sent once: a second upload would add the rows again.
+    Status put_csv(const std::string& target, std::string csv);
 
     // Runs the SOQL query (queryAll when `all`: deleted and archived rows too) and hands each page's
     // records to `page`, following nextRecordsUrl. A non-ok Status from `page` stops the query.

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "api_allocation.hpp"
+#include "bulk_ingest.hpp"
 #include "composite_writer.hpp"
 #include "connectors/http/oauth_token_source.hpp"
 #include "deal_where.hpp"
@@ -221,24 +222,28 @@ Result<std::string> SalesforceConnector::current_cursor() {
 
 Result<SchemaReport> SalesforceConnector::ensure_fields(std::span<const FieldDefinition> fields) {
     if (Status st = connect(); !st) return st;
-    return FieldInstaller(*api_, *schema_, settings_.permission_set, session_->user_id()).ensure(fields);
+    return FieldInstaller(*api_, *schema_, settings_.permission_set, session_->user_id(), &memory_).ensure(fields);
 }
 
 // One Tooling query: the fields that exist join the schema with the types the plugin expects (a
 // field of another type is install's to report, and a query comparing it fails in SOQL).
 Status SalesforceConnector::know_fields(std::span<const FieldDefinition> fields) {
     if (Status st = connect(); !st) return st;
-    return FieldInstaller(*api_, *schema_, settings_.permission_set, session_->user_id()).discover(fields);
+    return FieldInstaller(*api_, *schema_, settings_.permission_set, session_->user_id(), &memory_).discover(fields);
 }
 
 Result<SchemaReport> SalesforceConnector::remove_fields(std::span<const FieldDefinition> fields) {
     if (Status st = connect(); !st) return st;
-    return FieldInstaller(*api_, *schema_, settings_.permission_set, session_->user_id()).remove(fields);
+    return FieldInstaller(*api_, *schema_, settings_.permission_set, session_->user_id(), &memory_).remove(fields);
 }
 
 Result<WriteReport> SalesforceConnector::write(std::span<const FieldWrite> writes) {
     if (writes.empty()) return WriteReport{};
     if (Status st = connect(); !st) return st;
+    std::set<std::pair<RecordObject, std::string>> records;
+    for (const auto& write : writes) records.emplace(write.object, write.record_id);
+    if (settings_.bulk_write_threshold > 0 && static_cast<std::int64_t>(records.size()) >= settings_.bulk_write_threshold)
+        return BulkIngest(*api_, clock_, *schema_, &written_).write(writes);
     return CompositeWriter(*api_, *schema_, &written_).write(writes);
 }
 

@@ -50,6 +50,9 @@ struct SalesforceSettings {
     std::int64_t daily_reserve_calls = 0;  // > 0 overrides the share
     // Selections of at least this many rows are read with Bulk API 2.0 query jobs; 0 = REST only.
     std::int64_t bulk_threshold = 10'000;
+    // A write-back changing at least this many records goes through Bulk API 2.0 ingest jobs instead
+    // of composite/sobjects (Salesforce's own guidance: more than 2,000 records suit Bulk API 2.0); 0 = never.
+    std::int64_t bulk_write_threshold = 2'000;
     std::vector<std::string> visit_types, proposal_stages, objection_markers;
     std::map<std::string, double> fx_rates;
     std::string referral_field = "Referred_By__c";  // Contact field with the referrer's id; "" = none

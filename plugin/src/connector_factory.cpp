@@ -96,6 +96,7 @@ Result<std::unique_ptr<connectors::Connector>> make_salesforce(const PluginSetti
     s.multi_currency = section.multi_currency;
     if (section.daily_reserve) s.daily_reserve_share = *section.daily_reserve;
     if (section.bulk_threshold) s.bulk_threshold = *section.bulk_threshold;
+    if (section.bulk_write_threshold) s.bulk_write_threshold = *section.bulk_write_threshold;
     s.client_id = host.secret("SELLERSCORE_SALESFORCE_CLIENT_ID").value_or("");
     s.client_secret = host.secret("SELLERSCORE_SALESFORCE_CLIENT_SECRET").value_or("");
     s.refresh_token = host.secret("SELLERSCORE_SALESFORCE_REFRESH_TOKEN").value_or("");

@@ -131,6 +131,10 @@ Status read_salesforce_section(const json::object& root, SalesforceSection& out)
         if (!v->is_int64() || v->get_int64() < 0) return bad("salesforce.bulk_threshold", "an integer >= 0");
         out.bulk_threshold = v->get_int64();
     }
+    if (const json::value* v = find_path(root, "salesforce", "bulk_write_threshold"); v != nullptr && !v->is_null()) {
+        if (!v->is_int64() || v->get_int64() < 0) return bad("salesforce.bulk_write_threshold", "an integer >= 0");
+        out.bulk_write_threshold = v->get_int64();
+    }
     return Status::ok();
 }
 

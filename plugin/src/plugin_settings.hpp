@@ -48,6 +48,7 @@ struct SalesforceSection {
     bool multi_currency = false;
     std::optional<double> daily_reserve;  // share of the allocation, (0, 1]
     std::optional<std::int64_t> bulk_threshold;  // rows from which Bulk API 2.0 reads; 0 = never
+    std::optional<std::int64_t> bulk_write_threshold;  // changed records from which Bulk API 2.0 writes; 0 = never
 };
 
 struct PluginSettings {

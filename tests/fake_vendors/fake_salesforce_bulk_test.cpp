@@ -138,3 +138,86 @@ TEST_CASE("every Bulk API request is an API call") {
     org.call("GET", "/jobs/query/" + job + "/results");
     CHECK(org.salesforce.api_usage() - before == 3);
 }
+
+namespace {
+
+// Opens an ingest job on Opportunity, uploads `csv`, closes it and polls it to its outcome.
+std::string ingest(Org& org, const std::string& csv) {
+    const std::string job = str(json_of(org.call("POST", "/jobs/ingest", R"({"object":"Opportunity","operation":"update"})")).at("id"));
+    REQUIRE(org.call("PUT", "/jobs/ingest/" + job + "/batches", csv).status == 201);
+    REQUIRE(org.call("PATCH", "/jobs/ingest/" + job, R"({"state":"UploadComplete"})").status == 200);
+    org.state("ingest", job);  // InProgress
+    return job;
+}
+
+}  // namespace
+
+TEST_CASE("ingest CSV cells quoted with commas, doubled quotes and line breaks reach the record") {
+    Org org;
+    org.grant_score_field();
+    const std::string id = org.seen.deals.at(0).id;
+    // A quoted header name and a quoted number: RFC 4180 quoting is allowed anywhere.
+    const std::string job = ingest(org, "\"Id\",\"Seller_Score__c\"\r\n\"" + id + "\",\"42.25\"\r\n");
+    CHECK(org.state("ingest", job) == "JobComplete");
+    CHECK(org.salesforce.value("Opportunity", id, "Seller_Score__c") == "42.25");
+    // A cell with a comma, a doubled quote and a line break is one value: here an invalid number, refused per record.
+    const std::string bad = ingest(org, "Id,Seller_Score__c\n" + id + ",\"1,5 \"\"x\"\"\n2\"\n");
+    CHECK(org.state("ingest", bad) == "JobComplete");
+    const std::string failed = org.call("GET", "/jobs/ingest/" + bad + "/failedResults").body;
+    CHECK(failed.find("\"1,5 \"\"x\"\"\n2\"") != std::string::npos);
+    CHECK(org.salesforce.value("Opportunity", id, "Seller_Score__c") == "42.25");
+}
+
+TEST_CASE("ingest: 150,000,000 records a rolling day; the batch that would pass it stays unprocessed and the job Fails") {
+    Org org;
+    org.grant_score_field();
+    const std::string a = org.seen.deals.at(0).id, b = org.seen.deals.at(1).id;
+    org.salesforce.record_other_bulk_ingest(149'999'998);
+    const std::string fits = ingest(org, "Id,Seller_Score__c\n" + a + ",1\n" + b + ",2\n");  // exactly 150,000,000
+    CHECK(org.state("ingest", fits) == "JobComplete");
+    CHECK(org.salesforce.bulk_records_ingested() == 150'000'000);
+    const std::string over = ingest(org, "Id,Seller_Score__c\n" + a + ",3\n");  // the 150,000,001st
+    CHECK(org.state("ingest", over) == "Failed");
+    const auto info = json_of(org.call("GET", "/jobs/ingest/" + over));
+    CHECK(info.at("numberRecordsProcessed").as_int64() == 0);
+    CHECK(str(info.at("errorMessage")).find("150,000,000") != std::string::npos);
+    CHECK(org.call("GET", "/jobs/ingest/" + over + "/unprocessedrecords").body ==
+          "\"Id\",\"Seller_Score__c\"\n\"" + a + "\",\"3\"\n");
+    CHECK(org.call("GET", "/jobs/ingest/" + over + "/successfulResults").body == "\"sf__Id\",\"sf__Created\",\"Id\",\"Seller_Score__c\"\n");
+    CHECK(org.salesforce.value("Opportunity", a, "Seller_Score__c") == "1");
+}
+
+TEST_CASE("ingest: an aborted job processes nothing and lists every uploaded row as unprocessed") {
+    Org org;
+    org.grant_score_field();
+    const std::string a = org.seen.deals.at(0).id;
+    const std::string job = str(json_of(org.call("POST", "/jobs/ingest", R"({"object":"Opportunity","operation":"update"})")).at("id"));
+    REQUIRE(org.call("PUT", "/jobs/ingest/" + job + "/batches", "Id,Seller_Score__c\n" + a + ",9\n").status == 201);
+    CHECK(org.call("GET", "/jobs/ingest/" + job + "/unprocessedrecords").status == 409);  // still Open
+    CHECK(json_of(org.call("PATCH", "/jobs/ingest/" + job, R"({"state":"Aborted"})")).at("state") == "Aborted");
+    CHECK(org.call("GET", "/jobs/ingest/" + job + "/unprocessedrecords").body == "\"Id\",\"Seller_Score__c\"\n\"" + a + "\",\"9\"\n");
+    CHECK_FALSE(org.salesforce.value("Opportunity", a, "Seller_Score__c").has_value());
+}
+
+TEST_CASE("ingest: an upload is at most 150 MB once base64-encoded (100 MB of CSV is the safe size)") {
+    Org org;
+    // 117,964,800 bytes encode to exactly 150 MiB of base64; one byte more does not fit.
+    const std::size_t fits = 150u * 1024 * 1024 / 4 * 3;
+    const std::string open = str(json_of(org.call("POST", "/jobs/ingest", R"({"object":"Opportunity","operation":"update"})")).at("id"));
+    CHECK(org.call("PUT", "/jobs/ingest/" + open + "/batches", std::string(100'000'000, 'x')).status == 201);
+    CHECK(org.call("PUT", "/jobs/ingest/" + open + "/batches", std::string(fits - 100'000'000, 'x')).status == 201);
+    const FakeResponse refused = org.call("PUT", "/jobs/ingest/" + open + "/batches", "x");
+    CHECK(refused.status == 400);
+    CHECK(refused.body.find("150 MB") != std::string::npos);
+}
+
+TEST_CASE("ingest jobs use one of the 15,000 daily Bulk API batches per 10,000 records, shown by /limits") {
+    Org org;
+    org.grant_score_field();
+    std::string csv = "Id,Seller_Score__c\n";
+    for (int i = 0; i < 10'001; ++i) csv += org.seen.deals.at(0).id + ",1\n";
+    const std::string job = ingest(org, csv);
+    CHECK(org.state("ingest", job) == "JobComplete");
+    CHECK(org.salesforce.bulk_batches_used() == 2);
+    CHECK(json_of(org.call("GET", "/limits")).at("DailyBulkApiBatches").at("Remaining").as_int64() == 14'998);
+}

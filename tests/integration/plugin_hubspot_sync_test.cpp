@@ -10,17 +10,13 @@
 #include <set>
 
 #include "engine_expectations.hpp"
-#include "host_scratch_directory.hpp"
-#include "loaded_plugin.hpp"
 #include "plugin/model/timestamp_format.hpp"
+#include "plugin_vendor_world.hpp"
 #include "seller_score_query_expectation.hpp"
 #include "tests/fakes/hubspot/fake_hubspot.hpp"
-#include "tests/fakes/loopback_server.hpp"
-#include "tests/fakes/test_certificates.hpp"
 
 using namespace sellerscore;
 using namespace sellerscore::testing;
-using sellerscore::host::testing::ScratchDirectory;
 namespace json = boost::json;
 
 namespace {
@@ -48,45 +44,29 @@ fakes::FakeHubSpotOptions fast_limits(const std::int64_t* epoch_ms) {
     return o;
 }
 
+// "Now" for the fake, before the fake is built: 2026-09-30T12:00:00Z, so edits made "now" fall
+// inside the KPI window.
+struct HubSpotNow {
+    std::int64_t now_ms = 1'790'769'600'000;
+};
+
 // A HubSpot account holding the small portal, served over TLS, and a plugin host holding its token.
-class HubSpotWorld {
+class HubSpotWorld : public HubSpotNow, public PluginVendorWorld<fakes::FakeHubSpot> {
 public:
-    HubSpotWorld()
-        : fake(fast_limits(&now_ms)),
-          certificate(fakes::make_server_certificate()),
-          ca_file(fakes::write_temp_pem(certificate.ca_pem, "hubspot-test-ca")),
-          server(fake.handler(), certificate) {
+    HubSpotWorld() : PluginVendorWorld("hubspot", fast_limits(&now_ms)) {
         const model::Dataset source = generate_demo(small_portal());
         in_hubspot = fake.seed(source);
         host.secrets["SELLERSCORE_HUBSPOT_TOKEN"] = fake.options().access_token;
-        host.state_dir = (dir.path() / "state").string();
     }
 
     std::string settings() const {
-        return json::serialize(json::object{
-            {"connector", "hubspot"},
-            {"hubspot", {{"base_url", server.base_url()}, {"ca_file", ca_file},
-                         {"rate_limit_max", 100}, {"rate_limit_interval_ms", 250}, {"search_per_second", 5}}},
-            {"state_dir", (dir.path() / "state").string()},
-            {"kpi", {{"as_of", model::format_rfc3339(as_of)}}}});
+        return PluginVendorWorld::settings(
+            {{"rate_limit_max", 100}, {"rate_limit_interval_ms", 250}, {"search_per_second", 5}});
     }
 
-    kpi::Scorecard expected() const {
-        kpi::KpiConfig config;
-        config.as_of = as_of;
-        return kpi::compute_scorecard(in_hubspot, config);
-    }
+    kpi::Scorecard expected() const { return expected_of(in_hubspot); }
 
-    // 2026-09-30T12:00:00Z: edits made "now" fall inside the KPI window.
-    std::int64_t now_ms = 1'790'769'600'000;
-    model::Timestamp as_of = demo::DemoOptions::default_end;
-    fakes::FakeHubSpot fake;
-    fakes::ServerCertificate certificate;
-    std::string ca_file;
-    fakes::LoopbackServer server;
     model::Dataset in_hubspot;  // the portal as a faithful reader sees it
-    ScratchDirectory dir;
-    TestHost host;
 };
 
 std::optional<double> number_in(const fakes::FakeHubSpot& fake, const std::string& type, const std::string& id,

@@ -11,17 +11,13 @@
 #include <set>
 
 #include "engine_expectations.hpp"
-#include "host_scratch_directory.hpp"
-#include "loaded_plugin.hpp"
 #include "plugin/model/timestamp_format.hpp"
+#include "plugin_vendor_world.hpp"
 #include "seller_score_query_expectation.hpp"
-#include "tests/fakes/loopback_server.hpp"
 #include "tests/fakes/pipedrive/fake_pipedrive.hpp"
-#include "tests/fakes/test_certificates.hpp"
 
 using namespace sellerscore;
 using namespace sellerscore::testing;
-using sellerscore::host::testing::ScratchDirectory;
 namespace json = boost::json;
 
 namespace {
@@ -45,38 +41,19 @@ fakes::FakePipedriveOptions fast_limits() {
     return o;
 }
 
-class PipedriveWorld {
+class PipedriveWorld : public PluginVendorWorld<fakes::FakePipedrive> {
 public:
-    PipedriveWorld()
-        : fake(fast_limits()),
-          certificate(fakes::make_server_certificate()),
-          ca_file(fakes::write_temp_pem(certificate.ca_pem, "pipedrive-test-ca")),
-          server(fake.handler(), certificate) {
+    PipedriveWorld() : PluginVendorWorld("pipedrive", fast_limits()) {
         const model::Dataset source = generate_demo(small_company());
         in_pipedrive = fake.seed(source);
         host.secrets["SELLERSCORE_PIPEDRIVE_TOKEN"] = fake.options().api_token;
-        host.state_dir = (dir.path() / "state").string();
     }
 
-    std::string settings() const {
-        json::object s = scheduled_settings();
-        s["kpi"] = json::object{{"as_of", model::format_rfc3339(as_of)}};
-        return json::serialize(s);
-    }
-
+    std::string settings() const { return PluginVendorWorld::settings(section()); }
     // What a scheduled run uses: no as_of, so the KPIs are computed as of now.
-    json::object scheduled_settings() const {
-        return json::object{{"connector", "pipedrive"},
-                            {"pipedrive", {{"base_url", server.base_url()}, {"ca_file", ca_file},
-                                           {"rate_limit_max", 40}, {"rate_limit_interval_ms", 200}}},
-                            {"state_dir", (dir.path() / "state").string()}};
-    }
+    json::object scheduled_settings() const { return PluginVendorWorld::scheduled_settings(section()); }
 
-    kpi::Scorecard expected() const {
-        kpi::KpiConfig config;
-        config.as_of = as_of;
-        return kpi::compute_scorecard(in_pipedrive, config);
-    }
+    kpi::Scorecard expected() const { return expected_of(in_pipedrive); }
 
     std::string code_of(const std::string& object, const std::string& label) const {
         const auto field = fake.field_by_name(object, label);
@@ -84,14 +61,10 @@ public:
         return field->field_code;
     }
 
-    model::Timestamp as_of = demo::DemoOptions::default_end;
-    fakes::FakePipedrive fake;
-    fakes::ServerCertificate certificate;
-    std::string ca_file;
-    fakes::LoopbackServer server;
     model::Dataset in_pipedrive;
-    ScratchDirectory dir;
-    TestHost host;
+
+private:
+    static json::object section() { return {{"rate_limit_max", 40}, {"rate_limit_interval_ms", 200}}; }
 };
 
 // Every KPIS.md §7 value on every open deal and every person equals the engine's.

@@ -10,17 +10,13 @@
 #include <set>
 
 #include "engine_expectations.hpp"
-#include "host_scratch_directory.hpp"
-#include "loaded_plugin.hpp"
 #include "plugin/model/timestamp_format.hpp"
+#include "plugin_vendor_world.hpp"
 #include "seller_score_query_expectation.hpp"
-#include "tests/fakes/loopback_server.hpp"
 #include "tests/fakes/salesforce/fake_salesforce.hpp"
-#include "tests/fakes/test_certificates.hpp"
 
 using namespace sellerscore;
 using namespace sellerscore::testing;
-using sellerscore::host::testing::ScratchDirectory;
 namespace json = boost::json;
 
 namespace {
@@ -38,12 +34,9 @@ demo::DemoOptions small_org() {
 
 // A Salesforce org holding the small demo CRM, served over TLS, and a plugin host holding the
 // connected app's refresh-token credentials.
-class SalesforceWorld {
+class SalesforceWorld : public PluginVendorWorld<fakes::FakeSalesforce> {
 public:
-    SalesforceWorld()
-        : certificate(fakes::make_server_certificate()),
-          ca_file(fakes::write_temp_pem(certificate.ca_pem, "salesforce-test-ca")),
-          server(fake.handler(), certificate) {
+    SalesforceWorld() : PluginVendorWorld("salesforce") {
         fake.set_instance_url(server.base_url());
         model::Dataset source = generate_demo(small_org());
         source.spend.clear();  // Salesforce holds no ad spend
@@ -51,21 +44,9 @@ public:
         host.secrets["SELLERSCORE_SALESFORCE_CLIENT_ID"] = fake.options().client_id;
         host.secrets["SELLERSCORE_SALESFORCE_CLIENT_SECRET"] = fake.options().client_secret;
         host.secrets["SELLERSCORE_SALESFORCE_REFRESH_TOKEN"] = fake.options().refresh_token;
-        host.state_dir = (dir.path() / "state").string();
     }
 
-    std::string settings() const {
-        return json::serialize(json::object{{"connector", "salesforce"},
-                                            {"salesforce", {{"base_url", server.base_url()}, {"ca_file", ca_file}}},
-                                            {"state_dir", (dir.path() / "state").string()},
-                                            {"kpi", {{"as_of", model::format_rfc3339(as_of)}}}});
-    }
-
-    kpi::Scorecard expected() const {
-        kpi::KpiConfig config;
-        config.as_of = as_of;
-        return kpi::compute_scorecard(in_salesforce, config);
-    }
+    kpi::Scorecard expected() const { return expected_of(in_salesforce); }
 
     std::optional<double> number(const std::string& object, const std::string& id, const std::string& field) const {
         const auto text = fake.value(object, id, field);
@@ -73,14 +54,7 @@ public:
         return std::stod(*text);
     }
 
-    model::Timestamp as_of = demo::DemoOptions::default_end;
-    fakes::FakeSalesforce fake;
-    fakes::ServerCertificate certificate;
-    std::string ca_file;
-    fakes::LoopbackServer server;
     model::Dataset in_salesforce;  // the org as a faithful reader sees it
-    ScratchDirectory dir;
-    TestHost host;
 };
 
 std::optional<double> percent_as_ratio(std::optional<double> held) {
@@ -169,6 +143,24 @@ TEST_CASE("a Salesforce sync writes every KPI value the engine computes on the S
     CHECK(calls > 0);
     CHECK(calls <= records_updated / 200 + 2);
     CHECK(world.fake.writes_that_changed_nothing() == 0);
+}
+
+TEST_CASE("a Salesforce sync above salesforce.bulk_write_threshold writes the same values through Bulk API 2.0 ingest jobs") {
+    SalesforceWorld world;
+    PluginSession session(world.host, world.settings({{"bulk_write_threshold", 50}}));
+    REQUIRE(session.create_status == CRMEXT_OK);
+    const CallResult r = session.sync();
+    INFO(r.message);
+    REQUIRE(r.status == CRMEXT_OK);
+    check_written_values(world);
+    CHECK(world.fake.requests("/services/data/v62.0/composite/sobjects") == 0);
+    // 90 records changed: one update job per object written (Opportunity, Contact), one batch each.
+    CHECK(world.fake.bulk_batches_used() == 2);
+    CHECK(world.fake.writes_that_changed_nothing() == 0);
+    // Nothing changed since: the next run writes nothing.
+    const auto written_before = world.fake.records_written();
+    REQUIRE(session.sync().status == CRMEXT_OK);
+    CHECK(world.fake.records_written() == written_before);
 }
 
 TEST_CASE("a Salesforce re-sync with nothing changed writes nothing and costs a handful of calls") {

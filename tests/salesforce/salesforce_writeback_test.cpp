@@ -40,6 +40,41 @@ TEST_CASE("A field that exists with another type is reported, not reused", "[sal
     CHECK(report.status().message().find("Opportunity.Seller_Score__c exists as Number, not Currency") != std::string::npos);
 }
 
+TEST_CASE("With nothing changed, the field check costs one Tooling query for every field and the three FLS checks",
+          "[salesforce][fields]") {
+    SalesforceFixture f;
+    f.fake.seed(demo_dataset());
+    const auto fields = deal_fields();
+    REQUIRE(f.connector()->ensure_fields(fields).is_ok());  // creates, then remembers each field's type
+    auto connector = f.connector();                         // a later run: the connector memory persists
+    REQUIRE(connector->know_fields(fields).is_ok());        // connects (token, /limits) outside the count
+    const auto usage = f.fake.api_usage();
+    const auto tooling = f.fake.requests("/services/data/v62.0/tooling/query");
+    const auto report = connector->ensure_fields(fields);
+    REQUIRE(report.is_ok());
+    CHECK(report->existing.size() == 3);
+    CHECK(f.fake.requests("/services/data/v62.0/tooling/query") - tooling == 1);
+    // The CustomField query, then PermissionSet, FieldPermissions and PermissionSetAssignment.
+    CHECK(f.fake.api_usage() - usage == 4);
+}
+
+TEST_CASE("A remembered field deleted and created again with another type is reported", "[salesforce][fields]") {
+    SalesforceFixture f;
+    f.fake.seed(demo_dataset());
+    auto fields = deal_fields();
+    auto connector = f.connector();
+    REQUIRE(connector->ensure_fields(fields).is_ok());
+    REQUIRE(connector->ensure_fields(fields).is_ok());  // remembered
+    // An admin deletes Seller_Score__c and creates it again as Currency.
+    REQUIRE(connector->remove_fields(std::span(fields).first(1)).is_ok());
+    auto as_currency = fields;
+    as_currency[0].type = FieldType::money;
+    REQUIRE(connector->ensure_fields(std::span(as_currency).first(1)).is_ok());
+    const auto report = f.connector()->ensure_fields(fields);
+    REQUIRE_FALSE(report.is_ok());
+    CHECK(report.status().message().find("Opportunity.Seller_Score__c exists as Currency, not Number") != std::string::npos);
+}
+
 TEST_CASE("Values land in the org as Salesforce holds them and read back as written", "[salesforce][write]") {
     SalesforceFixture f;
     const model::Dataset seeded = f.fake.seed(demo_dataset());

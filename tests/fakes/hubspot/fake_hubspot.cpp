@@ -16,6 +16,7 @@
 #include "fake_hubspot_route.hpp"
 #include "fake_hubspot_seeder.hpp"
 #include "fake_hubspot_store.hpp"
+#include "tests/fakes/authorization_credential.hpp"
 
 namespace sellerscore::fakes {
 namespace {
@@ -24,18 +25,6 @@ namespace {
 constexpr std::size_t max_target_length = 8'000;
 
 enum class AuthKind { static_token, oauth };
-
-std::string bearer_token(const FakeRequest& request) {
-    const auto header = request.headers.find("authorization");
-    if (header == request.headers.end()) return {};
-    const std::string& value = header->second;
-    constexpr std::string_view scheme = "Bearer ";
-    if (value.size() <= scheme.size() || !std::equal(scheme.begin(), scheme.end(), value.begin(), [](char a, char b) {
-            return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-        }))
-        return {};
-    return value.substr(scheme.size());
-}
 
 FakeResponse html_response(int status, std::string body) {
     FakeResponse response;
@@ -135,7 +124,7 @@ FakeResponse FakeHubSpot::Impl::serve(const FakeRequest& request, const FakeHubS
     const auto now = options.steady_now();
     if (route.endpoint == FakeHubSpotEndpoint::oauth_token) return oauth.handle_token_request(request, now, correlation);
 
-    const std::string token = bearer_token(request);
+    const std::string token = authorization_credential(request);
     AuthKind auth = AuthKind::static_token;
     std::string bucket;
     if (!token.empty() && token == options.access_token) {

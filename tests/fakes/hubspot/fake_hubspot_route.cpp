@@ -3,27 +3,14 @@
 #include <string_view>
 #include <vector>
 
+#include "tests/fakes/path_segments.hpp"
+
 namespace sellerscore::fakes {
-namespace {
-
-std::vector<std::string> segments_of(std::string_view path) {
-    std::vector<std::string> segments;
-    std::size_t start = 0;
-    while (start < path.size()) {
-        const std::size_t slash = path.find('/', start);
-        const std::size_t end = slash == std::string_view::npos ? path.size() : slash;
-        if (end > start) segments.emplace_back(path.substr(start, end - start));
-        start = end + 1;
-    }
-    return segments;
-}
-
-}  // namespace
 
 FakeHubSpotRoute match_route(const FakeRequest& request) {
     FakeHubSpotRoute route;
     const std::string& method = request.method;
-    const std::vector<std::string> s = segments_of(request.path);
+    const std::vector<std::string> s = path_segments(request.path);
     const std::size_t n = s.size();
     auto set = [&](FakeHubSpotEndpoint endpoint, std::string path_template, const std::string& wanted_method) {
         route.path_known = true;

@@ -18,6 +18,7 @@
 #include "fake_pipedrive_v1_api.hpp"
 #include "fake_pipedrive_v2_api.hpp"
 #include "fake_pipedrive_write_log.hpp"
+#include "tests/fakes/authorization_credential.hpp"
 
 namespace sellerscore::fakes {
 
@@ -69,10 +70,7 @@ struct FakePipedrive::Impl {
     std::int64_t acting_user() const { return store.users.empty() ? 0 : store.users.front().id; }
 
     bool authenticated(const FakeRequest& request, RateLimits::TimePoint now) const {
-        if (const auto authorization = request.headers.find("authorization"); authorization != request.headers.end()) {
-            const std::string& value = authorization->second;
-            return value.rfind("Bearer ", 0) == 0 && oauth.is_valid(value.substr(7), now);
-        }
+        if (request.headers.contains("authorization")) return oauth.is_valid(authorization_credential(request), now);
         const auto api_token = request.headers.find("x-api-token");
         return api_token != request.headers.end() && api_token->second == options.api_token;
     }

@@ -9,6 +9,7 @@
 
 #include "fake_pipedrive_base64.hpp"
 #include "fake_pipedrive_response.hpp"
+#include "tests/fakes/authorization_credential.hpp"
 
 namespace sellerscore::fakes::pipedrive {
 namespace {
@@ -39,10 +40,9 @@ FakeResponse OAuthServer::handle_token_request(const FakeRequest& request, TimeP
         return oauth_error(400, "invalid_request",
                            "Invalid request: content must be application/x-www-form-urlencoded");
 
-    const auto authorization = request.headers.find("authorization");
-    if (authorization == request.headers.end() || authorization->second.rfind("Basic ", 0) != 0)
-        return oauth_error(401, "invalid_client", "Invalid client: cannot retrieve client credentials");
-    const std::optional<std::string> credentials = decode_base64(authorization->second.substr(6));
+    const std::string basic = authorization_credential(request, {"Basic "});
+    if (basic.empty()) return oauth_error(401, "invalid_client", "Invalid client: cannot retrieve client credentials");
+    const std::optional<std::string> credentials = decode_base64(basic);
     if (!credentials || *credentials != client_id_ + ":" + client_secret_)
         return oauth_error(401, "invalid_client", "Invalid client: client is invalid");
 

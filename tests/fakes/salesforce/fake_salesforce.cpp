@@ -17,32 +17,11 @@
 #include "fake_salesforce_response.hpp"
 #include "fake_salesforce_seeder.hpp"
 #include "fake_salesforce_setup_api.hpp"
+#include "tests/fakes/authorization_credential.hpp"
+#include "tests/fakes/path_segments.hpp"
 
 namespace sellerscore::fakes {
 namespace {
-
-std::vector<std::string> segments_of(std::string_view path) {
-    std::vector<std::string> segments;
-    std::size_t start = 0;
-    while (start < path.size()) {
-        const std::size_t slash = path.find('/', start);
-        const std::size_t end = slash == std::string_view::npos ? path.size() : slash;
-        if (end > start) segments.emplace_back(path.substr(start, end - start));
-        start = end + 1;
-    }
-    return segments;
-}
-
-std::string bearer_token(const FakeRequest& request) {
-    const auto header = request.headers.find("authorization");
-    if (header == request.headers.end()) return {};
-    const std::string& value = header->second;
-    // Salesforce accepts "Bearer" and the older "OAuth" scheme.
-    for (const std::string_view scheme : {"Bearer ", "OAuth "})
-        if (value.size() > scheme.size() && lower_case(value.substr(0, scheme.size())) == lower_case(scheme))
-            return value.substr(scheme.size());
-    return {};
-}
 
 bool is_version(const std::string& segment) {
     return segment.size() >= 4 && segment[0] == 'v' && segment.find('.') != std::string::npos;
@@ -128,7 +107,7 @@ FakeResponse FakeSalesforce::Impl::handle(const FakeRequest& request) {
     std::unique_lock lock(mutex);
     ++total_requests;
     ++requests_by_path[request.path];
-    const std::vector<std::string> s = segments_of(request.path);
+    const std::vector<std::string> s = path_segments(request.path);
 
     // The web tier refuses oversized requests before Salesforce sees them: nothing is counted.
     std::size_t header_bytes = 0;
@@ -156,7 +135,7 @@ FakeResponse FakeSalesforce::Impl::handle(const FakeRequest& request) {
     if (s.size() < 3 || s[0] != "services" || s[1] != "data" || !is_version(s[2]))
         return sf_error(404, "NOT_FOUND", "The requested resource does not exist");
 
-    const std::optional<std::string> user = oauth.session_user(bearer_token(request));
+    const std::optional<std::string> user = oauth.session_user(authorization_credential(request, {"Bearer ", "OAuth "}));
     if (!user) {
         FakeResponse response = sf_error(401, "INVALID_SESSION_ID", "Session expired or invalid");
         response.headers.emplace_back("WWW-Authenticate", "Token");
@@ -212,7 +191,8 @@ FakeResponse FakeSalesforce::Impl::dispatch(const FakeRequest& request, const st
         boost::json::object body;
         body["DailyApiRequests"] = {{"Max", allocation.allocation()}, {"Remaining", allocation.allocation() - used}};
         body["DailyBulkV2QueryJobs"] = {{"Max", 10000}, {"Remaining", 10000}};
-        body["DailyBulkApiBatches"] = {{"Max", 15000}, {"Remaining", 15000}};
+        body["DailyBulkApiBatches"] = {{"Max", bulk_batches_per_24h},
+                                       {"Remaining", bulk_batches_per_24h - bulk.batches_used(org.now_ms())}};
         return sf_json(200, body);
     }
     const bool tooling = n >= 4 && s[3] == "tooling";
@@ -326,6 +306,21 @@ std::size_t FakeSalesforce::writes_that_changed_nothing() const {
 std::size_t FakeSalesforce::records_written() const {
     std::lock_guard lock(impl_->mutex);
     return impl_->tally.written;
+}
+
+std::int64_t FakeSalesforce::bulk_records_ingested() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->bulk.records_ingested(impl_->org.now_ms());
+}
+
+std::int64_t FakeSalesforce::bulk_batches_used() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->bulk.batches_used(impl_->org.now_ms());
+}
+
+void FakeSalesforce::record_other_bulk_ingest(std::int64_t records) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->bulk.record_ingested(impl_->org.now_ms(), records);
 }
 
 std::size_t FakeSalesforce::record_count(const std::string& object, bool include_deleted) const {

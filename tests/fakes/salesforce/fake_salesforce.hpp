@@ -135,11 +135,17 @@ public:
     std::vector<std::string> record_ids(const std::string& object, bool include_deleted = false) const;
     // The most requests that were in flight at once (a client's concurrency bound shows here).
     int peak_in_flight() const;
+    // Records ingested through Bulk API 2.0 in the rolling 24 h (limit 150,000,000) and the Bulk API
+    // batches those jobs used (one per 10,000 records of a job; 15,000 a day).
+    std::int64_t bulk_records_ingested() const;
+    std::int64_t bulk_batches_used() const;
 
     // ---- mutations (what a Salesforce user does between syncs) ----------------------------------
     // Sets fields from text ("" = null) and bumps SystemModstamp; StageName on an Opportunity adds an
     // OpportunityHistory row. Custom fields are settable whatever their field-level security.
     Status touch(const std::string& object, const std::string& id, const std::map<std::string, std::string>& fields);
+    // Another integration's Bulk API 2.0 ingest of `records` now: it counts toward the org's daily limit.
+    void record_other_bulk_ingest(std::int64_t records);
     // Moves a record to the recycle bin: gone from /query, IsDeleted = true in /queryAll.
     Status remove(const std::string& object, const std::string& id);
 

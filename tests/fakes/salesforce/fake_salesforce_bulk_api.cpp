@@ -99,13 +99,24 @@ FakeResponse SfBulkApi::handle(SfOrg& org, const FakeRequest& request, const std
     if (rest.size() == 3 && query && rest[2] == "results" && method == "GET") return query_results(org, job, request);
     if (rest.size() == 3 && !query && rest[2] == "batches" && method == "PUT") {
         if (job.state != "Open") return sf_error(409, "INVALIDJOB", "Job is not in Open state: " + job.state);
+        // Salesforce measures the upload base64-encoded: 4 bytes for every 3 (or part of 3).
+        const std::size_t total = job.uploaded.size() + request.body.size();
+        if ((total + 2) / 3 * 4 > bulk_upload_max_base64_bytes)
+            return sf_error(400, "INVALIDJOB", "InvalidJob : the job data exceeds 150 MB after base64 encoding");
         job.uploaded += request.body;
         FakeResponse response;
         response.status = 201;
         return response;
     }
+    const bool ended = job.state == "JobComplete" || job.state == "Failed" || job.state == "Aborted";
+    if (rest.size() == 3 && !query && rest[2] == "unprocessedrecords" && method == "GET") {
+        if (!ended) return sf_error(409, "INVALIDJOB", "Job is not complete: " + job.state);
+        std::string body = job.header.empty() ? std::string() : job.header + "\n";
+        for (const std::string& line : job.unprocessed) body += line;
+        return csv_response(std::move(body));
+    }
     if (rest.size() == 3 && !query && (rest[2] == "successfulResults" || rest[2] == "failedResults") && method == "GET") {
-        if (job.state != "JobComplete") return sf_error(409, "INVALIDJOB", "Job is not complete: " + job.state);
+        if (!ended) return sf_error(409, "INVALIDJOB", "Job is not complete: " + job.state);
         const bool success = rest[2] == "successfulResults";
         std::string body = csv_line({"sf__Id", success ? "sf__Created" : "sf__Error"});
         body.pop_back();
@@ -203,30 +214,55 @@ FakeResponse SfBulkApi::close_ingest(SfOrg& org, Job& job, const FakeRequest& re
     const boost::json::value* state = !parse_error && body.is_object() ? body.as_object().if_contains("state") : nullptr;
     if (!state || !state->is_string()) return sf_error(400, "INVALIDJOB", "InvalidJob : state is required");
     if (job.state != "Open") return sf_error(409, "INVALIDJOB", "Job is not in Open state: " + job.state);
-    if (state->as_string() == "Aborted") {
+    const bool abort = state->as_string() == "Aborted";
+    if (!abort && state->as_string() != "UploadComplete") return sf_error(400, "INVALIDJOB", "InvalidJob : invalid state");
+    const std::optional<std::vector<CsvRow>> rows = parse_csv(job.uploaded);
+    if (rows && !rows->empty()) {
+        job.header = csv_line(rows->front());
+        job.header.pop_back();
+    }
+    if (abort) {
+        // Nothing of an aborted job is processed: every uploaded row is unprocessed.
         job.state = "Aborted";
+        if (rows)
+            for (std::size_t r = 1; r < rows->size(); ++r) job.unprocessed.push_back(csv_line((*rows)[r]));
         return job_info(job, false);
     }
-    if (state->as_string() != "UploadComplete") return sf_error(400, "INVALIDJOB", "InvalidJob : invalid state");
-    const std::optional<std::vector<CsvRow>> rows = parse_csv(job.uploaded);
     if (!rows || rows->empty()) {
-        job.state = "Failed";
+        job.state = "UploadComplete";
+        job.outcome = "Failed";
+        job.error_message = "InvalidBatch : the uploaded data is not valid CSV";
         return job_info(job, false);
     }
     const CsvRow& header = rows->front();
     const auto id_column = std::find_if(header.begin(), header.end(), [](const std::string& name) { return lower_case(name) == "id"; });
     if (id_column == header.end()) {
-        job.state = "Failed";
+        job.state = "UploadComplete";
+        job.outcome = "Failed";
+        job.error_message = "InvalidBatch : Field name not found : Id";
+        for (std::size_t r = 1; r < rows->size(); ++r) job.unprocessed.push_back(csv_line((*rows)[r]));
         return job_info(job, false);
     }
-    std::vector<std::string> quoted_header;
-    for (const std::string& name : header) quoted_header.push_back(name);
-    job.header = csv_line(quoted_header);
-    job.header.pop_back();
     SfObject& object = *org.object(job.object);
     const std::size_t id_index = static_cast<std::size_t>(id_column - header.begin());
+    const std::int64_t now = org.now_ms();
+    const std::int64_t ingested_before = records_ingested(now);
+    std::int64_t ingested = 0, batches = 0;
     for (std::size_t r = 1; r < rows->size(); ++r) {
         const CsvRow& row = (*rows)[r];
+        if ((r - 1) % bulk_records_per_batch == 0) {
+            // A new batch: within the org's daily record limit as a whole, or it and the rest stay unprocessed.
+            const std::int64_t batch_rows = static_cast<std::int64_t>(std::min(bulk_records_per_batch, rows->size() - r));
+            if (ingested_before + ingested + batch_rows > bulk_ingest_records_per_24h) {
+                for (std::size_t rest_row = r; rest_row < rows->size(); ++rest_row)
+                    job.unprocessed.push_back(csv_line((*rows)[rest_row]));
+                job.outcome = "Failed";
+                job.error_message = "Exceeded the limit of 150,000,000 Bulk API records per rolling 24 hours";
+                break;
+            }
+            ingested += batch_rows;
+            ++batches;
+        }
         std::vector<std::pair<std::string, boost::json::value>> values;
         for (std::size_t c = 0; c < row.size(); ++c) {
             // An empty cell leaves the field alone; #N/A sets it to null.
@@ -255,16 +291,36 @@ FakeResponse SfBulkApi::close_ingest(SfOrg& org, Job& job, const FakeRequest& re
         line.insert(line.begin(), planned.record->id);
         job.successes.push_back(csv_line(line));
     }
+    ingested_.push_back({now, ingested, batches});
     job.state = "UploadComplete";
     return job_info(job, false);
+}
+
+void SfBulkApi::prune(std::int64_t now_ms) {
+    constexpr std::int64_t day_ms = 24LL * 3600 * 1000;
+    while (!ingested_.empty() && ingested_.front().at_ms <= now_ms - day_ms) ingested_.pop_front();
+}
+
+std::int64_t SfBulkApi::records_ingested(std::int64_t now_ms) {
+    prune(now_ms);
+    std::int64_t total = 0;
+    for (const Usage& usage : ingested_) total += usage.records;
+    return total;
+}
+
+std::int64_t SfBulkApi::batches_used(std::int64_t now_ms) {
+    prune(now_ms);
+    std::int64_t total = 0;
+    for (const Usage& usage : ingested_) total += usage.batches;
+    return total;
 }
 
 FakeResponse SfBulkApi::job_info(Job& job, bool poll) {
     if (poll && job.state == "UploadComplete") {
         if (job.status_reads++ < polls_in_progress_) job.state = "InProgress";
-        else job.state = "JobComplete";
+        else job.state = job.outcome;
     } else if (poll && job.state == "InProgress") {
-        if (job.status_reads++ >= polls_in_progress_) job.state = "JobComplete";
+        if (job.status_reads++ >= polls_in_progress_) job.state = job.outcome;
     }
     const bool query = job.operation.rfind("query", 0) == 0;
     boost::json::object body;
@@ -286,9 +342,11 @@ FakeResponse SfBulkApi::job_info(Job& job, bool poll) {
         body["jobType"] = "V2Ingest";
         body["contentUrl"] = "services/data/" + job.api_version + "/jobs/ingest/" + job.id + "/batches";
     }
-    if (job.state == "JobComplete" || job.state == "InProgress") {
-        body["numberRecordsProcessed"] = job.state == "JobComplete" ? job.processed : 0;
-        if (!query) body["numberRecordsFailed"] = job.state == "JobComplete" ? job.failed : 0;
+    if (job.state == "Failed" && !job.error_message.empty()) body["errorMessage"] = job.error_message;
+    if (job.state == "JobComplete" || job.state == "InProgress" || job.state == "Failed") {
+        const bool done = job.state != "InProgress";
+        body["numberRecordsProcessed"] = done ? job.processed : 0;
+        if (!query) body["numberRecordsFailed"] = done ? job.failed : 0;
         body["retries"] = 0;
         body["totalProcessingTime"] = 0;
     }
