@@ -127,6 +127,7 @@ Result<std::unique_ptr<PipedriveConnector>> PipedriveConnector::create(Pipedrive
     options.transport.base_url = settings.base_url;
     options.transport.ca_file = settings.ca_file;
     options.transport.max_connections = std::max<std::size_t>(1, settings.max_connections);
+    options.transport.read_timeout = settings.read_timeout;
     options.retry = settings.retry;
     options.rate_headers.max = "x-ratelimit-limit";
     options.rate_headers.remaining = "x-ratelimit-remaining";
