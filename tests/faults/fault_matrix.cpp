@@ -85,11 +85,9 @@ FaultMatrix::FaultMatrix(WorldFactory make_world) : make_world_(std::move(make_w
     clean_.refreshes = world->token_refreshes() - refreshes_before;
     clean_.requests = world->injector.request_log();
     for (std::size_t i = 0; i < clean_.requests.size(); ++i) {
-        if (world->is_value_write(clean_.requests[i])) {
-            clean_.first_write = i + 1;
-            break;
-        }
+        if (world->is_value_write(clean_.requests[i])) clean_.value_writes.push_back(i + 1);
     }
+    if (!clean_.value_writes.empty()) clean_.first_write = clean_.value_writes.front();
 }
 
 std::vector<MatrixRow> FaultMatrix::run(const std::vector<RowSpec>& specs) {
@@ -156,16 +154,19 @@ std::vector<std::pair<std::uint64_t, fakes::HookTiming>> FaultMatrix::kill_point
     const std::uint64_t total = clean_.requests.size();
     const std::uint64_t first_write = clean_.first_write == 0 ? total + 1 : clean_.first_write;
     const std::uint64_t writes = total + 1 - first_write;
-    // Every write-back request both before and after the vendor applied it, or ten spread over them.
-    if (writes * 2 <= 10) {
-        for (std::uint64_t n = first_write; n <= total; ++n) {
-            points.emplace_back(n, HookTiming::before_vendor);
-            points.emplace_back(n, HookTiming::after_vendor);
-        }
-    } else {
-        for (std::uint64_t i = 0; i < 10; ++i) {
-            points.emplace_back(first_write + i * (writes - 1) / 9, i % 2 ? HookTiming::after_vendor : HookTiming::before_vendor);
-        }
+    // Value writes both before and after the vendor applied them (up to five of them, spread), then
+    // the rest of the write-back (what follows the writes, e.g. the cursor after them) up to ten.
+    const std::vector<std::uint64_t>& values = clean_.value_writes;
+    const std::size_t chosen = std::min<std::size_t>(5, values.size());
+    for (std::size_t i = 0; i < chosen; ++i) {
+        const std::uint64_t n = values[chosen == 1 ? 0 : i * (values.size() - 1) / (chosen - 1)];
+        points.emplace_back(n, HookTiming::before_vendor);
+        points.emplace_back(n, HookTiming::after_vendor);
+    }
+    for (std::uint64_t i = 0; points.size() < 10 && writes > 1 && i < 20; ++i) {
+        const std::pair<std::uint64_t, HookTiming> point{first_write + i * (writes - 1) / 19,
+                                                         i % 2 ? HookTiming::after_vendor : HookTiming::before_vendor};
+        if (std::find(points.begin(), points.end(), point) == points.end()) points.push_back(point);
     }
     // The rest over the read (and schema) requests before the write-back.
     const std::uint64_t reads = first_write - 1;

@@ -41,6 +41,7 @@ struct CleanRun {
     std::uint64_t refreshes = 0;
     std::vector<std::string> requests;  // "METHOD path" in arrival order
     std::uint64_t first_write = 0;      // 1-based number of the first value-writing request
+    std::vector<std::uint64_t> value_writes;  // 1-based numbers of every value-writing request
 };
 
 // One row to run: `arm` runs when request `at_request` of the sync arrives (after the vendor
@@ -60,7 +61,7 @@ public:
     using Arm = std::function<void(VendorWorld&, const CrmhostProcess&)>;
     // Rows run this many at a time, each in its own world: a run mostly waits (pacing, backoff,
     // timeouts), so the matrix's wall time, not its CPU, is what parallel runs save.
-    static constexpr int parallel_rows = 4;
+    static constexpr int parallel_rows = 6;
 
     explicit FaultMatrix(WorldFactory make_world);
 
