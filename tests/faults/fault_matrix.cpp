@@ -128,6 +128,9 @@ MatrixRow FaultMatrix::run_one(const RowSpec& spec) const {
     row.fault_line = last_line(faulted.err);
     row.refreshes = world->token_refreshes() - refreshes_before;
 
+    for (const auto& [key, value] : world->values())
+        if (key.rfind("fields/", 0) != 0) ++row.values_after_fault;
+
     world->heal();
     const CrmhostExit rerun = sync_once(*world, dir);
     row.rerun_exit = rerun.code;
@@ -181,16 +184,17 @@ std::vector<std::pair<std::uint64_t, fakes::HookTiming>> FaultMatrix::kill_point
 }
 
 void FaultMatrix::print(const char* title) const {
-    std::printf("\n%s\nclean run: exit %d, %zu requests (first value write: request %llu), %zu values, "
+    std::printf("\n%s\n(held: values in the CRM right after the faulted run; twice: writes that changed nothing, "
+                "both runs; refr: token grants in the faulted run)\nclean run: exit %d, %zu requests (first value write: request %llu), %zu values, "
                 "%llu written twice\n",
                 title, clean_.exit_code, clean_.requests.size(), static_cast<unsigned long long>(clean_.first_write),
                 clean_.values.size(), static_cast<unsigned long long>(clean_.written_twice));
-    std::printf("%-18s %-34s %-5s %5s %4s %5s %6s %6s %5s %5s %4s  %s\n", "vendor", "fault", "phase", "at", "exit",
-                "rerun", "differ", "lost", "extra", "twice", "refr", "last stderr line of the faulted run");
+    std::printf("%-18s %-34s %-5s %5s %4s %5s %5s %6s %6s %5s %5s %4s  %s\n", "vendor", "fault", "phase", "at", "exit",
+                "held", "rerun", "differ", "lost", "extra", "twice", "refr", "last stderr line of the faulted run");
     for (const MatrixRow& r : rows_) {
-        std::printf("%-18s %-34s %-5s %5llu %4d %5d %6zu %6zu %5zu %5llu %4llu  %.110s\n", r.vendor.c_str(),
+        std::printf("%-18s %-34s %-5s %5llu %4d %5zu %5d %6zu %6zu %5zu %5llu %4llu  %.110s\n", r.vendor.c_str(),
                     r.fault.c_str(), r.phase.c_str(), static_cast<unsigned long long>(r.at_request), r.fault_exit,
-                    r.rerun_exit, r.values_differ, r.values_lost, r.values_extra,
+                    r.values_after_fault, r.rerun_exit, r.values_differ, r.values_lost, r.values_extra,
                     static_cast<unsigned long long>(r.written_twice), static_cast<unsigned long long>(r.refreshes),
                     r.fault_line.c_str());
     }

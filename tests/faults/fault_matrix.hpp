@@ -28,6 +28,7 @@ struct MatrixRow {
     std::size_t values_extra = 0;   // held here, not after the clean run
     std::uint64_t written_twice = 0;  // writes that changed nothing, over both runs
     std::uint64_t refreshes = 0;      // token grants during the faulted run
+    std::size_t values_after_fault = 0;  // values the CRM held right after the faulted run (fields not counted)
 
     bool converged() const { return rerun_exit == 0 && values_differ == 0 && values_lost == 0 && values_extra == 0; }
 };
