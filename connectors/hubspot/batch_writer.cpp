@@ -36,6 +36,9 @@ Result<WriteReport> BatchWriter::write(std::span<const FieldWrite> writes) {
                 http::Method::post,
                 api_.v3("/objects/" + std::string(path_name(object_type_of(batch.object))) + "/batch/update"),
                 batch.body()));
+            // An update whose answer was lost may have been applied: sending it again would write
+            // every value twice. The next sync diffs against what HubSpot then holds instead.
+            requests.back().idempotent = false;
         }
         auto responses = api_.send_all(requests);
         std::map<RecordObject, std::vector<UpdateInput>> retry;

@@ -43,6 +43,16 @@ bool stops_writing(StatusCode code) {
            code == StatusCode::timeout || code == StatusCode::cancelled || code == StatusCode::internal;
 }
 
+// Whether a 2xx answer to our PATCH is Pipedrive's: {"success": true, "data": {...}}. Anything else
+// (a proxy's or a CDN's HTML page) did not come from Pipedrive, so the write did not happen.
+bool confirms_write(const http::HttpResponse& response) {
+    boost::system::error_code ec;
+    const json::value body = json::parse(response.body, ec);
+    if (ec || !body.is_object()) return false;
+    const json::value* success = body.as_object().if_contains("success");
+    return success != nullptr && success->is_bool() && success->get_bool() && member(body, "data") != nullptr;
+}
+
 // The update_time Pipedrive gave our PATCH, from its answer (the record as it now stands).
 void remember_write(WriteLedger& ledger, const RecordPatch& patch, const http::HttpResponse& response) {
     boost::system::error_code ec;
@@ -127,6 +137,7 @@ Result<std::unique_ptr<PipedriveConnector>> PipedriveConnector::create(Pipedrive
     options.transport.base_url = settings.base_url;
     options.transport.ca_file = settings.ca_file;
     options.transport.max_connections = std::max<std::size_t>(1, settings.max_connections);
+    options.transport.read_timeout = settings.read_timeout;
     options.retry = settings.retry;
     options.rate_headers.max = "x-ratelimit-limit";
     options.rate_headers.remaining = "x-ratelimit-remaining";
@@ -350,6 +361,9 @@ Result<WriteReport> PipedriveConnector::write(std::span<const FieldWrite> writes
                 failure = answers[k].status();
                 if (stops_writing(failure.code())) return failure;
                 if (failure.code() == StatusCode::rate_limited) budget_stop = failure;
+            } else if (answers[k]->status / 100 == 2 && !confirms_write(*answers[k])) {
+                failure = Status::data("pipedrive: " + PipedriveApi::where(requests[k]) +
+                                       ": the answer is not Pipedrive's JSON; the values were not written");
             } else if (answers[k]->status / 100 == 2) {
                 report.written += patch.writes.size();
                 remember_write(parts_->ledger, patch, *answers[k]);

@@ -33,6 +33,7 @@ struct PipedriveSettings {
     std::string refresh_token;
 
     std::size_t max_connections = 4;
+    std::chrono::milliseconds read_timeout{60'000};  // one read or write on a connection making no progress
     // The burst limit before the first x-ratelimit-* headers say otherwise (Growth plan, API token).
     int burst_max = 40;
     std::chrono::milliseconds burst_window{2000};

@@ -10,9 +10,14 @@ namespace sellerscore::connectors::pipedrive {
 namespace json = boost::json;
 
 http::HttpRequest RecordPatch::request() const {
-    return PipedriveApi::json_request(http::Method::patch,
-                                      PipedriveApi::v2("/" + std::string(collection_of(object)) + "/" + record_id),
-                                      json::object{{"custom_fields", custom_fields}});
+    http::HttpRequest request =
+        PipedriveApi::json_request(http::Method::patch,
+                                   PipedriveApi::v2("/" + std::string(collection_of(object)) + "/" + record_id),
+                                   json::object{{"custom_fields", custom_fields}});
+    // A PATCH whose answer was lost may have been applied: sending it again would write every
+    // value twice. The write stops instead and the next sync writes what Pipedrive does not hold.
+    request.idempotent = false;
+    return request;
 }
 
 PatchPlan plan_patches(std::span<const FieldWrite> writes,

@@ -32,6 +32,7 @@ Result<std::unique_ptr<connectors::Connector>> make_hubspot(const PluginSettings
     if (!r.path_prefix.empty()) h.path_prefix = r.path_prefix;
     h.token_url = r.token_url;
     if (r.max_connections) h.max_connections = static_cast<std::size_t>(*r.max_connections);
+    if (r.read_timeout_ms) h.read_timeout = std::chrono::milliseconds(*r.read_timeout_ms);
     if (r.rate_limit_max) h.rate_limit_max = *r.rate_limit_max;
     if (r.rate_limit_interval_ms) h.rate_limit_interval = std::chrono::milliseconds(*r.rate_limit_interval_ms);
     if (r.search_per_second) h.search_per_second = *r.search_per_second;
@@ -58,6 +59,7 @@ Result<std::unique_ptr<connectors::Connector>> make_pipedrive(const PluginSettin
     p.ca_file = r.ca_file;
     if (!r.token_url.empty()) p.token_url = r.token_url;
     if (r.max_connections) p.max_connections = static_cast<std::size_t>(*r.max_connections);
+    if (r.read_timeout_ms) p.read_timeout = std::chrono::milliseconds(*r.read_timeout_ms);
     if (r.rate_limit_max) p.burst_max = *r.rate_limit_max;
     if (r.rate_limit_interval_ms) p.burst_window = std::chrono::milliseconds(*r.rate_limit_interval_ms);
     if (r.daily_token_reserve) p.daily_token_reserve = *r.daily_token_reserve;
@@ -87,6 +89,7 @@ Result<std::unique_ptr<connectors::Connector>> make_salesforce(const PluginSetti
     s.ca_file = r.ca_file;
     s.token_url = r.token_url;
     if (r.max_connections) s.max_connections = static_cast<std::size_t>(*r.max_connections);
+    if (r.read_timeout_ms) s.read_timeout = std::chrono::milliseconds(*r.read_timeout_ms);
     s.instance_url = section.instance_url;
     if (!r.referral_field.empty()) s.referral_field = r.referral_field;
     if (!section.api_version.empty()) s.api_version = section.api_version;

@@ -96,6 +96,7 @@ Status read_remote_section(const json::object& root, std::string_view section, R
         if (Status st = read_string(root, section, key, *out); !st) return st;
     }
     for (auto [key, out] : {std::pair{"max_connections", &r.max_connections},
+                            std::pair{"read_timeout_ms", &r.read_timeout_ms},
                             std::pair{"rate_limit_max", &r.rate_limit_max},
                             std::pair{"rate_limit_interval_ms", &r.rate_limit_interval_ms},
                             std::pair{"search_per_second", &r.search_per_second},

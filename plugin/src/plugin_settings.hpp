@@ -24,6 +24,7 @@ struct RemoteCrmSettings {
     std::string path_prefix;  // empty: the connector's default ("/crm/v3")
     std::string token_url;    // OAuth token endpoint; empty: the vendor's
     std::optional<int> max_connections;
+    std::optional<int> read_timeout_ms;  // one read or write on a connection making no progress
     std::optional<int> rate_limit_max;
     std::optional<int> rate_limit_interval_ms;
     std::optional<int> search_per_second;

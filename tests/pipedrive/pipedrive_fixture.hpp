@@ -17,6 +17,7 @@
 #include "connectors/pipedrive/pipedrive_connector.hpp"
 #include "host/demo/demo_crm_generator.hpp"
 #include "plugin/model/record_json.hpp"
+#include "tests/fakes/fault_injector.hpp"
 #include "tests/fakes/loopback_server.hpp"
 #include "tests/fakes/pipedrive/fake_pipedrive.hpp"
 #include "tests/fakes/test_certificates.hpp"
@@ -130,7 +131,8 @@ struct PipedriveFixture {
     fakes::FakePipedrive fake;
     fakes::ServerCertificate certificate = fakes::make_server_certificate();
     std::string ca_file = fakes::write_temp_pem(certificate.ca_pem, "pipedrive-test-ca");
-    fakes::LoopbackServer server{fake.handler(), certificate};
+    fakes::FaultInjector edge;  // what a proxy or CDN in front of Pipedrive can answer instead
+    fakes::LoopbackServer server{edge.wrap(fake.handler()), certificate};
     MemoryStore memory;
     std::vector<std::string> log_lines;
     std::mutex log_mutex;

@@ -117,6 +117,44 @@ TEST_CASE("a record Pipedrive refuses fails alone with Pipedrive's message") {
     CHECK(report->failures[0].status.message().rfind("pipedrive: PATCH /api/v2/deals/999999: 404", 0) == 0);
 }
 
+// Found by the fault matrix (tests/faults): a PATCH whose answer was cut short was sent again, so
+// Pipedrive applied its values twice. It may have been applied, so the write stops instead.
+TEST_CASE("a PATCH whose answer was cut short is not sent again: the write stops with a network error") {
+    PipedriveFixture f;
+    const model::Dataset seeded = f.fake.seed(demo_dataset());
+    auto connector = f.connector();
+    REQUIRE(connector->ensure_fields(catalog_fields()));
+    f.fake.inject(fakes::FakePipedriveFault::truncate_body, 1, "/api/v2/deals/");
+    const std::vector<FieldWrite> writes{{RecordObject::deal, seeded.deals[1].id, "seller_score", FieldValue(60.0)}};
+    const auto report = connector->write(writes);
+    REQUIRE_FALSE(report);
+    CHECK(report.status().code() == StatusCode::network);
+    CHECK(f.fake.request_count("PATCH /api/v2/deals/{id}") == 1);
+    CHECK(f.fake.writes_that_changed_nothing() == 0);
+    CHECK(f.fake.number_value("deals", std::stoll(seeded.deals[1].id),
+                              f.fake.field_by_name("deals", "Seller score")->field_code) == 60.0);
+}
+
+// Found by the fault matrix: a 200 whose body was a proxy's HTML page counted as written, so the
+// next sync never wrote those values and they were lost.
+TEST_CASE("a PATCH answered 200 with a body that is not Pipedrive's JSON fails alone and is not counted as written") {
+    PipedriveFixture f;
+    const model::Dataset seeded = f.fake.seed(demo_dataset());
+    auto connector = f.connector();
+    REQUIRE(connector->ensure_fields(catalog_fields()));
+    f.edge.inject(fakes::EdgeFault::html_instead_of_json, 1, "/api/v2/deals/" + seeded.deals[1].id);
+    const std::vector<FieldWrite> writes{{RecordObject::deal, seeded.deals[1].id, "seller_score", FieldValue(60.0)},
+                                         {RecordObject::deal, seeded.deals[2].id, "seller_score", FieldValue(70.0)}};
+    const auto report = connector->write(writes);
+    REQUIRE(report);
+    CHECK(report->written == 1);
+    REQUIRE(report->failures.size() == 1);
+    CHECK(report->failures[0].index == 0);
+    CHECK(report->failures[0].status.code() == StatusCode::data);
+    CHECK(report->failures[0].status.message() == "pipedrive: PATCH /api/v2/deals/" + seeded.deals[1].id +
+                                                      ": the answer is not Pipedrive's JSON; the values were not written");
+}
+
 TEST_CASE("query_deals returns the deals whose fields match") {
     PipedriveFixture f;
     const model::Dataset seeded = f.fake.seed(demo_dataset());

@@ -294,6 +294,16 @@ std::uint64_t FakeHubSpot::properties_written_more_than_once() const {
     return impl_->store.properties_written_more_than_once();
 }
 
+std::uint64_t FakeHubSpot::writes_that_changed_nothing() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->store.unchanged_property_writes();
+}
+
+void FakeHubSpot::set_daily_calls_remaining(std::int64_t calls) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->daily_used = std::max<std::int64_t>(0, impl_->options.daily_limit - calls);
+}
+
 std::optional<std::string> FakeHubSpot::value(const std::string& object_type, const std::string& id,
                                               const std::string& property) const {
     std::lock_guard lock(impl_->mutex);

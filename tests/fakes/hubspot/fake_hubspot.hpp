@@ -132,6 +132,8 @@ public:
     std::uint64_t total_property_writes() const;
     // (type, id, property) triples written more than once; 0 proves nothing was written twice.
     std::uint64_t properties_written_more_than_once() const;
+    // Property writes that stored the value the property already held ("" and unset are the same).
+    std::uint64_t writes_that_changed_nothing() const;
 
     // The stored value; nullopt when the object or the value does not exist ("" is cleared = nullopt).
     std::optional<std::string> value(const std::string& object_type, const std::string& id,
@@ -153,6 +155,9 @@ public:
     Status associate(const std::string& from_type, const std::string& from_id, const std::string& to_type,
                      const std::string& to_id);
     Status archive(const std::string& object_type, const std::string& id);
+    // The static token's calls left today (the daily limit stays); 0 refuses every later
+    // static-token call with a DAILY 429 until this is raised again (a new day).
+    void set_daily_calls_remaining(std::int64_t calls);
     // Defines (or redefines) a property without the API's checks, e.g. to plant a property whose
     // type conflicts with ours. Creates its group if missing.
     void define_property(const std::string& object_type, const FakeHubSpotProperty& definition);

@@ -422,6 +422,7 @@ FakeResponse batch_update_objects(FakeHubSpotStore& store, HubSpotObjectType typ
         std::vector<std::string> written;
         for (std::size_t i = 0; i < input.values.size(); ++i) {
             const Slot slot = input.values[i].first;
+            if (store.stored_value(type, *object, slot).value_or("") == stored_values[i]) store.count_unchanged_write();
             store.put(type, *object, slot, std::move(stored_values[i]), object->updated_ms);
             store.count_property_write(type, object->id, catalog.definition(slot).name);
             written.push_back(catalog.definition(slot).name);

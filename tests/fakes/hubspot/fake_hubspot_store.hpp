@@ -131,6 +131,9 @@ public:
 
     // Write accounting for batch/update.
     void count_property_write(HubSpotObjectType type, std::uint64_t id, std::string_view property);
+    // A property write that stored what the property already held (a value written twice).
+    void count_unchanged_write() { ++unchanged_property_writes_; }
+    std::uint64_t unchanged_property_writes() const { return unchanged_property_writes_; }
     void count_update_input(HubSpotObjectType type, std::uint64_t id);
     std::uint64_t property_write_count(HubSpotObjectType type, std::uint64_t id, std::string_view property) const;
     std::uint64_t update_input_count(HubSpotObjectType type, std::uint64_t id) const;
@@ -153,6 +156,7 @@ private:
     std::unordered_map<std::string, std::uint64_t> property_writes_;
     std::unordered_map<std::string, std::uint64_t> update_inputs_;
     std::uint64_t total_property_writes_ = 0;
+    std::uint64_t unchanged_property_writes_ = 0;
 };
 
 // "123" -> 123; nullopt for anything but a plain decimal id.

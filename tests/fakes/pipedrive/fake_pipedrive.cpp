@@ -89,7 +89,7 @@ struct FakePipedrive::Impl {
     WriteLog writes;
     RateLimits limits;
     OAuthServer oauth;
-    FaultQueue faults;
+    pipedrive::FaultQueue faults;
     std::uint64_t requests = 0;
     std::map<std::string, std::uint64_t> request_counts;
     std::int64_t tokens_total = 0;
@@ -105,7 +105,7 @@ FakeResponse FakePipedrive::Impl::handle(const FakeRequest& request) {
     ++request_counts[route_name];
     const RateLimits::TimePoint now = options.steady_now();
 
-    const std::optional<FaultHit> fault = faults.take(request.target);
+    const std::optional<pipedrive::FaultHit> fault = faults.take(request.target);
     if (fault) {
         switch (fault->kind) {
             case FakePipedriveFault::http_5xx:
@@ -288,6 +288,11 @@ std::uint64_t FakePipedrive::write_count(const std::string& object, std::int64_t
 std::uint64_t FakePipedrive::total_field_writes() const {
     std::lock_guard lock(impl_->mutex);
     return impl_->writes.total;
+}
+
+std::uint64_t FakePipedrive::writes_that_changed_nothing() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->writes.unchanged;
 }
 
 std::uint64_t FakePipedrive::fields_written_more_than_once() const {

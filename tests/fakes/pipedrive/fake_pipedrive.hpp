@@ -178,6 +178,8 @@ public:
     std::uint64_t total_field_writes() const;
     // (object, id, field_code) triples written more than once; 0 proves nothing was written twice.
     std::uint64_t fields_written_more_than_once() const;
+    // Field writes that set the value the field already held (null on an unset field included).
+    std::uint64_t writes_that_changed_nothing() const;
 
     // The stored custom value as text: a double as JSON writes it ("87.5"), an enum option id in
     // decimal ("3"), a date or varchar as the string itself; nullopt when unset or unknown.

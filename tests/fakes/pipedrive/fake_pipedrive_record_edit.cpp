@@ -181,7 +181,10 @@ EditResult edit_record(Store& store, ObjectKind kind, std::int64_t id, const boo
             if (writes) writes->record(kind, id, code);
             const auto existing = values.find(code);
             const boost::json::value old_value = existing == values.end() ? boost::json::value(nullptr) : existing->second;
-            if (old_value == entry.value()) continue;
+            if (old_value == entry.value()) {
+                if (writes) writes->record_unchanged();
+                continue;
+            }
             if (deal) store.record_change(id, code, old_value, entry.value(), time, acting_user_id);
             if (entry.value().is_null())
                 values.erase(code);

@@ -1,39 +1,25 @@
-// The queue of injected faults: each request whose target contains an entry's text consumes one
-// of that entry's remaining count. unable_to_lock_row is consumed per composite record instead.
+// Salesforce's queue of injected faults: the shared FaultQueue over Salesforce's fault kinds, except
+// that unable_to_lock_row is consumed per composite record instead of per request.
 #pragma once
 
-#include <chrono>
 #include <optional>
-#include <string>
 #include <string_view>
-#include <vector>
 
 #include "fake_salesforce.hpp"
+#include "tests/fakes/fault_queue.hpp"
 
 namespace sellerscore::fakes {
 
-struct SfFaultHit {
-    FakeSalesforceFault kind;
-    std::chrono::milliseconds delay;
-};
+using SfFaultHit = FaultHit<FakeSalesforceFault>;
 
-class SfFaults {
+class SfFaults : public FaultQueue<FakeSalesforceFault> {
 public:
-    void inject(FakeSalesforceFault kind, int times, std::string path_contains, std::chrono::milliseconds delay);
-    void clear() { entries_.clear(); }
     // The request-level fault this request gets, consuming it; nullopt for a normal answer.
-    std::optional<SfFaultHit> take(std::string_view target);
+    std::optional<SfFaultHit> take(std::string_view target) {
+        return FaultQueue::take(target, FakeSalesforceFault::unable_to_lock_row);
+    }
     // Whether the next composite record fails with UNABLE_TO_LOCK_ROW (consuming one).
-    bool take_lock_failure();
-
-private:
-    struct Entry {
-        FakeSalesforceFault kind;
-        int remaining;
-        std::string path_contains;
-        std::chrono::milliseconds delay;
-    };
-    std::vector<Entry> entries_;
+    bool take_lock_failure() { return take_kind(FakeSalesforceFault::unable_to_lock_row).has_value(); }
 };
 
 }  // namespace sellerscore::fakes
