@@ -76,7 +76,7 @@ std::size_t utf8_length(const std::string& text) {
         std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-std::string score_drivers_text(const ScoreDrivers& drivers, std::size_t max_chars) {
+std::string score_drivers_text(const ScoreDrivers& drivers, std::size_t max_bytes) {
     std::size_t lifts = drivers.lifts.size();
     std::size_t holds = drivers.holds.size();
     for (;;) {
@@ -84,7 +84,7 @@ std::string score_drivers_text(const ScoreDrivers& drivers, std::size_t max_char
         for (std::size_t i = 0; i < lifts; ++i) parts.push_back(driver_text("\u2191", drivers.lifts[i]));
         for (std::size_t i = 0; i < holds; ++i) parts.push_back(driver_text("\u2193", drivers.holds[i]));
         std::string line = joined(parts);
-        if (utf8_length(line) <= max_chars) return line;
+        if (line.size() <= max_bytes) return line;
         // Drop whichever tail driver carries fewer points; a lift on a tie.
         const bool drop_lift =
             holds == 0 || (lifts > 0 && std::abs(drivers.lifts[lifts - 1].points) <=

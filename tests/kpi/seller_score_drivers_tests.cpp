@@ -118,18 +118,20 @@ TEST_CASE("no drivers, an empty line (the field is cleared)", "[kpi][score][driv
     CHECK(score_drivers_text(ScoreDrivers{}).empty());
 }
 
-TEST_CASE("a line over 255 characters drops the drivers with the fewest points until it fits",
+TEST_CASE("a line over 255 bytes drops the drivers with the fewest points until it fits",
           "[kpi][score][drivers]") {
-    CHECK(drivers_text_max_chars == 255);  // Salesforce Text(255), Pipedrive varchar
-    // Each: "↑ " (2) + 100 × "x" + " 1" (2) + " (top 10%)" (10) = 114 characters, 116 bytes.
+    CHECK(drivers_text_max_bytes == 255);  // Salesforce Text(255), Pipedrive varchar
+    // Each: "↑ " (2) + 100 × "x" + " 1" (2) + " (top 10%)" (10) = 114 characters, 116 bytes (↑ is 3).
     const std::string x(100, 'x');
     ScoreDrivers d;
     d.lifts = {driver(x, 1, 90, 9), driver(x, 1, 90, 8), driver(x, 1, 90, 7)};
     const std::string one = "\u2191 " + x + " 1 (top 10%)";
     REQUIRE(utf8_length(one) == 114);
-    // Three: 114·3 + 2·3 = 348 > 255; two: 114·2 + 3 = 231.
+    REQUIRE(one.size() == 116);
+    // " · " is 3 characters, 4 bytes. Three: 116·3 + 4·2 = 356 bytes > 255; two: 116·2 + 4 = 236.
     const std::string text = score_drivers_text(d);
     CHECK(text == one + " \u00b7 " + one);
+    CHECK(text.size() == 236);
     CHECK(utf8_length(text) == 231);
 }
 
@@ -137,7 +139,8 @@ TEST_CASE("a tail lift with fewer points than the tail hold is dropped first", "
     ScoreDrivers d;
     d.lifts = {driver("win_rate", 0.78, 90, 1)};
     d.holds = {driver("follow_up_rate", 0.41, 25, -5)};
-    // "↑ win rate 78% (top 10%)" 24 + " · " 3 + "↓ follow up rate 41% (bottom 25%)" 33 = 60.
-    CHECK(utf8_length(score_drivers_text(d)) == 60);
-    CHECK(score_drivers_text(d, 59) == "\u2193 follow up rate 41% (bottom 25%)");
+    // "↑ win rate 78% (top 10%)" 26 bytes + " · " 4 + "↓ follow up rate 41% (bottom 25%)" 35 = 65.
+    CHECK(score_drivers_text(d).size() == 65);
+    CHECK(score_drivers_text(d, 65) == score_drivers_text(d));
+    CHECK(score_drivers_text(d, 64) == "\u2193 follow up rate 41% (bottom 25%)");
 }
