@@ -21,7 +21,9 @@ enum class RecordObject { deal, contact, company };
 
 // Logical field types of KPIS.md §7; each vendor maps them to its own.
 // percentage values travel as ratios in [0, 1]; a connector converts if its CRM wants 0-100.
-enum class FieldType { number, percentage, money, enumeration, datetime };
+// text values travel as strings of at most 255 characters (the smallest vendor limit: Salesforce
+// Text(255), Pipedrive varchar).
+enum class FieldType { number, percentage, money, enumeration, datetime, text };
 
 struct FieldDefinition {
     std::string id;  // logical id: "seller_score", "seller_score_band", ...

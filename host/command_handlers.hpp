@@ -46,6 +46,22 @@ struct ReportCommandOptions {
     Format format = Format::html;
 };
 
+// crmhost serve (docs/operations.md "Serving the app card and the JSON panel"). Secrets come from
+// the environment or the secrets file: SELLERSCORE_HUBSPOT_CLIENT_SECRET, SELLERSCORE_PIPEDRIVE_JWT_SECRET,
+// SELLERSCORE_PIPEDRIVE_WEBHOOK_USER and SELLERSCORE_PIPEDRIVE_WEBHOOK_PASSWORD.
+struct ServeCommandOptions {
+    std::string bind = "127.0.0.1";
+    std::uint16_t port = 8443;
+    std::string certificate_file;  // PEM chain; with key_file: TLS. Neither: plain HTTP, loopback only
+    std::string key_file;
+    std::string public_url;        // the https:// origin HubSpot calls and signs
+    std::string hubspot_portal;
+    std::string pipedrive_company;
+    std::string report_url;
+    int debounce_ms = 2000;
+    std::size_t max_body_bytes = 1 << 20;
+};
+
 struct UninstallCommandOptions {
     bool yes = false;
     OutputFormat format = OutputFormat::table;
@@ -61,6 +77,7 @@ Status run_report_command(const GlobalOptions& global, const ReportCommandOption
 Status run_deals_command(const GlobalOptions& global, const DealsCommandOptions& options, std::ostream& out);
 Status run_plugin_info_command(const GlobalOptions& global, OutputFormat format, std::ostream& out);
 Status run_plugin_verify_command(const GlobalOptions& global, std::ostream& out);
+Status run_serve_command(const GlobalOptions& global, const ServeCommandOptions& options, std::ostream& out);
 Status run_uninstall_command(const GlobalOptions& global, const UninstallCommandOptions& options, std::ostream& out);
 
 }  // namespace sellerscore::host

@@ -117,6 +117,20 @@ int main(int argc, char** argv) {
     add_format_option(info_cmd, info_format);
     CLI::App* verify_cmd = plugin_cmd->add_subcommand("verify", "Check the package's integrity");
 
+    ServeCommandOptions serve;
+    CLI::App* serve_cmd = app.add_subcommand("serve", "Answer the HubSpot app card, the Pipedrive panel and webhooks");
+    serve_cmd->add_option("--bind", serve.bind, "Address to listen on")->capture_default_str();
+    serve_cmd->add_option("--port", serve.port, "Port to listen on")->capture_default_str();
+    serve_cmd->add_option("--cert", serve.certificate_file, "TLS certificate chain (PEM)");
+    serve_cmd->add_option("--key", serve.key_file, "TLS private key (PEM)");
+    serve_cmd->add_option("--public-url", serve.public_url, "The https:// origin HubSpot calls, e.g. https://scores.example.com");
+    serve_cmd->add_option("--hubspot-portal", serve.hubspot_portal, "The HubSpot portal (hub) id to accept");
+    serve_cmd->add_option("--pipedrive-company", serve.pipedrive_company, "The Pipedrive company id to accept");
+    serve_cmd->add_option("--report-url", serve.report_url, "Link to the full report, shown on the card");
+    serve_cmd->add_option("--debounce-ms", serve.debounce_ms, "Quiet period gathering webhook bursts into one sync")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+
     UninstallCommandOptions uninstall;
     CLI::App* uninstall_cmd = app.add_subcommand("uninstall", "Remove the custom fields this plugin created");
     uninstall_cmd->add_flag("--yes", uninstall.yes, "Do not ask");
@@ -173,6 +187,9 @@ int main(int argc, char** argv) {
     } else if (*verify_cmd) {
         command = "plugin verify";
         status = run_plugin_verify_command(global, std::cout);
+    } else if (*serve_cmd) {
+        command = "serve";
+        status = run_serve_command(global, serve, std::cout);
     } else if (*uninstall_cmd) {
         command = "uninstall";
         uninstall.format = output_format(uninstall_format);

@@ -6,6 +6,7 @@
 install(FILES
   ${CMAKE_CURRENT_LIST_DIR}/systemd/sellerscore-sync.service
   ${CMAKE_CURRENT_LIST_DIR}/systemd/sellerscore-sync.timer
+  ${CMAKE_CURRENT_LIST_DIR}/systemd/sellerscore-serve.service
   DESTINATION ${CMAKE_INSTALL_DATADIR}/sellerscore/systemd)
 
 # Hashes (and, given a key, signs) everything installed so far. This file is included last in the

@@ -20,7 +20,9 @@ PropertyKind FieldSchema::kind_of(FieldType type) {
         case FieldType::number:
         case FieldType::percentage:
         case FieldType::money: return PropertyKind::number;
-        case FieldType::enumeration: return PropertyKind::enumeration;
+        // Text travels like an enumeration value: the string as-is.
+        case FieldType::enumeration:
+        case FieldType::text: return PropertyKind::enumeration;
         case FieldType::datetime: return PropertyKind::datetime;
     }
     return PropertyKind::number;

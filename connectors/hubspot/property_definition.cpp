@@ -26,6 +26,7 @@ HubSpotType hubspot_type(FieldType type) {
         case FieldType::money: return {"number", "number", "currency"};
         case FieldType::enumeration: return {"enumeration", "select", ""};
         case FieldType::datetime: return {"datetime", "date", ""};
+        case FieldType::text: return {"string", "text", ""};
     }
     return {"number", "number", "formatted"};
 }

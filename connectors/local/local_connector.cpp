@@ -27,6 +27,7 @@ std::string_view type_name(FieldType type) {
         case FieldType::money: return "money";
         case FieldType::enumeration: return "enumeration";
         case FieldType::datetime: return "datetime";
+        case FieldType::text: return "text";
     }
     return {};
 }

@@ -104,6 +104,7 @@ std::optional<FieldType> CustomField::logical_type() const {
     if (type == "double") return FieldType::number;
     if (type == "enum") return FieldType::enumeration;
     if (type == "date") return FieldType::datetime;
+    if (type == "varchar") return FieldType::text;
     return std::nullopt;
 }
 
@@ -134,6 +135,11 @@ Result<json::value> CustomField::json_value(FieldType logical, const FieldValue&
             if (!instant) return bad("a date field takes an RFC 3339 instant");
             return json::value(format_date(*instant));
         }
+        case FieldType::text: {
+            const std::string* text = std::get_if<std::string>(&value);
+            if (text == nullptr) return bad("a text field takes a string");
+            return json::value(*text);
+        }
     }
     return bad("unknown field type");
 }
@@ -145,6 +151,7 @@ std::string_view pipedrive_type_of(FieldType type) {
         case FieldType::money: return "double";
         case FieldType::enumeration: return "enum";
         case FieldType::datetime: return "date";
+        case FieldType::text: return "varchar";  // "Text (up to 255 characters)"
     }
     return "double";
 }

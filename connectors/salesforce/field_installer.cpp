@@ -19,6 +19,7 @@ std::string_view metadata_type(FieldType type) {
         case FieldType::money: return "Currency";
         case FieldType::enumeration: return "Picklist";
         case FieldType::datetime: return "DateTime";
+        case FieldType::text: return "Text";
     }
     return "Number";
 }
@@ -55,6 +56,7 @@ json::object field_metadata(const FieldDefinition& field) {
             break;
         }
         case FieldType::datetime: break;
+        case FieldType::text: metadata["length"] = 255; break;  // Text(255), the type's maximum
     }
     return metadata;
 }

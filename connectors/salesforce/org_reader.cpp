@@ -118,7 +118,8 @@ Status OrgReader::read_object_in_bulk(const std::string& object, const std::stri
     types.booleans = {"IsClosed", "IsWon", "IsActive", "IsConverted", "IsOpened", "Incoming", "IsPrimary", "IsDeleted"};
     for (const RecordObject owner : {RecordObject::deal, RecordObject::contact, RecordObject::company})
         for (const auto& id : schema_.ids(owner))
-            if (schema_.type_of(owner, id) != FieldType::enumeration && schema_.type_of(owner, id) != FieldType::datetime)
+            if (schema_.type_of(owner, id) != FieldType::enumeration && schema_.type_of(owner, id) != FieldType::datetime &&
+                schema_.type_of(owner, id) != FieldType::text)
                 types.numbers.insert(api_field_name(id));
     std::optional<model::Timestamp> newest;
     Status st = BulkQuery(api_, *options_.clock).run(soql, false, types, [&](const json::array& rows) {

@@ -63,7 +63,7 @@ Scorecard compute_scorecard(const model::Dataset& data, const KpiConfig& config)
     for (const model::Seller& seller : data.sellers) {
         const std::uint32_t s = index.seller_ids.find(seller.id);
         card.sellers.push_back({seller.id, seller.name, seller.team, eligible[s], scores[s].score, scores[s].band,
-                                kpi_values(now[s], before[s]), stage_maps(now[s], index.pipelines)});
+                                kpi_values(now[s], before[s]), stage_maps(now[s], index.pipelines), scores[s].drivers});
     }
     card.team = kpi_values(now[organisation], before[organisation]);
     card.team_maps = stage_maps(now[organisation], index.pipelines);

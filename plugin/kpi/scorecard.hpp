@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "../model/records.hpp"
+#include "seller_score_drivers.hpp"
 
 namespace sellerscore::kpi {
 
@@ -30,6 +31,7 @@ struct SellerResult {
     // The map KPIs of §3 ("stage_conversion", "avg_days_in_stage"): stage id -> value, current
     // window only; every open stage of every pipeline is a key, null when undefined.
     std::map<std::string, StageMap> maps;
+    ScoreDrivers drivers;  // what lifts the score and what holds it down; empty when not eligible
 };
 
 // Every seller KPI over the union of one team's sellers' records (KPIS.md §4).

@@ -74,6 +74,8 @@ std::vector<SellerScore> score_sellers(std::span<const KpiTally> sellers, const 
     std::vector<double> weighted_sum(ranked.size(), 0.0);
     double weight_total = 0;
     std::vector<std::optional<double>> component(ranked.size());
+    std::vector<std::optional<double>> reported(ranked.size());
+    std::vector<std::vector<ScoreDriver>> parts(ranked.size());
     for (const auto& [id, weight] : weights) {
         const KpiDefinition* kpi = find_kpi(id);
         if (kpi == nullptr || weight == 0) continue;
@@ -81,16 +83,23 @@ std::vector<SellerScore> score_sellers(std::span<const KpiTally> sellers, const 
         for (std::size_t r = 0; r < ranked.size(); ++r) {
             const KpiReading reading = kpi->read(sellers[ranked[r]]);
             component[r] = kpi->shrunk ? shrink_towards_team(reading, team_value, prior_strength) : reading.value;
+            reported[r] = reading.value;
         }
         const std::vector<double> percentile = percentiles(component, kpi->better);
-        for (std::size_t r = 0; r < ranked.size(); ++r) weighted_sum[r] += weight * percentile[r];
+        for (std::size_t r = 0; r < ranked.size(); ++r) {
+            weighted_sum[r] += weight * percentile[r];
+            // Points are weighted here and divided by Σw once every weight is known.
+            parts[r].push_back(
+                {std::string(kpi->id), reported[r], team_value, percentile[r], weight * (percentile[r] - 50)});
+        }
         weight_total += weight;
     }
     std::vector<SellerScore> scores(sellers.size());
     if (weight_total == 0) return scores;
     for (std::size_t r = 0; r < ranked.size(); ++r) {
         const double rounded = round_half_up_to_tenth(weighted_sum[r] / weight_total);
-        scores[ranked[r]] = {rounded, score_band(rounded)};
+        for (ScoreDriver& part : parts[r]) part.points /= weight_total;
+        scores[ranked[r]] = {rounded, score_band(rounded), pick_score_drivers(std::move(parts[r]))};
     }
     return scores;
 }

@@ -10,12 +10,14 @@
 
 #include "kpi_catalog.hpp"
 #include "kpi_tally.hpp"
+#include "seller_score_drivers.hpp"
 
 namespace sellerscore::kpi {
 
 struct SellerScore {
     std::optional<double> score;
     std::optional<char> band;
+    ScoreDrivers drivers;  // empty when the score is null
 };
 
 // Ineligible sellers get a null score and band. Weights naming a KPI the engine does not compute

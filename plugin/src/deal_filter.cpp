@@ -84,6 +84,7 @@ std::optional<double> parse_number(std::string_view text) {
 
 Result<FieldValue> typed_value(const connectors::FieldDefinition& field, const Token& token) {
     switch (field.type) {
+        case FieldType::text: return FieldValue(token.text);
         case FieldType::enumeration:
             for (const std::string& option : field.options) {
                 if (iequals(option, token.text)) return FieldValue(option);
@@ -149,6 +150,9 @@ Result<connectors::DealQuery> parse_deal_filter(std::string_view where, const Fi
         const auto& field = catalog.at(*index);
         if (field.type == FieldType::enumeration && *op != CompareOp::eq && *op != CompareOp::ne) {
             return syntax_error(t[i + 1], field.id + " is an enumeration: use = or !=");
+        }
+        if (field.type == FieldType::text && *op != CompareOp::eq && *op != CompareOp::ne) {
+            return syntax_error(t[i + 1], field.id + " is text: use = or !=");
         }
         auto value = typed_value(field, t[i + 2]);
         if (!value) return value.status();

@@ -16,6 +16,7 @@ std::optional<FieldType> field_type_from(std::string_view s) {
     if (s == "money") return FieldType::money;
     if (s == "enumeration") return FieldType::enumeration;
     if (s == "datetime") return FieldType::datetime;
+    if (s == "text") return FieldType::text;
     return std::nullopt;
 }
 

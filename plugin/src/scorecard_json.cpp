@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "plugin/kpi/seller_score_drivers_text.hpp"
 #include "plugin/model/json_text.hpp"
 #include "plugin/model/timestamp_format.hpp"
 
@@ -41,6 +42,25 @@ json::object all_kpis_to_json(const std::map<std::string, kpi::KpiValue>& kpis,
     return out;
 }
 
+json::array drivers_to_json(const std::vector<kpi::ScoreDriver>& drivers) {
+    json::array out;
+    for (const kpi::ScoreDriver& d : drivers) {
+        out.push_back(json::object{{"kpi", d.kpi},
+                                   {"value", number_or_null(d.value)},
+                                   {"team_value", number_or_null(d.team_value)},
+                                   {"percentile", d.percentile},
+                                   {"points", d.points}});
+    }
+    return out;
+}
+
+// What lifts the score and what holds it down (issue 14), with the line written to seller_score_drivers.
+json::object score_drivers_to_json(const kpi::ScoreDrivers& drivers) {
+    return json::object{{"lifts", drivers_to_json(drivers.lifts)},
+                        {"holds", drivers_to_json(drivers.holds)},
+                        {"text", kpi::score_drivers_text(drivers)}};
+}
+
 }  // namespace
 
 std::string scorecard_to_json(const kpi::Scorecard& scorecard) {
@@ -53,6 +73,7 @@ std::string scorecard_to_json(const kpi::Scorecard& scorecard) {
             {"eligible", s.eligible},
             {"score", number_or_null(s.score)},
             {"band", s.band ? json::value(std::string(1, *s.band)) : json::value(nullptr)},
+            {"drivers", score_drivers_to_json(s.drivers)},
             {"kpis", all_kpis_to_json(s.kpis, s.maps)},
         });
     }

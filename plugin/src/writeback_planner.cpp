@@ -4,6 +4,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "plugin/kpi/seller_score_drivers_text.hpp"
 #include "plugin/model/timestamp_format.hpp"
 
 namespace sellerscore::plugin {
@@ -17,7 +18,7 @@ namespace {
 // The §7 deal fields and where each comes from in a SellerResult.
 struct SellerField {
     const char* field_id;
-    const char* kpi_id;  // nullptr: score or band
+    const char* kpi_id;  // nullptr: score, band or drivers
 };
 constexpr SellerField seller_fields[] = {
     {"seller_score", nullptr},
@@ -28,6 +29,7 @@ constexpr SellerField seller_fields[] = {
     {"seller_churn_rate", "churn_rate"},
     {"seller_avg_sale_value", "avg_sale_value"},
     {"seller_sales_cycle_days", "avg_sales_cycle_days"},
+    {"seller_score_drivers", nullptr},
 };
 
 FieldValue from_optional(const std::optional<double>& v) { return v ? FieldValue(*v) : FieldValue(); }
@@ -35,6 +37,10 @@ FieldValue from_optional(const std::optional<double>& v) { return v ? FieldValue
 FieldValue seller_value(const kpi::SellerResult& seller, const SellerField& field) {
     if (field.kpi_id == nullptr) {
         if (std::string_view(field.field_id) == "seller_score") return from_optional(seller.score);
+        if (std::string_view(field.field_id) == "seller_score_drivers") {
+            std::string text = kpi::score_drivers_text(seller.drivers);
+            return text.empty() ? FieldValue() : FieldValue(std::move(text));
+        }
         return seller.band ? FieldValue(std::string(1, *seller.band)) : FieldValue();
     }
     const auto it = seller.kpis.find(field.kpi_id);

@@ -118,12 +118,16 @@ TEST_CASE("sync writes the seller fields on each seller's open deals, with the K
     CHECK(d4.at("seller_avg_sale_value").to_number<double>() == Approx(200.0));
     CHECK(d4.at("seller_sales_cycle_days").to_number<double>() == Approx(15.0));
     CHECK(d4.at("kpi_updated_at").as_string() == "2026-07-01T00:00:00Z");
+    // Above 50, so something lifts the score, and the line starts with the lifts.
+    CHECK(std::string(d4.at("seller_score_drivers").as_string()).rfind("\u2191 ", 0) == 0);
     CHECK_FALSE(d4.contains("seller_retention_rate"));  // null: no customer active at the window start
     CHECK_FALSE(d4.contains("seller_churn_rate"));
 
     const json::object& d6 = deals.at("D6");
     CHECK(d6.at("seller_score").to_number<double>() == Approx(32.5));
     CHECK(d6.at("seller_score_band").as_string() == "C");
+    // Below 50, so something holds the score down.
+    CHECK_THAT(std::string(d6.at("seller_score_drivers").as_string()), Catch::Contains("\u2193 "));
     CHECK(d6.at("seller_win_rate").to_number<double>() == 0.0);
     CHECK(d6.at("seller_conversion_rate").to_number<double>() == 0.0);
     CHECK_FALSE(d6.contains("seller_avg_sale_value"));  // no won deal: null, not 0
@@ -138,9 +142,10 @@ TEST_CASE("sync reports what it read and wrote, and records the run") {
     const json::value summary = r.json();
     CHECK(summary.at("records").at("deals").as_int64() == 6);
     CHECK(summary.at("records").at("sellers").as_int64() == 2);
-    // D4: score, band, win, conversion, sale value, cycle, updated_at = 7; D6: score, band, win,
-    // conversion, updated_at = 5; customers C1 and C2: churn_risk and lifetime value = 4.
-    CHECK(summary.at("fields_written").as_int64() == 16);
+    // D4: score, band, drivers, win, conversion, sale value, cycle, updated_at = 8; D6: score, band,
+    // drivers, win, conversion, updated_at = 6 (scores 67.5 and 32.5 are off 50, so each seller has
+    // drivers); customers C1 and C2: churn_risk and lifetime value = 4.
+    CHECK(summary.at("fields_written").as_int64() == 18);
     CHECK(summary.at("records_updated").as_int64() == 4);
     CHECK(summary.at("run_id").as_int64() == 1);
     CHECK(summary.at("nothing_to_write").as_bool() == false);
@@ -206,7 +211,7 @@ TEST_CASE("a dry run computes and reports but writes nothing") {
     const CallResult r = session.sync(R"({"dry_run":true})");
     REQUIRE(r.status == CRMEXT_OK);
     CHECK(r.json().at("fields_written").as_int64() == 0);
-    CHECK_THAT(std::string(r.json().at("message").as_string()), Catch::Contains("16 field values"));
+    CHECK_THAT(std::string(r.json().at("message").as_string()), Catch::Contains("18 field values"));
     CHECK(deal_fields(session, "seller_score >= 0").empty());
 }
 
@@ -268,13 +273,13 @@ TEST_CASE("install creates the custom fields once; uninstall removes them") {
     PluginSession session(host, fx.settings);
     const CallResult first = session.install();
     REQUIRE(first.status == CRMEXT_OK);
-    CHECK(first.json().at("created").as_array().size() == 11);
+    CHECK(first.json().at("created").as_array().size() == 12);
     const CallResult second = session.install();
     CHECK(second.json().at("created").as_array().empty());
-    CHECK(second.json().at("existing").as_array().size() == 11);
+    CHECK(second.json().at("existing").as_array().size() == 12);
     const CallResult removed = session.uninstall();
     REQUIRE(removed.status == CRMEXT_OK);
-    CHECK(removed.json().at("removed").as_array().size() == 11);
+    CHECK(removed.json().at("removed").as_array().size() == 12);
 }
 
 TEST_CASE("a cancelled sync stops with CANCELLED and records no run") {

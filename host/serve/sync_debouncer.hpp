@@ -1,0 +1,44 @@
+// Webhook deliveries come in bursts (a won deal: a stage change, an amount, an activity); each
+// asks for an incremental sync. One sync runs at a time; changes that arrive while one runs are
+// gathered into exactly one more after it; a short quiet period first lets a burst gather.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace sellerscore::host::serve {
+
+class SyncDebouncer {
+public:
+    // `sync` runs on the debouncer's own thread, never twice at once.
+    SyncDebouncer(std::function<void()> sync, std::chrono::milliseconds quiet_period);
+    ~SyncDebouncer();  // waits for a running sync, then stops; a pending one is dropped
+    SyncDebouncer(const SyncDebouncer&) = delete;
+    SyncDebouncer& operator=(const SyncDebouncer&) = delete;
+
+    // A change arrived: returns at once.
+    void notify();
+
+    std::uint64_t syncs_started() const;
+    // Blocks until nothing is pending or running (for tests and shutdown).
+    void wait_idle();
+
+private:
+    void run();
+
+    std::function<void()> sync_;
+    std::chrono::milliseconds quiet_;
+    mutable std::mutex mutex_;
+    std::condition_variable changed_;
+    bool pending_ = false;
+    bool running_ = false;
+    bool stopping_ = false;
+    std::uint64_t started_ = 0;
+    std::thread worker_;
+};
+
+}  // namespace sellerscore::host::serve
