@@ -116,6 +116,17 @@ std::string change_cell(const json::object& trend) {
                        html_escape(str(change, "text", "—")));
 }
 
+// "▲ +4.2 (was 78.3)": the score's change, or why there is none.
+std::string score_change_cell(const json::object& trend) {
+    const json::object& change = obj(trend, "change");
+    if (!value_of(trend, "change")) {
+        const char* why = value_of(trend, "previous") ? "—" : "no previous score";
+        return fmt::format(R"(<td class="num">{}</td>)", why);
+    }
+    return fmt::format(R"(<td class="num {}">{} {} (was {})</td>)", as_class(str(trend, "verdict")), html_escape(str(change, "arrow")),
+                       html_escape(str(change, "text", "—")), text_of(trend, "previous"));
+}
+
 std::string header(const json::object& doc) {
     const json::object& window = obj(doc, "window");
     return fmt::format(
@@ -138,7 +149,7 @@ std::string leaderboard(const json::object& doc) {
     out += chart.svg();
     out += "<table><caption>Scores with bands (A &ge; 75, B &ge; 50, C &ge; 25, D below) and the change of each KPI "
            "against the previous window</caption><thead><tr><th class=\"num\">#</th><th>Seller</th><th>Team</th>"
-           "<th class=\"num\">Score</th><th>Band</th>";
+           "<th class=\"num\">Score</th><th>Band</th><th class=\"num\">Score vs previous</th>";
     const json::array& first_trends = arr(entries.front().get_object(), "trends");
     for (const json::value& t : first_trends) {
         out += fmt::format(R"(<th class="num">{}</th><th class="num">vs previous</th>)", esc(t.get_object(), "label"));
@@ -150,6 +161,7 @@ std::string leaderboard(const json::object& doc) {
         out += fmt::format(R"(<tr><td class="num">{}</td><td>{}</td><td>{}</td><td class="num">{}</td><td>{}</td>)",
                            rank && rank->is_number() ? json::serialize(*rank) : "—", esc(e, "name"), esc(e, "team"),
                            value_of(e, "score") ? text_of(e, "score") : "no score", band_badge(e));
+        out += score_change_cell(obj(e, "score_trend"));
         for (const json::value& t : arr(e, "trends")) {
             out += fmt::format(R"(<td class="num">{}</td>)", text_of(t.get_object(), "value")) + change_cell(t.get_object());
         }
@@ -389,13 +401,15 @@ std::string churn(const json::object& doc) {
         const std::string note = str(at_risk, "note");
         out += "<p class=\"note\">" + (note.empty() ? std::string("No customer at risk.") : html_escape(note)) + "</p>";
     } else {
-        out += "<table><thead><tr><th>Customer</th><th>Seller</th><th class=\"num\">Churn risk</th></tr></thead><tbody>";
+        out += "<table><thead><tr><th>Customer</th><th>Seller</th><th class=\"num\">Churn risk</th>"
+               "<th class=\"num\">Lifetime value</th><th>Last purchase</th></tr></thead><tbody>";
         std::size_t shown = 0;
         for (const json::value& c : customers) {
             if (++shown > 20) break;
             const json::object& o = c.get_object();
-            out += fmt::format(R"(<tr><td>{}</td><td>{}</td><td class="num">{}</td></tr>)", esc(o, "name", str(o, "id", "—")),
-                               esc(o, "seller"), text_of(o, "churn_risk"));
+            out += fmt::format(R"(<tr><td>{}</td><td>{}</td><td class="num">{}</td><td class="num">{}</td><td>{}</td></tr>)",
+                               esc(o, "name", str(o, "id", "—")), esc(o, "seller"), text_of(o, "churn_risk"),
+                               text_of(o, "lifetime_value"), html_escape(str(o, "last_purchase", "—").substr(0, 10)));
         }
         out += "</tbody></table>";
     }
