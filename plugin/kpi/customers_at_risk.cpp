@@ -8,7 +8,7 @@ std::vector<CustomerAtRisk> customers_at_risk(const DatasetIndex& index, std::sp
                                               model::Timestamp as_of, std::size_t limit) {
     std::vector<const CustomerResult*> at_risk;
     for (const CustomerResult& c : customers) {
-        if (c.churn_risk && *c.churn_risk > 0) at_risk.push_back(&c);
+        if (c.churn_risk && *c.churn_risk >= min_listed_churn_risk) at_risk.push_back(&c);
     }
     const auto riskier = [](const CustomerResult* a, const CustomerResult* b) {
         if (*a->churn_risk != *b->churn_risk) return *a->churn_risk > *b->churn_risk;

@@ -16,9 +16,14 @@ namespace sellerscore::kpi {
 // on its CRM record for the rest).
 inline constexpr std::size_t customers_at_risk_listed = 20;
 
-// The `limit` customers with the highest churn_risk above 0, riskiest first; equal risks (the
-// inactivity rule gives every lapsed customer 1) put the larger lifetime value first, then the
-// smaller customer id. A risk of 0 is nobody at risk, so it is never listed.
+// Below this a customer is not at risk: a fit on a likelihood ridge (docs/kpis.md, "Ridges") gives
+// every customer a churn risk near 1e-10, and a list of those, shown as "0.0%", would name people
+// nobody needs to call.
+inline constexpr double min_listed_churn_risk = 0.001;
+
+// The `limit` customers with the highest churn_risk of at least min_listed_churn_risk, riskiest
+// first; equal risks (the inactivity rule gives every lapsed customer 1) put the larger lifetime
+// value first, then the smaller customer id.
 std::vector<CustomerAtRisk> customers_at_risk(const DatasetIndex& index, std::span<const CustomerResult> customers,
                                               model::Timestamp as_of, std::size_t limit);
 

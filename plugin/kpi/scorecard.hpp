@@ -107,7 +107,7 @@ struct Scorecard {
     ChurnModelSummary churn_model;
     // Pipelines in the order their first stage record comes in, each with its open stages.
     std::vector<PipelineOutline> pipelines;
-    // The riskiest customers with a churn risk above 0, riskiest first (customers_at_risk.hpp).
+    // The riskiest customers, riskiest first (customers_at_risk.hpp).
     std::vector<CustomerAtRisk> customers_at_risk;
 };
 

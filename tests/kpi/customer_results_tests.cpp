@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "kpi_test_data.hpp"
+#include "plugin/kpi/customers_at_risk.hpp"
+#include "plugin/kpi/dataset_index.hpp"
 #include "plugin/kpi/kpi_engine.hpp"
 
 using namespace sellerscore;
@@ -98,4 +100,19 @@ TEST_CASE("customers at risk lists the 20 riskiest of more", "[kpi][customer]") 
     REQUIRE(card.customers_at_risk.size() == 20);
     CHECK(card.customers_at_risk.front().customer_id == "k25");
     CHECK(card.customers_at_risk.back().customer_id == "k6");
+}
+
+TEST_CASE("customers at risk leaves out a risk below 0.1%, as a fit on a ridge gives everyone", "[kpi][customer]") {
+    model::Dataset data;
+    data.sellers = {seller("ana")};
+    data.deals = {won("d1", "ana", 10, 900, 950, "near_zero"), won("d2", "ana", 10, 900, 950, "at_floor"),
+                  won("d3", "ana", 10, 900, 950, "tiny")};
+    const DatasetIndex index(data, CustomerEntity::contact, day(820), as_of);
+    const std::vector<CustomerResult> customers{{"near_zero", 3.7e-10, 10.0, 0.19},
+                                                {"at_floor", 0.001, 10.0, 0.19},
+                                                {"tiny", 0.000999, 10.0, 0.19}};
+    const std::vector<CustomerAtRisk> at_risk = customers_at_risk(index, customers, as_of, 20);
+    REQUIRE(at_risk.size() == 1);
+    CHECK(at_risk[0].customer_id == "at_floor");
+    CHECK(at_risk[0].expected_purchases_90d == 0.19);
 }
