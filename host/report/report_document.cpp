@@ -413,9 +413,17 @@ json::object customers_at_risk(const json::object& scorecard, const std::optiona
         });
     }
     const bool listed = list && list->is_array();
+    std::string note;
+    if (!listed) {
+        note = "This scorecard does not list customers by risk; each customer's churn_risk is written to its contact "
+               "(or company) in the CRM, where it can be sorted.";
+    } else if (rows.empty()) {
+        // The plugin lists risks from 0.1% (docs/kpis.md): an empty list is a finding, not a gap.
+        note = kept_sellers ? "None of these sellers' customers has a churn risk of 0.1% or more."
+                            : "No customer has a churn risk of 0.1% or more.";
+    }
     return {{"listed", listed},
-            {"note", listed ? "" : "This scorecard does not list customers by risk; each customer's churn_risk is "
-                                   "written to its contact (or company) in the CRM, where it can be sorted."},
+            {"note", note},
             {"rows", std::move(rows)}};
 }
 

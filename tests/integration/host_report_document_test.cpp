@@ -330,6 +330,18 @@ TEST_CASE("report: the plugin's customers at risk name their seller, lifetime va
     CHECK(rows[2].at("seller") == "zed");  // an owner who is no seller: the id
 }
 
+TEST_CASE("report: an empty list of customers at risk says that nobody is at risk, not that it is unknown") {
+    json::value scorecard = host::testing::report_test_scorecard();
+    scorecard.as_object()["customers_at_risk"] = json::array{};
+    const json::value doc = build(scorecard);
+    const json::object& at_risk = doc.at("churn").at("customers_at_risk").as_object();
+    CHECK(at_risk.at("listed") == true);
+    CHECK(at_risk.at("note") == "No customer has a churn risk of 0.1% or more.");
+    const json::value carla = build(scorecard_with_customers_at_risk(), {"s-carla", std::nullopt});
+    CHECK(carla.at("churn").at("customers_at_risk").at("note") ==
+          "None of these sellers' customers has a churn risk of 0.1% or more.");
+}
+
 TEST_CASE("report: --team and --seller list only the at-risk customers their sellers sold to last") {
     const json::value team = build(scorecard_with_customers_at_risk(), {std::nullopt, "North"});
     const json::array& north = team.at("churn").at("customers_at_risk").at("rows").as_array();
