@@ -116,15 +116,13 @@ std::string change_cell(const json::object& trend) {
                        html_escape(str(change, "text", "—")));
 }
 
-// "▲ +4.2 (was 78.3)": the score's change, or why there is none.
-std::string score_change_cell(const json::object& trend) {
+// Under the score, its change against the previous window's ("▲ +4.2", the previous score in the
+// title): inside the score's cell, since one more column would push the leaderboard past the page.
+std::string score_change(const json::object& trend) {
+    if (!value_of(trend, "change")) return "";
     const json::object& change = obj(trend, "change");
-    if (!value_of(trend, "change")) {
-        const char* why = value_of(trend, "previous") ? "—" : "no previous score";
-        return fmt::format(R"(<td class="num">{}</td>)", why);
-    }
-    return fmt::format(R"(<td class="num {}">{} {} (was {})</td>)", as_class(str(trend, "verdict")), html_escape(str(change, "arrow")),
-                       html_escape(str(change, "text", "—")), text_of(trend, "previous"));
+    return fmt::format(R"(<br><span class="{}" title="previous window: {}">{} {}</span>)", as_class(str(trend, "verdict")),
+                       text_of(trend, "previous"), html_escape(str(change, "arrow")), html_escape(str(change, "text", "—")));
 }
 
 std::string header(const json::object& doc) {
@@ -147,9 +145,10 @@ std::string leaderboard(const json::object& doc) {
                    std::nullopt, ""});
     }
     out += chart.svg();
-    out += "<table><caption>Scores with bands (A &ge; 75, B &ge; 50, C &ge; 25, D below) and the change of each KPI "
+    out += "<table><caption>Scores with bands (A &ge; 75, B &ge; 50, C &ge; 25, D below), each with its change in points "
+           "and each KPI's change "
            "against the previous window</caption><thead><tr><th class=\"num\">#</th><th>Seller</th><th>Team</th>"
-           "<th class=\"num\">Score</th><th>Band</th><th class=\"num\">Score vs previous</th>";
+           "<th class=\"num\">Score</th><th>Band</th>";
     const json::array& first_trends = arr(entries.front().get_object(), "trends");
     for (const json::value& t : first_trends) {
         out += fmt::format(R"(<th class="num">{}</th><th class="num">vs previous</th>)", esc(t.get_object(), "label"));
@@ -158,10 +157,10 @@ std::string leaderboard(const json::object& doc) {
     for (const json::value& v : entries) {
         const json::object& e = v.get_object();
         const json::value* rank = e.if_contains("rank");
-        out += fmt::format(R"(<tr><td class="num">{}</td><td>{}</td><td>{}</td><td class="num">{}</td><td>{}</td>)",
+        out += fmt::format(R"(<tr><td class="num">{}</td><td>{}</td><td>{}</td><td class="num">{}{}</td><td>{}</td>)",
                            rank && rank->is_number() ? json::serialize(*rank) : "—", esc(e, "name"), esc(e, "team"),
-                           value_of(e, "score") ? text_of(e, "score") : "no score", band_badge(e));
-        out += score_change_cell(obj(e, "score_trend"));
+                           value_of(e, "score") ? text_of(e, "score") : "no score", score_change(obj(e, "score_trend")),
+                           band_badge(e));
         for (const json::value& t : arr(e, "trends")) {
             out += fmt::format(R"(<td class="num">{}</td>)", text_of(t.get_object(), "value")) + change_cell(t.get_object());
         }
