@@ -116,6 +116,15 @@ std::string change_cell(const json::object& trend) {
                        html_escape(str(change, "text", "—")));
 }
 
+// Under the score, its change against the previous window's ("▲ +4.2", the previous score in the
+// title): inside the score's cell, since one more column would push the leaderboard past the page.
+std::string score_change(const json::object& trend) {
+    if (!value_of(trend, "change")) return "";
+    const json::object& change = obj(trend, "change");
+    return fmt::format(R"(<br><span class="{}" title="previous window: {}">{} {}</span>)", as_class(str(trend, "verdict")),
+                       text_of(trend, "previous"), html_escape(str(change, "arrow")), html_escape(str(change, "text", "—")));
+}
+
 std::string header(const json::object& doc) {
     const json::object& window = obj(doc, "window");
     return fmt::format(
@@ -136,7 +145,8 @@ std::string leaderboard(const json::object& doc) {
                    std::nullopt, ""});
     }
     out += chart.svg();
-    out += "<table><caption>Scores with bands (A &ge; 75, B &ge; 50, C &ge; 25, D below) and the change of each KPI "
+    out += "<table><caption>Scores with bands (A &ge; 75, B &ge; 50, C &ge; 25, D below), each with its change in points "
+           "and each KPI's change "
            "against the previous window</caption><thead><tr><th class=\"num\">#</th><th>Seller</th><th>Team</th>"
            "<th class=\"num\">Score</th><th>Band</th>";
     const json::array& first_trends = arr(entries.front().get_object(), "trends");
@@ -147,9 +157,10 @@ std::string leaderboard(const json::object& doc) {
     for (const json::value& v : entries) {
         const json::object& e = v.get_object();
         const json::value* rank = e.if_contains("rank");
-        out += fmt::format(R"(<tr><td class="num">{}</td><td>{}</td><td>{}</td><td class="num">{}</td><td>{}</td>)",
+        out += fmt::format(R"(<tr><td class="num">{}</td><td>{}</td><td>{}</td><td class="num">{}{}</td><td>{}</td>)",
                            rank && rank->is_number() ? json::serialize(*rank) : "—", esc(e, "name"), esc(e, "team"),
-                           value_of(e, "score") ? text_of(e, "score") : "no score", band_badge(e));
+                           value_of(e, "score") ? text_of(e, "score") : "no score", score_change(obj(e, "score_trend")),
+                           band_badge(e));
         for (const json::value& t : arr(e, "trends")) {
             out += fmt::format(R"(<td class="num">{}</td>)", text_of(t.get_object(), "value")) + change_cell(t.get_object());
         }
@@ -389,13 +400,15 @@ std::string churn(const json::object& doc) {
         const std::string note = str(at_risk, "note");
         out += "<p class=\"note\">" + (note.empty() ? std::string("No customer at risk.") : html_escape(note)) + "</p>";
     } else {
-        out += "<table><thead><tr><th>Customer</th><th>Seller</th><th class=\"num\">Churn risk</th></tr></thead><tbody>";
+        out += "<table><thead><tr><th>Customer</th><th>Seller</th><th class=\"num\">Churn risk</th>"
+               "<th class=\"num\">Lifetime value</th><th>Last purchase</th></tr></thead><tbody>";
         std::size_t shown = 0;
         for (const json::value& c : customers) {
             if (++shown > 20) break;
             const json::object& o = c.get_object();
-            out += fmt::format(R"(<tr><td>{}</td><td>{}</td><td class="num">{}</td></tr>)", esc(o, "name", str(o, "id", "—")),
-                               esc(o, "seller"), text_of(o, "churn_risk"));
+            out += fmt::format(R"(<tr><td>{}</td><td>{}</td><td class="num">{}</td><td class="num">{}</td><td>{}</td></tr>)",
+                               esc(o, "name", str(o, "id", "—")), esc(o, "seller"), text_of(o, "churn_risk"),
+                               text_of(o, "lifetime_value"), html_escape(str(o, "last_purchase", "—").substr(0, 10)));
         }
         out += "</tbody></table>";
     }

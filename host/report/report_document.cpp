@@ -119,6 +119,24 @@ std::string seller_name(const json::object& seller) {
     return string_at(seller, "name").value_or(string_at(seller, "id").value_or(null_text));
 }
 
+// The score against the previous window's (the plugin's `previous_score`, when it writes one): a
+// change in score points, read like a KPI where higher is better.
+json::object score_trend(const json::object& seller) {
+    const std::optional<double> score = number_at(seller, "score");
+    const std::optional<double> previous = number_at(seller, "previous_score");
+    std::optional<double> change;
+    // Both are rounded to a tenth; rounding their difference again keeps 0.1 − 0.3 from reading −0.19999,
+    // and adding +0.0 turns a −0.0 into "+0.0".
+    if (score && previous) change = std::round((*score - *previous) * 10.0) / 10.0 + 0.0;
+    json::object change_figure{{"value", change ? json::value(*change) : json::value(nullptr)},
+                               {"text", change ? fmt::format("{:+.1f}", *change) : null_text},
+                               {"arrow", change ? trend_arrow(*change) : ""}};
+    return {{"previous", score_figure(previous)},
+            {"previous_band", string_or_null(string_at(seller, "previous_band"))},
+            {"change", std::move(change_figure)},
+            {"verdict", change_verdict(change, Better::higher)}};
+}
+
 json::object leaderboard_entry(const json::object& seller, std::optional<int> rank) {
     const json::object& kpis = object_at(seller, "kpis");
     json::array trends;
@@ -130,6 +148,7 @@ json::object leaderboard_entry(const json::object& seller, std::optional<int> ra
             {"rank", rank ? json::value(*rank) : json::value(nullptr)},
             {"score", score_figure(number_at(seller, "score"))},
             {"band", string_or_null(string_at(seller, "band"))},
+            {"score_trend", score_trend(seller)},
             {"trends", std::move(trends)}};
 }
 
@@ -363,8 +382,9 @@ json::object churn_model(const json::object& model) {
             {"parameters", std::move(parameters)}};
 }
 
-// Customers by risk, when the scorecard lists them (a later plugin may); each {id, name, churn_risk}.
-json::object customers_at_risk(const json::object& scorecard) {
+// Customers by risk, when the scorecard lists them (docs/abi.md); each {id, name, seller, seller_name,
+// churn_risk, lifetime_value, last_purchase_at}. `kept_sellers`, when given, keeps only their customers.
+json::object customers_at_risk(const json::object& scorecard, const std::optional<std::vector<std::string>>& kept_sellers) {
     const json::value* list = scorecard.if_contains("customers_at_risk");
     if (list == nullptr) list = object_at(scorecard, "churn_model").if_contains("customers_at_risk");
     json::array rows;
@@ -372,10 +392,19 @@ json::object customers_at_risk(const json::object& scorecard) {
         for (const json::value& c : list->get_array()) {
             if (!c.is_object()) continue;
             const json::object& o = c.get_object();
+            const std::optional<std::string> seller = string_at(o, "seller");
+            const std::optional<std::string> seller_name = string_at(o, "seller_name");
+            if (kept_sellers && std::find(kept_sellers->begin(), kept_sellers->end(), seller.value_or("")) ==
+                                    kept_sellers->end()) {
+                continue;
+            }
             rows.push_back(json::object{{"id", string_or_null(string_at(o, "id"))},
                                         {"name", string_or_null(string_at(o, "name"))},
-                                        {"seller", string_or_null(string_at(o, "seller"))},
-                                        {"churn_risk", figure(number_at(o, "churn_risk"), KpiUnit::ratio)}});
+                                        {"seller", string_or_null(seller_name ? seller_name : seller)},
+                                        {"seller_id", string_or_null(seller)},
+                                        {"churn_risk", figure(number_at(o, "churn_risk"), KpiUnit::ratio)},
+                                        {"lifetime_value", figure(number_at(o, "lifetime_value"), KpiUnit::money)},
+                                        {"last_purchase", string_or_null(string_at(o, "last_purchase_at"))}});
         }
         std::stable_sort(rows.begin(), rows.end(), [](const json::value& a, const json::value& b) {
             const json::value& ra = a.get_object().at("churn_risk").get_object().at("value");
@@ -384,9 +413,17 @@ json::object customers_at_risk(const json::object& scorecard) {
         });
     }
     const bool listed = list && list->is_array();
+    std::string note;
+    if (!listed) {
+        note = "This scorecard does not list customers by risk; each customer's churn_risk is written to its contact "
+               "(or company) in the CRM, where it can be sorted.";
+    } else if (rows.empty()) {
+        // The plugin lists risks from 0.1% (docs/kpis.md): an empty list is a finding, not a gap.
+        note = kept_sellers ? "None of these sellers' customers has a churn risk of 0.1% or more."
+                            : "No customer has a churn risk of 0.1% or more.";
+    }
     return {{"listed", listed},
-            {"note", listed ? "" : "This scorecard does not list customers by risk; each customer's churn_risk is "
-                                   "written to its contact (or company) in the CRM, where it can be sorted."},
+            {"note", note},
             {"rows", std::move(rows)}};
 }
 
@@ -446,6 +483,12 @@ Result<json::value> ReportDocument::build(const json::value& scorecard_value, co
         churn.emplace("name", seller_name(*seller));
         churn_sellers.push_back(std::move(churn));
     }
+    // A --seller or --team report lists only the at-risk customers its sellers sold to last.
+    std::optional<std::vector<std::string>> kept_seller_ids;
+    if (scope.seller || scope.team) {
+        kept_seller_ids.emplace();
+        for (const json::object* seller : sellers) kept_seller_ids->push_back(string_at(*seller, "id").value_or(""));
+    }
     const json::object& window = object_at(scorecard, "window");
     const std::string comparison_kpis = scope.seller ? "seller" : "team";
     const json::object& comparison = scope.seller ? object_at(*sellers.front(), "kpis") : *team_kpis;
@@ -466,7 +509,7 @@ Result<json::value> ReportDocument::build(const json::value& scorecard_value, co
         {"churn", json::object{{"team", churn_figures(*team_kpis)},
                                {"sellers", std::move(churn_sellers)},
                                {"model", churn_model(object_at(scorecard, "churn_model"))},
-                               {"customers_at_risk", customers_at_risk(scorecard)}}},
+                               {"customers_at_risk", customers_at_risk(scorecard, kept_seller_ids)}}},
     });
 }
 

@@ -4,9 +4,11 @@
 
 #include "channel_kpis.hpp"
 #include "customer_results.hpp"
+#include "customers_at_risk.hpp"
 #include "dataset_index.hpp"
 #include "expected_churn_tally.hpp"
 #include "kpi_catalog.hpp"
+#include "pipeline_outline.hpp"
 #include "seller_score.hpp"
 #include "stage_maps.hpp"
 #include "tally_slots.hpp"
@@ -54,6 +56,17 @@ Scorecard compute_scorecard(const model::Dataset& data, const KpiConfig& config)
     const std::vector<SellerScore> scores =
         score_sellers(std::span(now).first(index.seller_ids.size()), eligible, now[organisation],
                       config.score_weights, config.prior_strength);
+    // The score a run at as_of − window_days would have given (§3.2's "the whole computation again"),
+    // from the previous window's tallies, which the trends already need. Whether a seller was active
+    // then is not recorded, so today's `active` flag stands for it.
+    std::vector<bool> eligible_before(index.seller_ids.size(), false);
+    for (const model::Seller& seller : data.sellers) {
+        const std::uint32_t s = index.seller_ids.find(seller.id);
+        eligible_before[s] = seller.active && before[s].active_in_window;
+    }
+    const std::vector<SellerScore> previous_scores =
+        score_sellers(std::span(before).first(index.seller_ids.size()), eligible_before, before[organisation],
+                      config.score_weights, config.prior_strength);
 
     Scorecard card;
     card.as_of = config.as_of;
@@ -63,7 +76,8 @@ Scorecard compute_scorecard(const model::Dataset& data, const KpiConfig& config)
     for (const model::Seller& seller : data.sellers) {
         const std::uint32_t s = index.seller_ids.find(seller.id);
         card.sellers.push_back({seller.id, seller.name, seller.team, eligible[s], scores[s].score, scores[s].band,
-                                kpi_values(now[s], before[s]), stage_maps(now[s], index.pipelines), scores[s].drivers});
+                                kpi_values(now[s], before[s]), stage_maps(now[s], index.pipelines), scores[s].drivers,
+                                previous_scores[s].score, previous_scores[s].band});
     }
     card.team = kpi_values(now[organisation], before[organisation]);
     card.team_maps = stage_maps(now[organisation], index.pipelines);
@@ -76,6 +90,8 @@ Scorecard compute_scorecard(const model::Dataset& data, const KpiConfig& config)
     card.channels = channel_kpis(index, current, config.channel_kinds);
     card.customers = std::move(customers_now.customers);
     card.churn_model = std::move(customers_now.churn_model);
+    card.pipelines = pipeline_outline(data, index.pipelines);
+    card.customers_at_risk = customers_at_risk(index, card.customers, config.as_of, customers_at_risk_listed);
     return card;
 }
 

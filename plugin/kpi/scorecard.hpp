@@ -32,6 +32,10 @@ struct SellerResult {
     // window only; every open stage of every pipeline is a key, null when undefined.
     std::map<std::string, StageMap> maps;
     ScoreDrivers drivers;  // what lifts the score and what holds it down; empty when not eligible
+    // The score and band a run at as_of − window_days would have given (KPIS.md §3.2 applied to §5):
+    // null when the seller was not eligible then.
+    std::optional<double> previous_score;
+    std::optional<char> previous_band;
 };
 
 // Every seller KPI over the union of one team's sellers' records (KPIS.md §4).
@@ -57,6 +61,19 @@ struct CustomerResult {
     std::optional<double> expected_purchases_90d;  // §6; null when the model is not fitted
 };
 
+// One of the customers most at risk of churning (KPIS.md §6), for a manager to call first.
+struct CustomerAtRisk {
+    std::string customer_id;
+    // The owner of its latest won deal closed by as_of: who sold to it last. The name is null when the
+    // owner is not among the sellers.
+    std::string seller_id;
+    std::optional<std::string> seller_name;
+    double churn_risk = 0;
+    std::optional<double> lifetime_value;
+    std::optional<double> expected_purchases_90d;
+    model::Timestamp last_purchase_at = 0;  // closed_at of that latest won deal
+};
+
 struct ChurnModelSummary {
     bool fitted = false;
     std::string note;  // why it was not fitted, or how the fit went
@@ -64,6 +81,19 @@ struct ChurnModelSummary {
     bool converged = false;
     // The parameters that ran off along a likelihood ridge ("r", "alpha", "a", "b"); empty otherwise.
     std::vector<std::string> diverged_parameters;
+};
+
+// A pipeline's open stages in funnel order (KPIS.md §1 stage `order`), so that a reader of the stage
+// maps, which are keyed by stage id, can lay the funnel out as the CRM does.
+struct StageOutline {
+    std::string id;
+    std::string name;
+};
+
+struct PipelineOutline {
+    std::string id;
+    std::string name;  // the input model has no pipeline names: the pipeline id
+    std::vector<StageOutline> stages;
 };
 
 struct Scorecard {
@@ -77,6 +107,10 @@ struct Scorecard {
     std::vector<ChannelResult> channels;     // per channel, sorted by channel name
     std::vector<CustomerResult> customers;
     ChurnModelSummary churn_model;
+    // Pipelines in the order their first stage record comes in, each with its open stages.
+    std::vector<PipelineOutline> pipelines;
+    // The riskiest customers, riskiest first (customers_at_risk.hpp).
+    std::vector<CustomerAtRisk> customers_at_risk;
 };
 
 }  // namespace sellerscore::kpi

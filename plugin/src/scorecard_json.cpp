@@ -54,11 +54,42 @@ json::array drivers_to_json(const std::vector<kpi::ScoreDriver>& drivers) {
     return out;
 }
 
+// Pipelines and their open stages in funnel order: the stage maps are keyed by id only.
+json::array pipelines_to_json(const std::vector<kpi::PipelineOutline>& pipelines) {
+    json::array out;
+    for (const kpi::PipelineOutline& p : pipelines) {
+        json::array stages;
+        for (const kpi::StageOutline& s : p.stages) stages.push_back(json::object{{"id", s.id}, {"name", s.name}});
+        out.push_back(json::object{{"id", p.id}, {"name", p.name}, {"stages", std::move(stages)}});
+    }
+    return out;
+}
+
 // What lifts the score and what holds it down (issue 14), with the line written to seller_score_drivers.
 json::object score_drivers_to_json(const kpi::ScoreDrivers& drivers) {
     return json::object{{"lifts", drivers_to_json(drivers.lifts)},
                         {"holds", drivers_to_json(drivers.holds)},
                         {"text", kpi::score_drivers_text(drivers)}};
+}
+
+json::value band_or_null(const std::optional<char>& band) {
+    return band ? json::value(std::string(1, *band)) : json::value(nullptr);
+}
+
+json::value text_or_null(const std::optional<std::string>& s) { return s ? json::value(*s) : json::value(nullptr); }
+
+json::array customers_at_risk_to_json(const std::vector<kpi::CustomerAtRisk>& customers) {
+    json::array out;
+    for (const kpi::CustomerAtRisk& c : customers) {
+        out.push_back(json::object{{"id", c.customer_id},
+                                   {"seller", c.seller_id},
+                                   {"seller_name", text_or_null(c.seller_name)},
+                                   {"churn_risk", c.churn_risk},
+                                   {"lifetime_value", number_or_null(c.lifetime_value)},
+                                   {"expected_purchases_90d", number_or_null(c.expected_purchases_90d)},
+                                   {"last_purchase_at", model::format_rfc3339(c.last_purchase_at)}});
+    }
+    return out;
 }
 
 }  // namespace
@@ -72,7 +103,9 @@ std::string scorecard_to_json(const kpi::Scorecard& scorecard) {
             {"team", s.team ? json::value(*s.team) : json::value(nullptr)},
             {"eligible", s.eligible},
             {"score", number_or_null(s.score)},
-            {"band", s.band ? json::value(std::string(1, *s.band)) : json::value(nullptr)},
+            {"band", band_or_null(s.band)},
+            {"previous_score", number_or_null(s.previous_score)},
+            {"previous_band", band_or_null(s.previous_band)},
             {"drivers", score_drivers_to_json(s.drivers)},
             {"kpis", all_kpis_to_json(s.kpis, s.maps)},
         });
@@ -110,6 +143,8 @@ std::string scorecard_to_json(const kpi::Scorecard& scorecard) {
                       {"b", number_or_null(m.b)},
                       {"log_likelihood", number_or_null(m.log_likelihood)}}},
     };
+    doc["pipelines"] = pipelines_to_json(scorecard.pipelines);
+    doc["customers_at_risk"] = customers_at_risk_to_json(scorecard.customers_at_risk);
     return model::json_text(doc);
 }
 

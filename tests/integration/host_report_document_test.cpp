@@ -81,6 +81,39 @@ TEST_CASE("report: each seller's trend against the previous window, read with th
     CHECK(trend(bob, "conversion_rate").at("verdict").is_null());
 }
 
+TEST_CASE("report: each seller's score against the previous window's score, in score points") {
+    json::value scorecard = host::testing::report_test_scorecard();
+    json::array& sellers = scorecard.as_object()["sellers"].as_array();
+    sellers[0].as_object()["previous_score"] = 50.5;  // Bob: 48.0 now
+    sellers[0].as_object()["previous_band"] = "B";
+    sellers[1].as_object()["previous_score"] = 78.3;  // Ana: 82.46 now
+    sellers[1].as_object()["previous_band"] = "A";
+    sellers[2].as_object()["previous_score"] = 40.0;  // Carla: no score now
+    const json::value doc = build(scorecard);
+    const json::value& ana = doc.at("leaderboard").at(0).at("score_trend");
+    CHECK(text(ana.at("previous")) == "78.3");
+    CHECK(ana.at("previous_band") == "A");
+    CHECK(text(ana.at("change")) == "+4.2");  // 82.46 − 78.3 = 4.16, to a tenth
+    CHECK(ana.at("change").at("arrow") == "▲");
+    CHECK(ana.at("verdict") == "improved");
+    const json::value& bob = doc.at("leaderboard").at(1).at("score_trend");
+    CHECK(text(bob.at("change")) == "-2.5");  // 48.0 − 50.5
+    CHECK(bob.at("change").at("arrow") == "▼");
+    CHECK(bob.at("verdict") == "worsened");
+    const json::value& carla = doc.at("leaderboard").at(2).at("score_trend");
+    CHECK(text(carla.at("previous")) == "40.0");
+    CHECK(text(carla.at("change")) == "—");  // no score now, so no change
+    CHECK(carla.at("verdict").is_null());
+}
+
+TEST_CASE("report: without previous scores in the scorecard, the score's change is unknown") {
+    const json::value doc = build(host::testing::report_test_scorecard());
+    const json::value& ana = doc.at("leaderboard").at(0).at("score_trend");
+    CHECK(ana.at("previous").at("value").is_null());
+    CHECK(text(ana.at("change")) == "—");
+    CHECK(ana.at("verdict").is_null());
+}
+
 TEST_CASE("report: figures read exactly as the terminal table prints them") {
     const json::value scorecard = host::testing::report_test_scorecard();
     const std::string table = host::ScorecardRenderer(scorecard).table();
@@ -266,6 +299,58 @@ TEST_CASE("report: a fitted churn model shows its parameters, and listed custome
     REQUIRE(at_risk.size() == 2);
     CHECK(at_risk[0].at("name") == "High");
     CHECK(text(at_risk[0].at("churn_risk")) == "93.0%");
+}
+
+// The plugin's shape (docs/abi.md): the seller's id and name, lifetime value and last purchase.
+json::value scorecard_with_customers_at_risk() {
+    json::value scorecard = host::testing::report_test_scorecard();
+    scorecard.as_object()["customers_at_risk"] = json::parse(
+        R"([{"id": "k7", "seller": "s-bob", "seller_name": "Bob <Stone> & Co", "churn_risk": 1.0,
+             "lifetime_value": 1250.4, "expected_purchases_90d": null, "last_purchase_at": "2025-06-30T12:00:00Z"},
+            {"id": "k3", "seller": "s-ana", "seller_name": "Ana López", "churn_risk": 1.0,
+             "lifetime_value": 800, "expected_purchases_90d": null, "last_purchase_at": "2025-02-01T00:00:00Z"},
+            {"id": "k9", "seller": "zed", "seller_name": null, "churn_risk": 0.5,
+             "lifetime_value": 10, "expected_purchases_90d": null, "last_purchase_at": "2025-01-01T00:00:00Z"}])");
+    return scorecard;
+}
+
+TEST_CASE("report: the plugin's customers at risk name their seller, lifetime value and last purchase") {
+    const json::value doc = build(scorecard_with_customers_at_risk());
+    const json::object& at_risk = doc.at("churn").at("customers_at_risk").as_object();
+    CHECK(at_risk.at("listed") == true);
+    const json::array& rows = at_risk.at("rows").as_array();
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].at("id") == "k7");  // the plugin's order kept among equal risks
+    CHECK(rows[0].at("seller") == "Bob <Stone> & Co");
+    CHECK(rows[0].at("seller_id") == "s-bob");
+    CHECK(text(rows[0].at("churn_risk")) == "100.0%");
+    CHECK(text(rows[0].at("lifetime_value")) == "1,250");
+    CHECK(rows[0].at("last_purchase") == "2025-06-30T12:00:00Z");
+    CHECK(rows[1].at("id") == "k3");
+    CHECK(rows[2].at("seller") == "zed");  // an owner who is no seller: the id
+}
+
+TEST_CASE("report: an empty list of customers at risk says that nobody is at risk, not that it is unknown") {
+    json::value scorecard = host::testing::report_test_scorecard();
+    scorecard.as_object()["customers_at_risk"] = json::array{};
+    const json::value doc = build(scorecard);
+    const json::object& at_risk = doc.at("churn").at("customers_at_risk").as_object();
+    CHECK(at_risk.at("listed") == true);
+    CHECK(at_risk.at("note") == "No customer has a churn risk of 0.1% or more.");
+    const json::value carla = build(scorecard_with_customers_at_risk(), {"s-carla", std::nullopt});
+    CHECK(carla.at("churn").at("customers_at_risk").at("note") ==
+          "None of these sellers' customers has a churn risk of 0.1% or more.");
+}
+
+TEST_CASE("report: --team and --seller list only the at-risk customers their sellers sold to last") {
+    const json::value team = build(scorecard_with_customers_at_risk(), {std::nullopt, "North"});
+    const json::array& north = team.at("churn").at("customers_at_risk").at("rows").as_array();
+    REQUIRE(north.size() == 1);
+    CHECK(north[0].at("id") == "k3");  // Ana's; Carla has none
+    const json::value bob = build(scorecard_with_customers_at_risk(), {"s-bob", std::nullopt});
+    const json::array& bobs = bob.at("churn").at("customers_at_risk").at("rows").as_array();
+    REQUIRE(bobs.size() == 1);
+    CHECK(bobs[0].at("id") == "k7");
 }
 
 TEST_CASE("report: --team keeps that team's sellers and compares with that team") {

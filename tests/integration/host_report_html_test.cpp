@@ -75,6 +75,26 @@ TEST_CASE("report page: the edge cases read as sentences, not as blanks") {
     CHECK(contains(html, "This scorecard does not list customers by risk"));
 }
 
+TEST_CASE("report page: the leaderboard shows each score's change against the previous window") {
+    json::value scorecard = host::testing::report_test_scorecard();
+    scorecard.as_object()["sellers"].as_array()[1].as_object()["previous_score"] = 78.3;  // Ana: 82.46 now
+    const std::string html = page(scorecard);
+    CHECK(contains(html, R"(<td class="num">82.5<br><span class="improved" title="previous window: 78.3">▲ +4.2</span></td>)"));
+    CHECK(contains(html, R"(<td class="num">48.0</td>)"));  // Bob's scorecard entry has no previous score
+}
+
+TEST_CASE("report page: customers at risk with their seller, lifetime value and day of last purchase") {
+    json::value scorecard = host::testing::report_test_scorecard();
+    scorecard.as_object()["customers_at_risk"] = json::parse(
+        R"([{"id": "k7", "seller": "s-bob", "seller_name": "Bob <Stone> & Co", "churn_risk": 1.0,
+             "lifetime_value": 1250.4, "expected_purchases_90d": null, "last_purchase_at": "2025-06-30T12:00:00Z"}])");
+    const std::string html = page(scorecard);
+    CHECK(contains(html, "<th class=\"num\">Lifetime value</th><th>Last purchase</th>"));
+    CHECK(contains(html, R"(<tr><td>k7</td><td>Bob &lt;Stone&gt; &amp; Co</td><td class="num">100.0%</td>)"
+                         R"(<td class="num">1,250</td><td>2025-06-30</td></tr>)"));
+    CHECK_FALSE(contains(html, "This scorecard does not list customers by risk"));
+}
+
 TEST_CASE("report page: an empty scorecard makes a page that says so") {
     const std::string html = page(json::object{});
     CHECK(contains(html, "The scorecard has no sellers."));

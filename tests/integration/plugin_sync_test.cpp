@@ -244,6 +244,53 @@ TEST_CASE("scorecard after a sync is the KPIS.md section 8 document") {
     CHECK(doc.at("churn_model").at("fitted").as_bool() == false);
 }
 
+TEST_CASE("the scorecard lists each pipeline with its open stages in funnel order") {
+    TestHost host;
+    SyncFixture fx;
+    PluginSession session(host, fx.settings);
+    REQUIRE(session.sync().status == CRMEXT_OK);
+    const json::value doc = session.scorecard().json();
+    // Pipeline P has one open stage, "new"; won and lost end the funnel and are not listed.
+    CHECK(doc.at("pipelines") ==
+          json::parse(R"([{"id": "P", "name": "P", "stages": [{"id": "new", "name": "New"}]}])"));
+}
+
+TEST_CASE("the scorecard carries each seller's previous score and the customers most at risk") {
+    TestHost host;
+    SyncFixture fx;
+    // P = [2026-01-02, 2026-04-02). D7: Ben wins in P, so he alone is eligible then: 50 (band B) on
+    // every component; Ana had nothing in P. D8: Ana's win of 2025-05-01 is C6's only purchase, over
+    // 365 days before as_of: by the inactivity rule C6's churn risk is 1; C1, C2 and C5 bought within
+    // the horizon (risk 0) and are not listed.
+    const auto more = fx.dir.path() / "more";
+    std::filesystem::create_directories(more);
+    write_file(more / "contacts.ndjson",
+               R"({"id":"C5","owner_id":"S2","created_at":"2026-01-10T00:00:00Z","channel":"web"}
+{"id":"C6","owner_id":"S1","created_at":"2025-03-01T00:00:00Z","channel":"web"}
+)");
+    write_file(more / "deals.ndjson",
+               R"({"id":"D7","owner_id":"S2","contact_id":"C5","pipeline_id":"P","stage_id":"won","amount":80,"created_at":"2026-02-01T00:00:00Z","closed_at":"2026-03-01T00:00:00Z","status":"won"}
+{"id":"D8","owner_id":"S1","contact_id":"C6","pipeline_id":"P","stage_id":"won","amount":700,"created_at":"2025-04-01T00:00:00Z","closed_at":"2025-05-01T00:00:00Z","status":"won"}
+)");
+    fx.import(more);
+    PluginSession session(host, fx.settings);
+    REQUIRE(session.sync().status == CRMEXT_OK);
+    const json::value doc = session.scorecard().json();
+    const json::array& sellers = doc.at("sellers").as_array();
+    REQUIRE(sellers.size() == 2);
+    const json::value& ana = sellers[0].at("id").as_string() == "S1" ? sellers[0] : sellers[1];
+    const json::value& ben = sellers[0].at("id").as_string() == "S2" ? sellers[0] : sellers[1];
+    CHECK(ana.at("previous_score").is_null());
+    CHECK(ana.at("previous_band").is_null());
+    CHECK(ben.at("previous_score").to_number<double>() == 50.0);
+    CHECK(ben.at("previous_band") == "B");
+    // Whole numbers come back from the JSON text as integers, so they are written as such here.
+    CHECK(doc.at("customers_at_risk") ==
+          json::parse(R"([{"id": "C6", "seller": "S1", "seller_name": "Ana", "churn_risk": 1,
+                           "lifetime_value": 700, "expected_purchases_90d": null,
+                           "last_purchase_at": "2025-05-01T00:00:00Z"}])"));
+}
+
 TEST_CASE("deals --where filters by band and by percentage") {
     TestHost host;
     SyncFixture fx;

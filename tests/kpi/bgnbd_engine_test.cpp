@@ -2,6 +2,7 @@
 // customers, and the seller-level expected_churn.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "kpi_test_data.hpp"
@@ -148,4 +149,26 @@ TEST_CASE("a customer reactivated after the horizon is active again for expected
     CHECK(k == Approx(1 - probability_alive_from(card.churn_model, 2, 780.0 / 7, 800.0 / 7)).epsilon(1e-9));
     // As of day 910 its last purchase (day 300) is older than H = 365 days: no active customer.
     CHECK_FALSE(churn.previous.has_value());
+}
+
+TEST_CASE("with the model fitted, the customers at risk are the 20 with the lowest P(alive), riskiest first",
+          "[kpi][bgnbd]") {
+    const Scorecard card = compute_scorecard(bulk_customers(50), config());
+    REQUIRE(card.churn_model.fitted);
+    const std::vector<CustomerAtRisk>& at_risk = card.customers_at_risk;
+    REQUIRE(at_risk.size() == 20);
+    // The 21st riskiest customer is no riskier than the 20th listed: rank every risk and compare.
+    std::vector<double> risks;
+    for (const CustomerResult& c : card.customers) risks.push_back(*c.churn_risk);
+    std::sort(risks.rbegin(), risks.rend());
+    for (std::size_t i = 0; i < at_risk.size(); ++i) {
+        INFO("row " << i << ": " << at_risk[i].customer_id);
+        CHECK(at_risk[i].churn_risk == risks[i]);
+        CHECK(at_risk[i].churn_risk == *customer(card, at_risk[i].customer_id).churn_risk);
+        CHECK(at_risk[i].customer_id.starts_with("r"));  // one-time buyers are alive for BG/NBD
+        CHECK(at_risk[i].seller_id == "bulk");
+        CHECK(at_risk[i].expected_purchases_90d.has_value());
+    }
+    // r4 stopped after day 364 (x = 4, 636 days without a purchase): among the listed.
+    CHECK(std::any_of(at_risk.begin(), at_risk.end(), [](const CustomerAtRisk& c) { return c.customer_id == "r4"; }));
 }

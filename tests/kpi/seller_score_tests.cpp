@@ -144,3 +144,28 @@ TEST_CASE("the band is A from 75, B from 50, C from 25, else D", "[kpi][score]")
     CHECK(score_band(25.0) == 'C');
     CHECK(score_band(24.9) == 'D');
 }
+
+TEST_CASE("the previous score is the score of the previous window's KPIs among the sellers eligible then",
+          "[kpi][score]") {
+    model::Dataset data;
+    data.sellers = {seller("ana"), seller("bob"), seller("cy"), seller("dee", false)};
+    // P = [day 820, day 910): ana wins 2, bob 1, cy nothing (not eligible then), dee 3 but inactive.
+    // W = [day 910, day 1000): ana wins 1, bob 2, cy only an email (eligible, 0 won).
+    data.deals = {won("a1", "ana", 10, 840, 850), won("a2", "ana", 10, 850, 860), won("b1", "bob", 10, 860, 870),
+                  won("d1", "dee", 10, 830, 840), won("d2", "dee", 10, 830, 845), won("d3", "dee", 10, 830, 850),
+                  won("a3", "ana", 10, 940, 950), won("b2", "bob", 10, 950, 960), won("b3", "bob", 10, 960, 970)};
+    data.activities = {email_to("cy", "k1", day(990))};
+    const Scorecard card = compute_scorecard(data, weighted({{"deals_won_count", 1}}));
+    // W, n = 3: bob beats ana and cy: 2/2 × 100 = 100 (A); ana beats cy: 50 (B); cy 0 (D).
+    CHECK(seller_result(card, "bob").score == 100.0);
+    CHECK(seller_result(card, "ana").score == 50.0);
+    CHECK(seller_result(card, "cy").score == 0.0);
+    // P, n = 2 (ana, bob; dee is inactive, cy had nothing): ana 2 beats bob 1: ana 100 (A), bob 0 (D).
+    CHECK(seller_result(card, "ana").previous_score == 100.0);
+    CHECK(seller_result(card, "ana").previous_band == 'A');
+    CHECK(seller_result(card, "bob").previous_score == 0.0);
+    CHECK(seller_result(card, "bob").previous_band == 'D');
+    CHECK_FALSE(seller_result(card, "cy").previous_score);
+    CHECK_FALSE(seller_result(card, "cy").previous_band);
+    CHECK_FALSE(seller_result(card, "dee").previous_score);
+}

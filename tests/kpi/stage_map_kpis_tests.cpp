@@ -280,3 +280,35 @@ TEST_CASE("the stage of a deal at a past instant follows it across pipelines", "
     CHECK(kpi_of(card, "ana", "weighted_pipeline_value").previous == Approx(50.0));
     CHECK(kpi_of(card, "ana", "weighted_pipeline_value").value == Approx(10.0));
 }
+
+TEST_CASE("the scorecard outlines each pipeline's open stages in funnel order, pipelines as their stages come",
+          "[kpi][stages]") {
+    using model::StageKind;
+    model::Dataset data;
+    data.sellers = {seller("ana")};
+    // Records out of funnel order: q's stage first, then p's stages shuffled around its won and lost.
+    data.stages = {{"q1", "q", "Inbound", 1, StageKind::open, std::nullopt},
+                   {"s3", "p", "Negotiate", 3, StageKind::open, 0.8},
+                   {"won", "p", "Won", 4, StageKind::won, 1.0},
+                   {"s1", "p", "Qualify", 1, StageKind::open, 0.1},
+                   {"lost", "p", "Lost", 0, StageKind::lost, 0.0},
+                   {"s2", "p", "Propose", 2, StageKind::open, 0.5},
+                   {"c1", "closed_only", "Done", 1, StageKind::won, 1.0}};
+    const Scorecard card = compute_scorecard(data, config());
+    // q comes first (its stage record does); p's open stages by order 1, 2, 3; won and lost are not
+    // stages of the funnel maps; a pipeline with no open stage has no funnel.
+    REQUIRE(card.pipelines.size() == 2);
+    CHECK(card.pipelines[0].id == "q");
+    CHECK(card.pipelines[0].name == "q");
+    REQUIRE(card.pipelines[0].stages.size() == 1);
+    CHECK(card.pipelines[0].stages[0].id == "q1");
+    CHECK(card.pipelines[0].stages[0].name == "Inbound");
+    CHECK(card.pipelines[1].id == "p");
+    REQUIRE(card.pipelines[1].stages.size() == 3);
+    CHECK(card.pipelines[1].stages[0].id == "s1");
+    CHECK(card.pipelines[1].stages[0].name == "Qualify");
+    CHECK(card.pipelines[1].stages[1].id == "s2");
+    CHECK(card.pipelines[1].stages[1].name == "Propose");
+    CHECK(card.pipelines[1].stages[2].id == "s3");
+    CHECK(card.pipelines[1].stages[2].name == "Negotiate");
+}
