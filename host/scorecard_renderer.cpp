@@ -47,7 +47,7 @@ bool is_scalar_kpi(const json::value& kpi) {
            (kpi.get_object().contains("change") || kpi.get_object().contains("previous"));
 }
 
-enum class Unit { ratio, money, days };
+enum class Unit { ratio, money, days, points };
 
 std::string format_value(double value, Unit unit) {
     switch (unit) {
@@ -55,6 +55,8 @@ std::string format_value(double value, Unit unit) {
         return fmt::format("{:.1f}%", value * 100.0);
     case Unit::days:
         return fmt::format("{:.1f}", value);
+    case Unit::points:
+        return fmt::format("{:.0f}", value);
     case Unit::money:
         // Whole units: managers compare magnitudes, not cents.
         return with_thousands_separators(std::llround(value));
@@ -101,7 +103,9 @@ std::vector<const json::object*> sellers_by_score(const json::object& scorecard)
 std::vector<std::string> kpi_cells(const json::object& kpis) {
     return {kpi_cell(kpis, "win_rate", Unit::ratio),         kpi_cell(kpis, "conversion_rate", Unit::ratio),
             kpi_cell(kpis, "avg_sale_value", Unit::money),   kpi_cell(kpis, "avg_sales_cycle_days", Unit::days),
-            kpi_cell(kpis, "retention_rate", Unit::ratio),   kpi_cell(kpis, "churn_rate", Unit::ratio)};
+            kpi_cell(kpis, "retention_rate", Unit::ratio),   kpi_cell(kpis, "churn_rate", Unit::ratio),
+            kpi_cell(kpis, "csat", Unit::ratio),             kpi_cell(kpis, "nps", Unit::points),
+            kpi_cell(kpis, "on_time_delivery_rate", Unit::ratio)};
 }
 
 std::string csv_field(const std::string& text) {
@@ -172,7 +176,10 @@ std::string ScorecardRenderer::table() const {
                      {"avg sale", Align::right},
                      {"cycle days", Align::right},
                      {"retention", Align::right},
-                     {"churn", Align::right}});
+                     {"churn", Align::right},
+                     {"csat", Align::right},
+                     {"nps", Align::right},
+                     {"on time", Align::right}});
     const std::vector<const json::object*> sellers = sellers_by_score(scorecard);
     for (const json::object* seller : sellers) {
         const std::optional<double> score = number_at(*seller, "score");
