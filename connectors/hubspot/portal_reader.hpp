@@ -42,6 +42,7 @@ public:
     std::vector<std::string> properties(ObjectType type) const;
 
 private:
+    Status read_feedback_submissions(const RecordMapper& mapper, RecordSink& sink);
     // Deals come with propertiesWithHistory=dealstage, 50 per page.
     Status list_type(ObjectType type, const RecordMapper& mapper, RecordSink& sink);
     Status search_type(ObjectType type, std::int64_t since_ms, const RecordMapper& mapper, RecordSink& sink);
