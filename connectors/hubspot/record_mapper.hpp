@@ -31,7 +31,8 @@ struct MappingOptions {
 
 // The feedback submissions object (HubSpot's survey responses, read-only) and what is read of it.
 inline constexpr std::string_view feedback_submissions_path = "feedback_submissions";
-inline constexpr std::string_view feedback_properties[] = {"hs_survey_type", "hs_value", "hs_submission_timestamp"};
+inline constexpr std::string_view feedback_properties[] = {"hs_survey_type", "hs_value", "hs_submission_timestamp",
+                                                           "hs_createdate"};
 
 // The first associated id of each kind a record refers to.
 struct FirstAssociations {

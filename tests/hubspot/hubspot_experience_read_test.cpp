@@ -44,7 +44,7 @@ TEST_CASE("a read brings every NPS and CSAT feedback submission and every named 
     CHECK(lines_of(sink.records.deliveries) == lines_of(held.deliveries));
 }
 
-TEST_CASE("without the delivery settings a read brings no delivery, and an incremental read brings the surveys again") {
+TEST_CASE("without the delivery settings a read brings no delivery; an incremental read brings only surveys it may lack") {
     HubSpotFixture f;
     const model::Dataset held = f.fake.seed(demo_dataset());
     auto connector = f.connector();
@@ -54,7 +54,11 @@ TEST_CASE("without the delivery settings a read brings no delivery, and an incre
     CHECK(sink.records.deliveries.empty());
     CollectingSink again;
     REQUIRE(connector->read(*cursor, again));
-    CHECK(lines_of(again.records.survey_responses) == lines_of(held.survey_responses));
+    // Those created since the first read began, at most: here, none is new, so some at most come again.
+    const auto all = lines_of(held.survey_responses);
+    const auto incremental = lines_of(again.records.survey_responses);
+    CHECK(incremental.size() < all.size());
+    CHECK(std::includes(all.begin(), all.end(), incremental.begin(), incremental.end()));
 }
 
 TEST_CASE("a portal without feedback submissions is read without surveys after one warning line") {

@@ -109,7 +109,7 @@ TEST_CASE("the scorecard CSV has a header of ids and one column per KPI value") 
 TEST_CASE("the scorecard CSV quotes per RFC 4180 and leaves nulls empty") {
     const std::vector<std::string> lines = lines_of(ScorecardRenderer(scorecard).csv());
     REQUIRE(lines.size() == 4);
-    CHECK(lines[1] == "s2,\"Bo, Jr.\",88,A,,,,,,,\r");
-    CHECK(lines[2] == "s1,Ana,71.5,B,0.4,0.25,12345.6,34.5,0.8,0.2,0.5\r");
-    CHECK(lines[3] == "s3,Cy,,,,,,,,,\r");
+    CHECK(lines[1] == "s2,\"Bo, Jr.\",88,A,,,,,,,,,,\r");
+    CHECK(lines[2] == "s1,Ana,71.5,B,0.4,0.25,12345.6,34.5,0.8,0.2,0.875,42.4,0.95,0.5\r");
+    CHECK(lines[3] == "s3,Cy,,,,,,,,,,,,\r");
 }
