@@ -49,7 +49,7 @@ struct HeldValue {
 
 // A record that no longer exists in the CRM (deleted, archived, merged away) since the cursor.
 struct RemovedRecord {
-    model::RecordType type = model::RecordType::deal;  // seller, contact, deal or activity
+    model::RecordType type = model::RecordType::deal;  // seller, contact, deal, activity, survey_response or delivery
     std::string id;
 };
 

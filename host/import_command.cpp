@@ -65,9 +65,9 @@ Status run_import_command(const GlobalOptions& global, const std::filesystem::pa
     }
     out << fmt::format(
         "imported {} records into {}: {} sellers, {} stages, {} contacts, {} deals, {} stage changes, {} activities, "
-        "{} spend rows\n",
+        "{} spend rows, {} survey responses, {} deliveries\n",
         counts->total(), database_path->string(), counts->sellers, counts->stages, counts->contacts, counts->deals,
-        counts->stage_changes, counts->activities, counts->spend);
+        counts->stage_changes, counts->activities, counts->spend, counts->survey_responses, counts->deliveries);
     return Status::ok();
 }
 

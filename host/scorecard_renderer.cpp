@@ -80,7 +80,9 @@ std::vector<const json::object*> sellers_by_score(const json::object& scorecard)
 std::vector<std::string> kpi_cells(const json::object& kpis) {
     return {kpi_cell(kpis, "win_rate", KpiUnit::ratio),         kpi_cell(kpis, "conversion_rate", KpiUnit::ratio),
             kpi_cell(kpis, "avg_sale_value", KpiUnit::money),   kpi_cell(kpis, "avg_sales_cycle_days", KpiUnit::days),
-            kpi_cell(kpis, "retention_rate", KpiUnit::ratio),   kpi_cell(kpis, "churn_rate", KpiUnit::ratio)};
+            kpi_cell(kpis, "retention_rate", KpiUnit::ratio),   kpi_cell(kpis, "churn_rate", KpiUnit::ratio),
+            kpi_cell(kpis, "csat", KpiUnit::ratio),             kpi_cell(kpis, "nps", KpiUnit::points),
+            kpi_cell(kpis, "on_time_delivery_rate", KpiUnit::ratio)};
 }
 
 std::string csv_number(const json::value* v) {
@@ -140,7 +142,10 @@ std::string ScorecardRenderer::table() const {
                      {"avg sale", Align::right},
                      {"cycle days", Align::right},
                      {"retention", Align::right},
-                     {"churn", Align::right}});
+                     {"churn", Align::right},
+                     {"csat", Align::right},
+                     {"nps", Align::right},
+                     {"on time", Align::right}});
     const std::vector<const json::object*> sellers = sellers_by_score(scorecard);
     for (const json::object* seller : sellers) {
         const std::optional<double> score = number_at(*seller, "score");

@@ -51,14 +51,22 @@ void FieldSchema::load(RecordObject object, const boost::json::value& property_l
     auto& fields = of(object);
     fields.clear();
     loaded_.insert(object);
+    std::set<std::string>& names = all_names_[object];
+    names.clear();
     const boost::json::array* results = array_at(property_list, "results");
     if (results == nullptr) return;
     for (const auto& property : *results) {
+        names.insert(string_at(property, "name"));
         if (string_at(property, "groupName") != property_group) continue;
         if (const auto field_id = field_id_of(string_at(property, "name"))) {
             fields[*field_id] = kind_of_hubspot_type(string_at(property, "type"));
         }
     }
+}
+
+bool FieldSchema::has_property(RecordObject object, const std::string& name) const {
+    const auto it = all_names_.find(object);
+    return it != all_names_.end() && it->second.contains(name);
 }
 
 const std::map<std::string, PropertyKind>& FieldSchema::fields(RecordObject object) const {

@@ -41,10 +41,14 @@ public:
     // Whether load() has seen the object's property list.
     bool loaded(RecordObject object) const { return loaded_.contains(object); }
     std::optional<PropertyKind> kind(RecordObject object, std::string_view name) const;
+    // Whether the object's property list (as load() saw it) has a property of that name, ours or not:
+    // the delivery properties an admin names are the portal's own.
+    bool has_property(RecordObject object, const std::string& name) const;
 
 private:
     std::map<std::string, PropertyKind> deal_, contact_, company_;
     std::set<RecordObject> loaded_;
+    std::map<RecordObject, std::set<std::string>> all_names_;
     std::map<std::string, PropertyKind>& of(RecordObject object);
 };
 

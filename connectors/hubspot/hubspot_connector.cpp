@@ -32,6 +32,8 @@ MappingOptions mapping_options(const HubSpotSettings& settings) {
     options.objection_markers = settings.objection_markers;
     if (!settings.referral_property.empty()) options.referral_property = settings.referral_property;
     if (!settings.channel_property.empty()) options.channel_property = settings.channel_property;
+    options.delivery_promised_property = settings.delivery_promised_property;
+    options.delivery_delivered_property = settings.delivery_delivered_property;
     return options;
 }
 
@@ -120,6 +122,17 @@ http::ClientStats HubSpotConnector::stats() const {
 
 Status HubSpotConnector::know_schema() { return PropertyInstaller(*api_, *schema_).discover(); }
 
+void HubSpotConnector::warn_missing_delivery_properties() const {
+    if (!log_ || !schema_->loaded(RecordObject::deal)) return;
+    for (const auto& [setting, name] : {std::pair{"hubspot.delivery.promised_property", &settings_.delivery_promised_property},
+                                        std::pair{"hubspot.delivery.delivered_property",
+                                                  &settings_.delivery_delivered_property}}) {
+        if (name->empty() || schema_->has_property(RecordObject::deal, *name)) continue;
+        log_(http::LogLevel::warn, std::string("hubspot: ") + setting + " names deal property '" + *name +
+                                       "', which the portal does not have: deliveries are read without it");
+    }
+}
+
 Result<SyncCursor> HubSpotConnector::plain_cursor(std::string owners, std::string pipelines) {
     SyncCursor cursor;
     cursor.owners = std::move(owners);
@@ -177,6 +190,7 @@ Result<std::string> HubSpotConnector::read(std::string_view cursor_text, RecordS
         since = std::move(*parsed);
     }
     if (Status st = know_schema(); !st) return st;
+    warn_missing_delivery_properties();
     auto reference = PortalReader::read_reference(*api_);
     if (!reference) return reference.status();
     // Taken before reading: whatever changes while the read runs is newer than these marks.
@@ -206,7 +220,9 @@ Result<std::string> HubSpotConnector::current_cursor() {
 }
 
 Result<SchemaReport> HubSpotConnector::ensure_fields(std::span<const FieldDefinition> fields) {
-    return PropertyInstaller(*api_, *schema_).ensure(fields);
+    auto report = PropertyInstaller(*api_, *schema_).ensure(fields);
+    if (report) warn_missing_delivery_properties();
+    return report;
 }
 
 Result<SchemaReport> HubSpotConnector::remove_fields(std::span<const FieldDefinition> fields) {

@@ -44,6 +44,8 @@ struct HubSpotSettings {
     int search_per_second = 4;  // HubSpot's search limit is per token, not in the headers
     std::string referral_property = "referred_by_contact_id";
     std::string channel_property = "hs_analytics_source";  // the contact property holding the lead source
+    // The deal properties a won deal's delivery is read from (hubspot.delivery.*); empty: no deliveries.
+    std::string delivery_promised_property, delivery_delivered_property;
     std::vector<std::string> visit_types, proposal_stages, objection_markers;  // empty = defaults
     http::RetryPolicy retry;
 };
@@ -77,6 +79,8 @@ private:
                      http::LogSink log, std::function<bool()> cancelled, http::Clock& clock);
 
     Status know_schema();
+    // One warning line per named delivery property the portal's deals do not have (install and sync).
+    void warn_missing_delivery_properties() const;
     // Owners/pipelines fingerprints and, per type, the newest modification and the live count.
     Result<SyncCursor> plain_cursor(std::string owners, std::string pipelines);
     Result<SyncCursor> cursor_after_own_writes(const SyncCursor& read_cursor);

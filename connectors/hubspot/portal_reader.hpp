@@ -42,6 +42,8 @@ public:
     std::vector<std::string> properties(ObjectType type) const;
 
 private:
+    // Only submissions created at or after `created_from` are delivered (0: all).
+    Status read_feedback_submissions(const RecordMapper& mapper, RecordSink& sink, std::int64_t created_from);
     // Deals come with propertiesWithHistory=dealstage, 50 per page.
     Status list_type(ObjectType type, const RecordMapper& mapper, RecordSink& sink);
     Status search_type(ObjectType type, std::int64_t since_ms, const RecordMapper& mapper, RecordSink& sink);

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include "json_access.hpp"
+#include "plugin/model/timestamp_format.hpp"
 #include "property_value.hpp"
 
 namespace sellerscore::connectors::hubspot {
@@ -61,6 +62,21 @@ std::optional<std::string> first_associated(const json::value& crm_object, std::
     return std::nullopt;
 }
 
+bool is_date_only(std::string_view text) {
+    return text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+}
+
+// A delivery property is a date or a datetime. A date promise means "by the end of that day", so a
+// date-only promised value reads as that day's last millisecond and a date-only delivered value as
+// the day's start: delivered on the promised day is on time.
+std::optional<model::Timestamp> delivery_time(std::string_view text, bool end_of_day) {
+    if (!is_date_only(text)) return parse_time(text);
+    const auto midnight = model::parse_rfc3339(std::string(text) + "T00:00:00Z");
+    if (!midnight) return std::nullopt;
+    return end_of_day ? *midnight + model::ms_per_day - 1 : *midnight;
+}
+
 // The first entry into a proposal stage keeps the id it always had; a re-entry is another proposal,
 // numbered by its order among the entries into that stage (histories only grow, so ids are stable).
 std::string proposal_activity_id(const std::string& deal_id, const std::string& stage_id, int entry) {
@@ -86,6 +102,32 @@ RecordMapper::RecordMapper(MappingOptions options, const StageCatalog& stages, c
 
 std::string RecordMapper::activity_id(ObjectType type, std::string_view hubspot_id) {
     return std::string(path_name(type)) + ":" + std::string(hubspot_id);
+}
+
+std::string RecordMapper::delivery_id(std::string_view deal_id) { return "deal-delivery:" + std::string(deal_id); }
+
+MapOutcome RecordMapper::add_feedback_submission(const json::value& submission, const FirstAssociations& links,
+                                                 ReadPage& page) const {
+    model::SurveyResponse r;
+    r.id = string_at(submission, "id");
+    const auto at = parse_time(property_at(submission, "hs_submission_timestamp"));
+    const auto value = parse_number(property_at(submission, "hs_value"));
+    if (r.id.empty() || !at || !value || *value != static_cast<int>(*value)) return MapOutcome::not_a_record;
+    const int score = static_cast<int>(*value);
+    const std::string type = property_at(submission, "hs_survey_type");
+    if (type == "NPS" && score >= 0 && score <= 10) {
+        r.kind = model::SurveyKind::nps;
+        r.score = score;
+    } else if (type == "CSAT" && score >= 0 && score <= 2) {
+        r.kind = model::SurveyKind::csat;
+        r.score = 1 + 2 * score;
+    } else {
+        return MapOutcome::not_a_record;
+    }
+    r.at = *at;
+    r.contact_id = links.contact;
+    page.records.survey_responses.push_back(std::move(r));
+    return MapOutcome::mapped;
 }
 
 std::optional<model::Seller> RecordMapper::seller(const json::value& owner) const {
@@ -187,6 +229,12 @@ MapOutcome RecordMapper::add_deal(const json::value& deal, const FirstAssociatio
         page.records.activities.push_back(std::move(proposal));
     }
     for (auto& change : history) page.records.stage_changes.push_back(std::move(change));
+    if (d.status == model::DealStatus::won && !options_.delivery_promised_property.empty()) {
+        if (const auto promised = delivery_time(property_at(deal, options_.delivery_promised_property), true)) {
+            page.records.deliveries.push_back({delivery_id(d.id), d.id, *promised,
+                                               delivery_time(property_at(deal, options_.delivery_delivered_property), false)});
+        }
+    }
     add_held_values(RecordObject::deal, deal, page);
     page.records.deals.push_back(std::move(d));
     return MapOutcome::mapped;
@@ -289,6 +337,9 @@ void RecordMapper::add_removed(ObjectType type, const json::value& crm_object,
     switch (type) {
         case ObjectType::deals: {
             removed.push_back({model::RecordType::deal, id});
+            if (!options_.delivery_promised_property.empty()) {
+                removed.push_back({model::RecordType::delivery, delivery_id(id)});
+            }
             // The proposals its stage entries implied go with it (the history rides on the archived read).
             std::map<std::string, int> entries;
             for (const auto& change : stage_history(crm_object, id, property_at(crm_object, "dealstage"), 0)) {

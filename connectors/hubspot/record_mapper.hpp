@@ -23,7 +23,16 @@ struct MappingOptions {
     // The contact property holding the lead source (the contact's channel): HubSpot's own original
     // source, or a portal's custom property.
     std::string channel_property = "hs_analytics_source";
+    // The deal properties a won deal's delivery comes from (HubSpot has no delivery object); empty:
+    // no deliveries.
+    std::string delivery_promised_property;
+    std::string delivery_delivered_property;
 };
+
+// The feedback submissions object (HubSpot's survey responses, read-only) and what is read of it.
+inline constexpr std::string_view feedback_submissions_path = "feedback_submissions";
+inline constexpr std::string_view feedback_properties[] = {"hs_survey_type", "hs_value", "hs_submission_timestamp",
+                                                           "hs_createdate"};
 
 // The first associated id of each kind a record refers to.
 struct FirstAssociations {
@@ -54,6 +63,13 @@ public:
     MapOutcome add_contact(const boost::json::value& contact, ReadPage& page) const;
     // Companies only carry held values.
     void add_company(const boost::json::value& company, ReadPage& page) const;
+    // An NPS or CSAT feedback submission as a survey response rating its contact's owner (the engine
+    // attributes it). HubSpot's CSAT scale is 0 (unsatisfied), 1 (neutral), 2 (satisfied), read as 1,
+    // 3 and 5 of 5 so that "satisfied" is a 4 or 5; NPS is 0-10 as is. CES and custom surveys, and a
+    // value outside its scale, are not_a_record.
+    MapOutcome add_feedback_submission(const boost::json::value& submission, const FirstAssociations& links,
+                                       ReadPage& page) const;
+
     MapOutcome add_activity(ObjectType type, const boost::json::value& engagement, const FirstAssociations& links,
                             ReadPage& page) const;
 
@@ -62,6 +78,8 @@ public:
 
     // "calls:1001"
     static std::string activity_id(ObjectType type, std::string_view hubspot_id);
+    // "deal-delivery:501": the one delivery a deal's two delivery properties describe.
+    static std::string delivery_id(std::string_view deal_id);
 
 private:
     void add_held_values(RecordObject object, const boost::json::value& crm_object, ReadPage& page) const;

@@ -13,8 +13,12 @@ struct ImportCounts {
     std::size_t stage_changes = 0;
     std::size_t activities = 0;
     std::size_t spend = 0;
+    std::size_t survey_responses = 0;
+    std::size_t deliveries = 0;
 
-    std::size_t total() const { return sellers + stages + contacts + deals + stage_changes + activities + spend; }
+    std::size_t total() const {
+        return sellers + stages + contacts + deals + stage_changes + activities + spend + survey_responses + deliveries;
+    }
 };
 
 }  // namespace sellerscore::connectors

@@ -270,6 +270,14 @@ Result<std::string> LocalConnector::read(std::string_view cursor, RecordSink& si
         status = stream_table<model::Spend>(*db_, *since, [](Dataset& d) -> auto& { return d.spend; }, pages, nullptr);
     }
     if (status) {
+        status = stream_table<model::SurveyResponse>(
+            *db_, *since, [](Dataset& d) -> auto& { return d.survey_responses; }, pages, nullptr);
+    }
+    if (status) {
+        status = stream_table<model::Delivery>(
+            *db_, *since, [](Dataset& d) -> auto& { return d.deliveries; }, pages, nullptr);
+    }
+    if (status) {
         auto companies = db_->prepare(
             "SELECT record_id, field_id, value FROM field_values WHERE object = 'company' AND updated_seq > ?1 "
             "ORDER BY record_id, field_id");

@@ -45,6 +45,14 @@ CREATE TABLE spend (
     updated_seq INTEGER NOT NULL
 );
 CREATE INDEX spend_by_channel_month ON spend (channel, month);
+CREATE TABLE survey_responses (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, score INTEGER NOT NULL, at INTEGER NOT NULL, contact_id TEXT,
+    deal_id TEXT, seller_id TEXT, updated_seq INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE deliveries (
+    id TEXT PRIMARY KEY, deal_id TEXT NOT NULL, promised_at INTEGER NOT NULL, delivered_at INTEGER,
+    updated_seq INTEGER NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE custom_fields (
     id TEXT PRIMARY KEY, label TEXT NOT NULL, type TEXT NOT NULL, object TEXT NOT NULL,
     field_group TEXT NOT NULL, description TEXT NOT NULL, options TEXT NOT NULL
@@ -70,6 +78,18 @@ INSERT INTO spend_rows (channel, month, amount, clicks, updated_seq)
 DROP TABLE spend;
 ALTER TABLE spend_rows RENAME TO spend;
 CREATE INDEX spend_by_channel_month ON spend (channel, month);
+)sql";
+
+// Version 4 added the customer-experience records; older files simply had none.
+constexpr const char* experience_tables_sql = R"sql(
+CREATE TABLE IF NOT EXISTS survey_responses (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, score INTEGER NOT NULL, at INTEGER NOT NULL, contact_id TEXT,
+    deal_id TEXT, seller_id TEXT, updated_seq INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS deliveries (
+    id TEXT PRIMARY KEY, deal_id TEXT NOT NULL, promised_at INTEGER NOT NULL, delivered_at INTEGER,
+    updated_seq INTEGER NOT NULL
+) WITHOUT ROWID;
 )sql";
 
 std::string parent_of(const std::filesystem::path& path) {
@@ -181,6 +201,9 @@ UPDATE activities SET at = at * 1000;
     }
     if (from_version < 3) {
         if (Status status = execute(spend_rows_upgrade_sql); !status) return status;
+    }
+    if (from_version < 4) {
+        if (Status status = execute(experience_tables_sql); !status) return status;
     }
     const std::string stamp = "PRAGMA user_version=" + std::to_string(schema_version);
     if (Status status = execute(stamp.c_str()); !status) return status;

@@ -31,7 +31,8 @@ public:
     // The schema version this build reads and writes (PRAGMA user_version).
     // 2: instants in milliseconds (1 held seconds; opening a version 1 file migrates it).
     // 3: spend keeps every row of a channel and month (2 kept one per channel and month).
-    static constexpr int schema_version = 3;
+    // 4: survey responses and deliveries (KPIS.md §1); a version 3 file gains their empty tables.
+    static constexpr int schema_version = 4;
 
     // Opens the file, creating it and its schema when it does not exist. Refuses files that are
     // not SQLite, SQLite files of another application, and newer schema versions, each with one

@@ -15,9 +15,11 @@ namespace {
 
 using model::RecordType;
 
-constexpr std::array<RecordType, 7> load_order{RecordType::seller,       RecordType::stage,    RecordType::contact,
-                                               RecordType::deal,         RecordType::stage_change,
-                                               RecordType::activity,     RecordType::spend};
+constexpr std::array<RecordType, 9> load_order{RecordType::seller,       RecordType::stage,
+                                               RecordType::contact,      RecordType::deal,
+                                               RecordType::stage_change, RecordType::activity,
+                                               RecordType::spend,        RecordType::survey_response,
+                                               RecordType::delivery};
 
 // Progress is reported every this many records: often enough for a smooth bar, rarely enough to
 // cost nothing.
@@ -91,6 +93,8 @@ Status import_typed_file(RecordType type, const std::filesystem::path& path, Rec
         case RecordType::stage_change: return import_file(path, model::parse_stage_change, loader, meter);
         case RecordType::activity: return import_file(path, model::parse_activity, loader, meter);
         case RecordType::spend: return import_file(path, model::parse_spend, loader, meter);
+        case RecordType::survey_response: return import_file(path, model::parse_survey_response, loader, meter);
+        case RecordType::delivery: return import_file(path, model::parse_delivery, loader, meter);
     }
     return Status::internal("unknown record type");
 }
@@ -178,6 +182,8 @@ Result<ImportCounts> NdjsonImporter::import_dataset(const model::Dataset& data, 
     if (status) status = load_all(data.stage_changes, l, meter);
     if (status) status = load_all(data.activities, l, meter);
     if (status) status = load_all(data.spend, l, meter);
+    if (status) status = load_all(data.survey_responses, l, meter);
+    if (status) status = load_all(data.deliveries, l, meter);
     if (!status) return status;
     if (Status commit = transaction->commit(); !commit) return commit;
     meter.finish();

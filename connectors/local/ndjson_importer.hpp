@@ -28,7 +28,7 @@ public:
     explicit NdjsonImporter(LocalCrmDatabase& db) : db_(db) {}
 
     // Imports sellers.ndjson, stages.ndjson, contacts.ndjson, deals.ndjson, stage_changes.ndjson,
-    // activities.ndjson and spend.ndjson from `dir`, in that order. Each file is optional, but at
+    // activities.ndjson, spend.ndjson, survey_responses.ndjson and deliveries.ndjson from `dir`, in that order. Each file is optional, but at
     // least one must be there; any other *.ndjson name is an error (a misspelt file would
     // otherwise be skipped silently). Errors read "deals.ndjson:12: deal 'D-9' has unknown stage 'S-x'".
     Result<ImportCounts> import_directory(const std::filesystem::path& dir, const ImportProgress& progress = {});

@@ -1,5 +1,6 @@
 #include "record_loader.hpp"
 
+#include "plugin/model/record_json.hpp"
 #include "plugin/model/timestamp_format.hpp"
 #include "record_table.hpp"
 
@@ -32,6 +33,8 @@ Result<std::unique_ptr<RecordLoader>> RecordLoader::create(LocalCrmDatabase& db,
         {loader->activity_upsert_, RecordTable<model::Activity>::upsert_sql},
         {loader->spend_upsert_, RecordTable<model::Spend>::upsert_sql},
         {loader->spend_replace_, RecordTable<model::Spend>::replace_sql},
+        {loader->survey_response_upsert_, RecordTable<model::SurveyResponse>::upsert_sql},
+        {loader->delivery_upsert_, RecordTable<model::Delivery>::upsert_sql},
     };
     for (const Prepared& p : statements) {
         auto statement = db.prepare(p.sql);
@@ -68,7 +71,10 @@ Status RecordLoader::load_known_ids() {
         !s) {
         return s;
     }
-    return read_ids("SELECT id FROM deals", [this](const SqliteStatement& row) { deals_.emplace(row.text(0)); });
+    return read_ids("SELECT id, status FROM deals", [this](const SqliteStatement& row) {
+        deals_.emplace(row.text(0));
+        if (row.text(1) == model::to_string(model::DealStatus::won)) won_deals_.emplace(row.text(0));
+    });
 }
 
 template <class Record>
@@ -130,6 +136,11 @@ Status RecordLoader::load(const model::Deal& r) {
     if (r.contact_id && !contacts_.contains(*r.contact_id)) return unknown(what, "contact", *r.contact_id);
     if (Status s = upsert(deal_upsert_, r, what); !s) return s;
     deals_.insert(r.id);
+    if (r.status == model::DealStatus::won) {
+        won_deals_.insert(r.id);
+    } else {
+        won_deals_.erase(r.id);
+    }
     ++counts_.deals;
     return Status::ok();
 }
@@ -175,6 +186,25 @@ Status RecordLoader::load(const model::Spend& r) {
     spend_upsert_.reset();
     if (rc != SQLITE_DONE) return db_.failure("storing " + what, rc);
     ++counts_.spend;
+    return Status::ok();
+}
+
+Status RecordLoader::load(const model::SurveyResponse& r) {
+    const std::string what = quoted("survey response", r.id);
+    if (r.seller_id && !sellers_.contains(*r.seller_id)) return unknown(what, "seller", *r.seller_id);
+    if (r.deal_id && !deals_.contains(*r.deal_id)) return unknown(what, "deal", *r.deal_id);
+    if (r.contact_id && !contacts_.contains(*r.contact_id)) return unknown(what, "contact", *r.contact_id);
+    if (Status s = upsert(survey_response_upsert_, r, what); !s) return s;
+    ++counts_.survey_responses;
+    return Status::ok();
+}
+
+Status RecordLoader::load(const model::Delivery& r) {
+    const std::string what = quoted("delivery", r.id);
+    if (!deals_.contains(r.deal_id)) return unknown(what, "deal", r.deal_id);
+    if (!won_deals_.contains(r.deal_id)) return Status::data(what + " is of deal '" + r.deal_id + "', which is not won");
+    if (Status s = upsert(delivery_upsert_, r, what); !s) return s;
+    ++counts_.deliveries;
     return Status::ok();
 }
 

@@ -2,7 +2,7 @@
 // and upserts them, inside the caller's write transaction (whose rollback undoes everything).
 //
 // Records must arrive in dependency order (sellers, stages, contacts, deals, stage changes,
-// activities, spend). The only reference allowed to point forward is a contact's `referred_by`
+// activities, spend, survey responses, deliveries). The only reference allowed to point forward is a contact's `referred_by`
 // to a contact later in the same import; finish_contacts() checks those once every contact is in.
 #pragma once
 
@@ -34,6 +34,8 @@ public:
     Status load(const model::StageChange& r);
     Status load(const model::Activity& r);
     Status load(const model::Spend& r);
+    Status load(const model::SurveyResponse& r);
+    Status load(const model::Delivery& r);
 
     // Checks the referrals that were unknown when their contact was loaded. On failure,
     // `failed_position` is the position given with the offending contact.
@@ -56,12 +58,14 @@ private:
     LocalCrmDatabase& db_;
     std::int64_t seq_;
     SqliteStatement seller_upsert_, stage_upsert_, contact_upsert_, deal_upsert_, stage_change_upsert_,
-        activity_upsert_, spend_upsert_, spend_replace_;
+        activity_upsert_, spend_upsert_, spend_replace_, survey_response_upsert_, delivery_upsert_;
 
     std::unordered_set<std::string> sellers_;
     std::unordered_map<std::string, std::string> stage_pipelines_;
     std::unordered_set<std::string> contacts_;
     std::unordered_set<std::string> deals_;
+    // Deals whose status is won: only they may have deliveries (KPIS.md §1.1).
+    std::unordered_set<std::string> won_deals_;
     std::vector<PendingReferral> pending_referrals_;
     // "channel\nmonth" of the spend months this import has replaced so far.
     std::unordered_set<std::string> spend_months_;

@@ -230,4 +230,53 @@ model::Spend RecordTable<model::Spend>::decode(const SqliteStatement& row) {
     return {std::string(row.text(0)), std::string(row.text(1)), row.real(2), row.optional_real(3)};
 }
 
+// ---- survey responses
+const std::string_view RecordTable<model::SurveyResponse>::upsert_sql =
+    "INSERT INTO survey_responses (id, kind, score, at, contact_id, deal_id, seller_id, updated_seq) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+    "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, score = excluded.score, at = excluded.at, "
+    "contact_id = excluded.contact_id, deal_id = excluded.deal_id, seller_id = excluded.seller_id, "
+    "updated_seq = excluded.updated_seq WHERE updated_seq <> excluded.updated_seq";
+const std::string_view RecordTable<model::SurveyResponse>::select_sql =
+    "SELECT id, kind, score, at, contact_id, deal_id, seller_id FROM survey_responses WHERE updated_seq > ?1 "
+    "ORDER BY id";
+
+void RecordTable<model::SurveyResponse>::bind(SqliteStatement& s, const model::SurveyResponse& r, std::int64_t seq) {
+    s.bind(1, r.id);
+    s.bind(2, enum_text(r.kind));
+    s.bind(3, r.score);
+    s.bind(4, r.at);
+    s.bind(5, r.contact_id);
+    s.bind(6, r.deal_id);
+    s.bind(7, r.seller_id);
+    s.bind(8, seq);
+}
+
+model::SurveyResponse RecordTable<model::SurveyResponse>::decode(const SqliteStatement& row) {
+    return {std::string(row.text(0)), enum_from_text<model::SurveyKind, 2>(row.text(1)),
+            static_cast<int>(row.int64(2)), row.int64(3), row.optional_text(4), row.optional_text(5),
+            row.optional_text(6)};
+}
+
+// ---- deliveries
+const std::string_view RecordTable<model::Delivery>::upsert_sql =
+    "INSERT INTO deliveries (id, deal_id, promised_at, delivered_at, updated_seq) VALUES (?1, ?2, ?3, ?4, ?5) "
+    "ON CONFLICT (id) DO UPDATE SET deal_id = excluded.deal_id, promised_at = excluded.promised_at, "
+    "delivered_at = excluded.delivered_at, updated_seq = excluded.updated_seq "
+    "WHERE updated_seq <> excluded.updated_seq";
+const std::string_view RecordTable<model::Delivery>::select_sql =
+    "SELECT id, deal_id, promised_at, delivered_at FROM deliveries WHERE updated_seq > ?1 ORDER BY id";
+
+void RecordTable<model::Delivery>::bind(SqliteStatement& s, const model::Delivery& r, std::int64_t seq) {
+    s.bind(1, r.id);
+    s.bind(2, r.deal_id);
+    s.bind(3, r.promised_at);
+    s.bind(4, r.delivered_at);
+    s.bind(5, seq);
+}
+
+model::Delivery RecordTable<model::Delivery>::decode(const SqliteStatement& row) {
+    return {std::string(row.text(0)), std::string(row.text(1)), row.int64(2), row.optional_int64(3)};
+}
+
 }  // namespace sellerscore::connectors

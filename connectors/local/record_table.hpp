@@ -79,4 +79,20 @@ struct RecordTable<model::Spend> {
     static model::Spend decode(const SqliteStatement& row);
 };
 
+template <>
+struct RecordTable<model::SurveyResponse> {
+    static const std::string_view upsert_sql;
+    static const std::string_view select_sql;
+    static void bind(SqliteStatement& statement, const model::SurveyResponse& record, std::int64_t seq);
+    static model::SurveyResponse decode(const SqliteStatement& row);
+};
+
+template <>
+struct RecordTable<model::Delivery> {
+    static const std::string_view upsert_sql;
+    static const std::string_view select_sql;
+    static void bind(SqliteStatement& statement, const model::Delivery& record, std::int64_t seq);
+    static model::Delivery decode(const SqliteStatement& row);
+};
+
 }  // namespace sellerscore::connectors

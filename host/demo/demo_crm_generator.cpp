@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "contact_activity_planner.hpp"
+#include "customer_experience.hpp"
 #include "demo_crm_plan.hpp"
 #include "demo_record_ids.hpp"
 #include "lead_channel.hpp"
@@ -19,7 +20,7 @@ namespace sellerscore::demo {
 
 namespace {
 
-enum Stream : std::uint64_t { roster_stream = 1, plan_stream, activity_stream, spend_stream };
+enum Stream : std::uint64_t { roster_stream = 1, plan_stream, activity_stream, spend_stream, experience_stream };
 
 // Records per page: big enough to amortise the sink's per-page work, small enough that the large
 // preset never holds more than a sliver of its activities.
@@ -121,6 +122,9 @@ Status DemoCrmGenerator::generate(const DemoOptions& options, const PageSink& pa
     if (Status status = writer.flush(true); !status) return status;
 
     page.spend = plan_monthly_spend(options, plan.contacts, random.fork(spend_stream));
+    CustomerExperience experience = plan_customer_experience(options, roster, plan, random.fork(experience_stream));
+    page.survey_responses = std::move(experience.survey_responses);
+    page.deliveries = std::move(experience.deliveries);
     return writer.flush(true);
 }
 
@@ -142,7 +146,8 @@ Status DemoCrmGenerator::write_ndjson(const DemoOptions& options, const std::fil
     constexpr std::array types = {model::RecordType::seller,       model::RecordType::stage,
                                   model::RecordType::contact,      model::RecordType::deal,
                                   model::RecordType::stage_change, model::RecordType::activity,
-                                  model::RecordType::spend};
+                                  model::RecordType::spend,        model::RecordType::survey_response,
+                                  model::RecordType::delivery};
     std::array<std::ofstream, types.size()> files;
     std::array<std::filesystem::path, types.size()> paths;
     for (std::size_t i = 0; i < types.size(); ++i) {
@@ -163,7 +168,8 @@ Status DemoCrmGenerator::write_ndjson(const DemoOptions& options, const std::fil
     Status generated = generate(options, [&](model::Dataset&& page) -> Status {
         for (Status status : {write_all(0, page.sellers), write_all(1, page.stages), write_all(2, page.contacts),
                               write_all(3, page.deals), write_all(4, page.stage_changes), write_all(5, page.activities),
-                              write_all(6, page.spend)}) {
+                              write_all(6, page.spend), write_all(7, page.survey_responses),
+                              write_all(8, page.deliveries)}) {
             if (!status) return status;
         }
         return Status::ok();

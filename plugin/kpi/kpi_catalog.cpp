@@ -103,6 +103,15 @@ constexpr std::array catalog{
     KpiDefinition{"referrals_count", count, higher, false, [](const KpiTally& t) { return total_of(t.referrals); }},
     // A mean of churn risks, each in [0, 1]: a ratio, so its trend is a difference (§3.2).
     KpiDefinition{"expected_churn", ratio, lower, true, [](const KpiTally& t) { return mean_of(t.expected_churn); }},
+    // §3.1.1. Shrunk as ratios (csat, on-time) and as a mean of ±100 points (nps) when given a weight.
+    KpiDefinition{"csat", ratio, higher, true, [](const KpiTally& t) { return ratio_of(t.csat_satisfied); }},
+    KpiDefinition{"nps", KpiUnit::points, higher, true, [](const KpiTally& t) { return mean_of(t.nps_points); }},
+    KpiDefinition{"survey_responses_count", count, neither, false,
+                  [](const KpiTally& t) {
+                      return t.holds_survey_data ? total_of(t.survey_responses) : KpiReading{std::nullopt, 0};
+                  }},
+    KpiDefinition{"on_time_delivery_rate", ratio, higher, true,
+                  [](const KpiTally& t) { return ratio_of(t.deliveries_on_time); }},
 };
 
 }  // namespace

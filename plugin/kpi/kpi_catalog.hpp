@@ -11,7 +11,8 @@
 
 namespace sellerscore::kpi {
 
-enum class KpiUnit { count, ratio, money, money_per_day, seconds, hours, days };
+// points: NPS, −100..100; like a ratio, its trend is a difference (KPIS.md §3.1.1).
+enum class KpiUnit { count, ratio, points, money, money_per_day, seconds, hours, days };
 enum class Preference { higher, lower, neither };
 
 // A KPI's value and the number of observations behind it (trials of a ratio, terms of a mean,

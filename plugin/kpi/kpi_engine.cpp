@@ -7,6 +7,8 @@
 #include "customers_at_risk.hpp"
 #include "dataset_index.hpp"
 #include "expected_churn_tally.hpp"
+#include "experience_attribution.hpp"
+#include "experience_tally.hpp"
 #include "kpi_catalog.hpp"
 #include "pipeline_outline.hpp"
 #include "seller_score.hpp"
@@ -46,6 +48,9 @@ Scorecard compute_scorecard(const model::Dataset& data, const KpiConfig& config)
     const CustomerResults customers_before = customer_results(index, previous);
     tally_expected_churn({index, slots, current}, customers_now.churn_risk, now);
     tally_expected_churn({index, slots, previous}, customers_before.churn_risk, before);
+    const ExperienceAttribution experience = attribute_experience(index);
+    tally_experience({index, slots, current}, experience, now);
+    tally_experience({index, slots, previous}, experience, before);
     const std::uint32_t organisation = slots.organisation_slot();
 
     std::vector<bool> eligible(index.seller_ids.size(), false);

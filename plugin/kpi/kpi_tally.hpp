@@ -83,6 +83,13 @@ struct KpiTally {
     MeanTally lifetime_value;
     double referrals = 0;
 
+    // §3.1.1, survey responses and deliveries (tally_experience).
+    bool holds_survey_data = false;  // some survey response exists by as_of, rating anyone or nobody
+    double survey_responses = 0;     // either kind, rating a seller of the slot, at in the window
+    RatioTally csat_satisfied;       // over csat responses: those scoring 4 or 5
+    MeanTally nps_points;            // over nps responses: +100 (9-10), 0 (7-8), −100 (0-6)
+    RatioTally deliveries_on_time;   // over deliveries promised in the window
+
     // §6, filled after the window's tally by tally_expected_churn: churn_risk over the customers
     // active at as_of.
     MeanTally expected_churn;

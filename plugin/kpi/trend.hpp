@@ -8,7 +8,7 @@
 
 namespace sellerscore::kpi {
 
-// change: for ratios value − previous, in points of ratio; for every other unit
+// change: for ratios and NPS points value − previous, in points; for every other unit
 // (value − previous) ÷ |previous|, null when previous is 0. Null when either value is null. A ratio
 // whose previous value is 0 still has a change (0 → 0.4 is +0.4): only the relative change divides
 // by previous, and a manager reading "win rate +0.4" expects it.

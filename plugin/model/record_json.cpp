@@ -26,6 +26,7 @@ constexpr std::array<std::string_view, 7> activity_type_names{"call", "email", "
 constexpr std::array<std::string_view, 2> direction_names{"outbound", "inbound"};
 constexpr std::array<std::string_view, 7> outcome_names{"connected", "no_answer", "busy",     "voicemail",
                                                         "completed", "no_show",   "canceled"};
+constexpr std::array<std::string_view, 2> survey_kind_names{"csat", "nps"};
 
 template <class Enum>
 constexpr std::span<const std::string_view> enum_names() {
@@ -34,6 +35,7 @@ constexpr std::span<const std::string_view> enum_names() {
     if constexpr (std::is_same_v<Enum, ActivityType>) return activity_type_names;
     if constexpr (std::is_same_v<Enum, Direction>) return direction_names;
     if constexpr (std::is_same_v<Enum, Outcome>) return outcome_names;
+    if constexpr (std::is_same_v<Enum, SurveyKind>) return survey_kind_names;
 }
 
 template <class Enum>
@@ -215,6 +217,23 @@ constexpr std::array spend_fields{
     field<&Spend::clicks>("clicks"),
 };
 
+constexpr std::array survey_response_fields{
+    field<&SurveyResponse::id>("id"),
+    field<&SurveyResponse::kind>("kind"),
+    field<&SurveyResponse::score>("score"),
+    field<&SurveyResponse::at>("at"),
+    field<&SurveyResponse::contact_id>("contact_id"),
+    field<&SurveyResponse::deal_id>("deal_id"),
+    field<&SurveyResponse::seller_id>("seller_id"),
+};
+
+constexpr std::array delivery_fields{
+    field<&Delivery::id>("id"),
+    field<&Delivery::deal_id>("deal_id"),
+    field<&Delivery::promised_at>("promised_at"),
+    field<&Delivery::delivered_at>("delivered_at"),
+};
+
 // Parses one line into `record` through its field table. The DOM lives in stack buffers (a
 // monotonic resource and the parser's own scratch space), so a typical line allocates nothing on
 // the heap beyond the record's own strings: this is the import's hot loop.
@@ -320,6 +339,8 @@ std::string_view ndjson_file_name(RecordType type) {
         case RecordType::stage_change: return "stage_changes.ndjson";
         case RecordType::activity: return "activities.ndjson";
         case RecordType::spend: return "spend.ndjson";
+        case RecordType::survey_response: return "survey_responses.ndjson";
+        case RecordType::delivery: return "deliveries.ndjson";
     }
     return {};
 }
@@ -370,6 +391,22 @@ Result<Spend> parse_spend(std::string_view line) {
         if (r.clicks && *r.clicks < 0) return Status::data("negative clicks " + number_text(*r.clicks));
         return Status::ok();
     });
+}
+
+Result<SurveyResponse> parse_survey_response(std::string_view line) {
+    return parse_record(line, survey_response_fields, [](const SurveyResponse& r) {
+        const int top = r.kind == SurveyKind::csat ? 5 : 10;
+        const int bottom = r.kind == SurveyKind::csat ? 1 : 0;
+        if (r.score < bottom || r.score > top) {
+            return Status::data(std::string(enum_name(r.kind)) + " score " + std::to_string(r.score) + " is outside " +
+                                std::to_string(bottom) + "-" + std::to_string(top));
+        }
+        return check_id(r.id);
+    });
+}
+
+Result<Delivery> parse_delivery(std::string_view line) {
+    return parse_record(line, delivery_fields, [](const Delivery& r) { return check_id(r.id); });
 }
 
 std::string to_ndjson(const Seller& r) {
@@ -453,10 +490,32 @@ std::string to_ndjson(const Spend& r) {
     return o.text();
 }
 
+std::string to_ndjson(const SurveyResponse& r) {
+    NdjsonObject o;
+    o.put("id", r.id);
+    o.put("kind", r.kind);
+    o.put("score", r.score);
+    o.put_time("at", r.at);
+    o.put("contact_id", r.contact_id);
+    o.put("deal_id", r.deal_id);
+    o.put("seller_id", r.seller_id);
+    return o.text();
+}
+
+std::string to_ndjson(const Delivery& r) {
+    NdjsonObject o;
+    o.put("id", r.id);
+    o.put("deal_id", r.deal_id);
+    o.put_time("promised_at", r.promised_at);
+    o.put_time("delivered_at", r.delivered_at);
+    return o.text();
+}
+
 std::string_view to_string(StageKind v) { return enum_name(v); }
 std::string_view to_string(DealStatus v) { return enum_name(v); }
 std::string_view to_string(ActivityType v) { return enum_name(v); }
 std::string_view to_string(Direction v) { return enum_name(v); }
 std::string_view to_string(Outcome v) { return enum_name(v); }
+std::string_view to_string(SurveyKind v) { return enum_name(v); }
 
 }  // namespace sellerscore::model

@@ -12,9 +12,9 @@ namespace sellerscore::model {
 
 // The record types of the interchange format, in the order an import must load them so that
 // references (a deal's owner and stage, a stage change's deal) resolve.
-enum class RecordType { seller, stage, contact, deal, stage_change, activity, spend };
+enum class RecordType { seller, stage, contact, deal, stage_change, activity, spend, survey_response, delivery };
 
-// "sellers.ndjson", "stages.ndjson", ... ("spend.ndjson" is the only optional one).
+// "sellers.ndjson", "stages.ndjson", ..., "survey_responses.ndjson", "deliveries.ndjson".
 std::string_view ndjson_file_name(RecordType type);
 
 // Parses one line. On failure the Status is a reason without file or line ("unknown status 'wn'",
@@ -27,6 +27,9 @@ Result<Deal> parse_deal(std::string_view line);
 Result<StageChange> parse_stage_change(std::string_view line);
 Result<Activity> parse_activity(std::string_view line);
 Result<Spend> parse_spend(std::string_view line);
+// A score outside its kind's range is rejected here; a delivery's deal being won is the importer's.
+Result<SurveyResponse> parse_survey_response(std::string_view line);
+Result<Delivery> parse_delivery(std::string_view line);
 
 // One line of NDJSON without the trailing newline. Null optionals are omitted. parse_X(to_ndjson(r))
 // gives back r exactly.
@@ -37,6 +40,8 @@ std::string to_ndjson(const Deal& r);
 std::string to_ndjson(const StageChange& r);
 std::string to_ndjson(const Activity& r);
 std::string to_ndjson(const Spend& r);
+std::string to_ndjson(const SurveyResponse& r);
+std::string to_ndjson(const Delivery& r);
 
 // Enum spellings, exactly as in KPIS.md ("open", "won", ..., "no_show").
 std::string_view to_string(StageKind v);
@@ -44,5 +49,6 @@ std::string_view to_string(DealStatus v);
 std::string_view to_string(ActivityType v);
 std::string_view to_string(Direction v);
 std::string_view to_string(Outcome v);
+std::string_view to_string(SurveyKind v);
 
 }  // namespace sellerscore::model

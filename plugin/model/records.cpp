@@ -24,6 +24,8 @@ void Dataset::append(Dataset&& page) {
     move_append(stage_changes, page.stage_changes);
     move_append(activities, page.activities);
     move_append(spend, page.spend);
+    move_append(survey_responses, page.survey_responses);
+    move_append(deliveries, page.deliveries);
 }
 
 }  // namespace sellerscore::model

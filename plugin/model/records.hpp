@@ -92,6 +92,28 @@ struct Spend {
     std::optional<double> clicks;
 };
 
+enum class SurveyKind { csat, nps };
+
+// One answer to a satisfaction survey (KPIS.md §1). The seller it rates is `seller_id`, else the
+// owner of `deal_id`, else the owner of `contact_id`; a response naming none of them rates nobody.
+struct SurveyResponse {
+    std::string id;
+    SurveyKind kind = SurveyKind::csat;
+    int score = 0;  // csat 1-5, nps 0-10
+    Timestamp at = 0;
+    std::optional<std::string> contact_id;
+    std::optional<std::string> deal_id;
+    std::optional<std::string> seller_id;
+};
+
+// One shipment of a won deal (a deal may have several); the seller is the deal's owner.
+struct Delivery {
+    std::string id;
+    std::string deal_id;
+    Timestamp promised_at = 0;
+    std::optional<Timestamp> delivered_at;  // null: not delivered yet
+};
+
 // A set of records: a whole CRM, or one page of a connector's read stream.
 struct Dataset {
     std::vector<Seller> sellers;
@@ -101,10 +123,12 @@ struct Dataset {
     std::vector<StageChange> stage_changes;
     std::vector<Activity> activities;
     std::vector<Spend> spend;
+    std::vector<SurveyResponse> survey_responses;
+    std::vector<Delivery> deliveries;
 
     std::size_t record_count() const {
         return sellers.size() + stages.size() + contacts.size() + deals.size() + stage_changes.size() +
-               activities.size() + spend.size();
+               activities.size() + spend.size() + survey_responses.size() + deliveries.size();
     }
     // Moves every record of `page` to the end of this set.
     void append(Dataset&& page);

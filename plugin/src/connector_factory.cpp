@@ -38,6 +38,8 @@ Result<std::unique_ptr<connectors::Connector>> make_hubspot(const PluginSettings
     if (r.search_per_second) h.search_per_second = *r.search_per_second;
     if (!r.referral_property.empty()) h.referral_property = r.referral_property;
     if (!r.channel_property.empty()) h.channel_property = r.channel_property;
+    h.delivery_promised_property = r.delivery_promised_property;
+    h.delivery_delivered_property = r.delivery_delivered_property;
     h.access_token = host.secret("SELLERSCORE_HUBSPOT_TOKEN").value_or("");
     h.client_id = host.secret("SELLERSCORE_HUBSPOT_CLIENT_ID").value_or("");
     h.client_secret = host.secret("SELLERSCORE_HUBSPOT_CLIENT_SECRET").value_or("");

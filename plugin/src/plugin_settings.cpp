@@ -95,6 +95,20 @@ Status read_remote_section(const json::object& root, std::string_view section, R
                             std::pair{"referral_field", &r.referral_field}}) {
         if (Status st = read_string(root, section, key, *out); !st) return st;
     }
+    if (const json::value* delivery = find_path(root, section, "delivery"); delivery != nullptr && !delivery->is_null()) {
+        const std::string path = std::string(section) + ".delivery";
+        if (!delivery->is_object()) return bad(path, "object");
+        for (auto [key, out] : {std::pair{"promised_property", &r.delivery_promised_property},
+                                std::pair{"delivered_property", &r.delivery_delivered_property}}) {
+            const json::value* v = delivery->get_object().if_contains(key);
+            if (v == nullptr || v->is_null()) continue;
+            if (!v->is_string()) return bad(path + "." + key, "a string");
+            *out = std::string(v->get_string());
+        }
+        if (r.delivery_promised_property.empty() != r.delivery_delivered_property.empty()) {
+            return bad(path, "both promised_property and delivered_property");
+        }
+    }
     for (auto [key, out] : {std::pair{"max_connections", &r.max_connections},
                             std::pair{"read_timeout_ms", &r.read_timeout_ms},
                             std::pair{"rate_limit_max", &r.rate_limit_max},

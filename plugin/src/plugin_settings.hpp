@@ -36,6 +36,10 @@ struct RemoteCrmSettings {
     std::string home_currency;
     std::string channel_field;
     std::string referral_field;
+    // HubSpot: the two deal properties a delivery is read from (`hubspot.delivery.promised_property`,
+    // `hubspot.delivery.delivered_property`); empty: no deliveries.
+    std::string delivery_promised_property;
+    std::string delivery_delivered_property;
 };
 
 // The `salesforce` section beyond the common keys (base_url = login URL, ca_file, token_url,

@@ -31,12 +31,14 @@ CREATE TABLE IF NOT EXISTS activities (id TEXT PRIMARY KEY, line TEXT NOT NULL);
 DROP TABLE IF EXISTS spend;
 CREATE TABLE IF NOT EXISTS spend_rows (channel TEXT NOT NULL, month TEXT NOT NULL, line TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS spend_rows_by_month ON spend_rows (channel, month);
+CREATE TABLE IF NOT EXISTS survey_responses (id TEXT PRIMARY KEY, line TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS deliveries (id TEXT PRIMARY KEY, line TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS held (object INTEGER NOT NULL, record_id TEXT NOT NULL, field_id TEXT NOT NULL,
                                  number REAL, text TEXT, PRIMARY KEY (object, record_id, field_id));
 )sql";
 
 constexpr const char* record_tables[] = {"sellers", "stages", "contacts", "deals", "stage_changes", "activities",
-                                         "spend_rows", "held"};
+                                         "spend_rows", "survey_responses", "deliveries", "held"};
 
 Status sqlite_error(sqlite3* db, const std::string& path, const std::string& what) {
     return Status::internal("record cache " + path + ": " + what + ": " + sqlite3_errmsg(db));
@@ -56,6 +58,8 @@ const char* table_of(model::RecordType type) {
         case model::RecordType::contact: return "contacts";
         case model::RecordType::deal: return "deals";
         case model::RecordType::activity: return "activities";
+        case model::RecordType::survey_response: return "survey_responses";
+        case model::RecordType::delivery: return "deliveries";
         case model::RecordType::stage_change:
         case model::RecordType::spend: break;
     }
@@ -151,6 +155,8 @@ Status RecordCache::apply(const connectors::ReadPage& page) {
     if (Status s = upsert_all("contacts", d.contacts); !s) return s;
     if (Status s = upsert_all("deals", d.deals); !s) return s;
     if (Status s = upsert_all("activities", d.activities); !s) return s;
+    if (Status s = upsert_all("survey_responses", d.survey_responses); !s) return s;
+    if (Status s = upsert_all("deliveries", d.deliveries); !s) return s;
 
     {
         // A page brings all the rows of each channel and month it names: they replace the cached ones.
@@ -311,6 +317,14 @@ Result<model::Dataset> RecordCache::load(HeldValues& held) {
         return s;
     }
     if (Status s = load_table(db_, path_, "SELECT line FROM spend_rows ORDER BY rowid", &model::parse_spend, d.spend); !s) return s;
+    if (Status s = load_table(db_, path_, "SELECT line FROM survey_responses", &model::parse_survey_response,
+                              d.survey_responses);
+        !s) {
+        return s;
+    }
+    if (Status s = load_table(db_, path_, "SELECT line FROM deliveries", &model::parse_delivery, d.deliveries); !s) {
+        return s;
+    }
 
     SqliteStatement s = prepare(db_, "SELECT object, record_id, field_id, number, text FROM held");
     int rc;

@@ -78,7 +78,8 @@ json::object record_counts(const model::Dataset& d) {
     return {{"sellers", d.sellers.size()},   {"stages", d.stages.size()},
             {"contacts", d.contacts.size()}, {"deals", d.deals.size()},
             {"stage_changes", d.stage_changes.size()}, {"activities", d.activities.size()},
-            {"spend", d.spend.size()}};
+            {"spend", d.spend.size()}, {"survey_responses", d.survey_responses.size()},
+            {"deliveries", d.deliveries.size()}};
 }
 
 std::int64_t elapsed_ms(std::chrono::steady_clock::time_point since) {

@@ -30,6 +30,9 @@ constexpr SellerField seller_fields[] = {
     {"seller_avg_sale_value", "avg_sale_value"},
     {"seller_sales_cycle_days", "avg_sales_cycle_days"},
     {"seller_score_drivers", nullptr},
+    {"seller_csat", "csat"},
+    {"seller_nps", "nps"},
+    {"seller_on_time_delivery_rate", "on_time_delivery_rate"},
 };
 
 FieldValue from_optional(const std::optional<double>& v) { return v ? FieldValue(*v) : FieldValue(); }

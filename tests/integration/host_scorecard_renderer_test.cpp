@@ -23,6 +23,9 @@ const boost::json::value scorecard = boost::json::parse(R"({
               "avg_sales_cycle_days": {"value": 34.5, "previous": 30, "change": 0.15},
               "retention_rate": {"value": 0.8, "previous": 0.9, "change": -0.1},
               "churn_rate": {"value": 0.2, "previous": 0.1, "change": 0.1},
+              "csat": {"value": 0.875, "previous": 0.9, "change": -0.025},
+              "nps": {"value": 42.4, "previous": 30, "change": 12.4},
+              "on_time_delivery_rate": {"value": 0.95, "previous": null, "change": null},
               "stage_conversion": {"qualified": 0.5}}},
     {"id": "s2", "name": "Bo, Jr.", "team": null, "score": 88, "band": "A",
      "kpis": {"win_rate": {"value": null, "previous": null, "change": null}}},
@@ -80,6 +83,9 @@ TEST_CASE("the scorecard table shows percentages with trend arrows and grouped m
     // retention 0.8 down, churn 0.2 up.
     CHECK(contains_in_order(ana, {"Ana", "North", "71.5", "B", "40.0% ▲", "25.0% =", "12,346", "34.5 ▲", "80.0% ▼",
                                   "20.0% ▲"}));
+    // csat 0.875 down, nps 42.4 points up (whole points), on time 0.95 without trend.
+    CHECK(contains_in_order(ana, {"20.0% ▲", "87.5% ▼", "42 ▲", "95.0%"}));
+    CHECK(ana.find("95.0% ▲") == std::string::npos);
     for (const char* arrow : {"12,346 ▲", "12,346 ▼", "12,346 ="}) {
         CHECK(ana.find(arrow) == std::string::npos);  // no arrow where the change is null
     }
@@ -97,13 +103,13 @@ TEST_CASE("the scorecard CSV has a header of ids and one column per KPI value") 
     REQUIRE(lines.size() == 4);
     // Columns in the order the KPIs first appear, sellers taken best first: Bo brings win_rate.
     CHECK(lines[0] == "seller_id,name,score,band,win_rate,conversion_rate,avg_sale_value,avg_sales_cycle_days,"
-                      "retention_rate,churn_rate,stage_conversion.qualified\r");
+                      "retention_rate,churn_rate,csat,nps,on_time_delivery_rate,stage_conversion.qualified\r");
 }
 
 TEST_CASE("the scorecard CSV quotes per RFC 4180 and leaves nulls empty") {
     const std::vector<std::string> lines = lines_of(ScorecardRenderer(scorecard).csv());
     REQUIRE(lines.size() == 4);
-    CHECK(lines[1] == "s2,\"Bo, Jr.\",88,A,,,,,,,\r");
-    CHECK(lines[2] == "s1,Ana,71.5,B,0.4,0.25,12345.6,34.5,0.8,0.2,0.5\r");
-    CHECK(lines[3] == "s3,Cy,,,,,,,,,\r");
+    CHECK(lines[1] == "s2,\"Bo, Jr.\",88,A,,,,,,,,,,\r");
+    CHECK(lines[2] == "s1,Ana,71.5,B,0.4,0.25,12345.6,34.5,0.8,0.2,0.875,42.4,0.95,0.5\r");
+    CHECK(lines[3] == "s3,Cy,,,,,,,,,,,,\r");
 }

@@ -86,7 +86,10 @@ void check_written_values(const HubSpotWorld& world, bool first_sync) {
         {"sellerscore_seller_retention_rate", "retention_rate"},
         {"sellerscore_seller_churn_rate", "churn_rate"},
         {"sellerscore_seller_avg_sale_value", "avg_sale_value"},
-        {"sellerscore_seller_sales_cycle_days", "avg_sales_cycle_days"}};
+        {"sellerscore_seller_sales_cycle_days", "avg_sales_cycle_days"},
+        // From the portal's feedback submissions (the seeder's demo answers): a ratio and points.
+        {"sellerscore_seller_csat", "csat"},
+        {"sellerscore_seller_nps", "nps"}};
     std::size_t open_deals = 0;
     for (const model::Deal& deal : world.in_hubspot.deals) {
         INFO("deal " << deal.id);

@@ -320,13 +320,13 @@ TEST_CASE("install creates the custom fields once; uninstall removes them") {
     PluginSession session(host, fx.settings);
     const CallResult first = session.install();
     REQUIRE(first.status == CRMEXT_OK);
-    CHECK(first.json().at("created").as_array().size() == 12);
+    CHECK(first.json().at("created").as_array().size() == 15);
     const CallResult second = session.install();
     CHECK(second.json().at("created").as_array().empty());
-    CHECK(second.json().at("existing").as_array().size() == 12);
+    CHECK(second.json().at("existing").as_array().size() == 15);
     const CallResult removed = session.uninstall();
     REQUIRE(removed.status == CRMEXT_OK);
-    CHECK(removed.json().at("removed").as_array().size() == 12);
+    CHECK(removed.json().at("removed").as_array().size() == 15);
 }
 
 TEST_CASE("a cancelled sync stops with CANCELLED and records no run") {
@@ -340,3 +340,50 @@ TEST_CASE("a cancelled sync stops with CANCELLED and records no run") {
     CHECK(session.scorecard().status == CRMEXT_NOT_FOUND);
 }
 
+
+// Survey responses and deliveries arrive after a first sync. As of 2026-07-01:
+//   S1: csat R1 5 (on D1) and R2 3 (on C2) -> 1/2; nps R3 10 (seller S1) -> +100;
+//       deliveries of D1: V1 on time, V2 outstanding past its promise -> 1/2.
+//   S2: nps R4 6 (on D5) and R5 8 (on C3) -> (0 - 1/2) * 100 = -50; no csat, no delivery: null.
+// Ana's D4 gains three values and its kpi_updated_at is already right; Ben's D6 gains one. The score
+// does not move: the new KPIs weigh 0 by default.
+TEST_CASE("sync writes seller_csat and seller_on_time_delivery_rate as ratios and seller_nps in points, once") {
+    TestHost host;
+    SyncFixture fx;
+    PluginSession session(host, fx.settings);
+    REQUIRE(session.sync().status == CRMEXT_OK);
+
+    const auto more = fx.dir.path() / "experience";
+    std::filesystem::create_directories(more);
+    write_file(more / "survey_responses.ndjson",
+               R"({"id":"R1","kind":"csat","score":5,"at":"2026-06-01T00:00:00Z","deal_id":"D1"}
+{"id":"R2","kind":"csat","score":3,"at":"2026-06-02T00:00:00Z","contact_id":"C2"}
+{"id":"R3","kind":"nps","score":10,"at":"2026-06-03T00:00:00Z","seller_id":"S1"}
+{"id":"R4","kind":"nps","score":6,"at":"2026-06-04T00:00:00Z","deal_id":"D5"}
+{"id":"R5","kind":"nps","score":8,"at":"2026-06-05T00:00:00Z","contact_id":"C3"}
+)");
+    write_file(more / "deliveries.ndjson",
+               R"({"id":"V1","deal_id":"D1","promised_at":"2026-06-10T00:00:00Z","delivered_at":"2026-06-09T00:00:00Z"}
+{"id":"V2","deal_id":"D1","promised_at":"2026-06-20T00:00:00Z"}
+)");
+    fx.import(more);
+    const CallResult r = session.sync();
+    REQUIRE(r.status == CRMEXT_OK);
+    CHECK(r.json().at("fields_written").as_int64() == 4);
+
+    const auto deals = deal_fields(session, "seller_score >= 0");
+    const json::object& d4 = deals.at("D4");
+    CHECK(d4.at("seller_csat").to_number<double>() == Approx(0.5));
+    CHECK(d4.at("seller_nps").to_number<double>() == Approx(100.0));
+    CHECK(d4.at("seller_on_time_delivery_rate").to_number<double>() == Approx(0.5));
+    CHECK(d4.at("seller_score").to_number<double>() == Approx(67.5));
+    const json::object& d6 = deals.at("D6");
+    CHECK(d6.at("seller_nps").to_number<double>() == Approx(-50.0));
+    CHECK_FALSE(d6.contains("seller_csat"));
+    CHECK_FALSE(d6.contains("seller_on_time_delivery_rate"));
+    CHECK(deal_fields(session, "seller_csat >= 50%").count("D4") == 1);
+
+    const CallResult again = session.sync(R"({"full":true})");
+    REQUIRE(again.status == CRMEXT_OK);
+    CHECK(again.json().at("fields_written").as_int64() == 0);
+}

@@ -65,7 +65,7 @@ TEST_CASE("a newer schema version is refused") {
     auto db = LocalCrmDatabase::open(dir / "crm.sqlite");
     REQUIRE_FALSE(db);
     CHECK(db.status().message() == (dir / "crm.sqlite").string() +
-                                       ": CRM schema version 7 is newer than this sellerscore supports (3); "
+                                       ": CRM schema version 7 is newer than this sellerscore supports (4); "
                                        "upgrade sellerscore");
 }
 
@@ -101,7 +101,7 @@ TEST_CASE("a version 2 CRM file is migrated keeping its spend rows") {
     auto version = (*db)->prepare("PRAGMA user_version");
     REQUIRE(version);
     REQUIRE(version->step() == SQLITE_ROW);
-    CHECK(version->int64(0) == 3);
+    CHECK(version->int64(0) == 4);
 }
 
 TEST_CASE("a missing directory is named in the error") {

@@ -17,8 +17,8 @@ TEST_CASE("ensure_fields creates the catalog once with the mapped types and reme
     const auto fields = catalog_fields();
     const auto first = connector->ensure_fields(fields);
     REQUIRE(first);
-    CHECK(first->created.size() == 11);
-    CHECK(f.fake.request_count("POST /api/v2/dealFields") == 9);
+    CHECK(first->created.size() == 14);
+    CHECK(f.fake.request_count("POST /api/v2/dealFields") == 12);
     CHECK(f.fake.request_count("POST /api/v2/personFields") == 2);
     const auto score = f.fake.field_by_name("deals", "Seller score");
     REQUIRE(score);
@@ -38,7 +38,7 @@ TEST_CASE("ensure_fields creates the catalog once with the mapped types and reme
     const auto second = again->ensure_fields(fields);
     REQUIRE(second);
     CHECK(second->created.empty());
-    CHECK(second->existing.size() == 11);
+    CHECK(second->existing.size() == 14);
     CHECK(f.fake.fields_named("deals", "Seller score").size() == 1);
 }
 
@@ -185,11 +185,11 @@ TEST_CASE("remove_fields deletes our fields and reports absent ones as existing"
     REQUIRE(connector->ensure_fields(fields));
     const auto removed = connector->remove_fields(fields);
     REQUIRE(removed);
-    CHECK(removed->created.size() == 11);
+    CHECK(removed->created.size() == 14);
     CHECK_FALSE(f.fake.field_by_name("deals", "Seller score").has_value());
     const auto again = connector->remove_fields(fields);
     REQUIRE(again);
-    CHECK(again->existing.size() == 11);
+    CHECK(again->existing.size() == 14);
 }
 
 namespace {

@@ -183,6 +183,20 @@ FakeResponse FakeHubSpot::Impl::dispatch(const FakeRequest& request, const FakeH
                               correlation);
     if (!route.type_known)
         return error_response(400, "VALIDATION_ERROR", "Unable to infer object type from: " + request.path, correlation);
+    if (route.type == HubSpotObjectType::feedback_submissions) {
+        if (!options.feedback_submissions_readable) {
+            return error_response(403, "MISSING_SCOPES",
+                                  "This app hasn't been granted all required scopes to make this call. Read more about "
+                                  "required scopes here: https://developers.hubspot.com/scopes.",
+                                  correlation);
+        }
+        // The feedback submissions API is read-only: HubSpot's surveys write them, nobody else.
+        if (route.endpoint == FakeHubSpotEndpoint::batch_update_objects ||
+            route.endpoint == FakeHubSpotEndpoint::create_property) {
+            return error_response(405, "VALIDATION_ERROR",
+                                  "Method " + request.method + " is not allowed on " + request.path, correlation);
+        }
+    }
     switch (route.endpoint) {
         case FakeHubSpotEndpoint::list_objects: return list_objects(store, *route.type, request, correlation);
         case FakeHubSpotEndpoint::read_object: return read_object(store, *route.type, route.name, request, correlation);

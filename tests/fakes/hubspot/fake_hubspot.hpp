@@ -52,7 +52,10 @@ struct FakeHubSpotOptions {
         return std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::system_clock::now().time_since_epoch())
             .count();
-    };
+    };    // Feedback submissions need Service Hub surveys and the crm.objects.feedback_submissions.read
+    // scope; false plays a portal (or token) without them: every feedback_submissions call is a 403
+    // MISSING_SCOPES.
+    bool feedback_submissions_readable = true;
 };
 
 // Faults the fake can be told to produce (inject()).

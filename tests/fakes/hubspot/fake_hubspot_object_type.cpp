@@ -12,7 +12,7 @@ struct TypeNames {
     std::string_view type_id;
 };
 
-constexpr std::array<TypeNames, 9> names = {{
+constexpr std::array<TypeNames, 10> names = {{
     {HubSpotObjectType::deals, "deals", "deal", "0-3"},
     {HubSpotObjectType::contacts, "contacts", "contact", "0-1"},
     {HubSpotObjectType::companies, "companies", "company", "0-2"},
@@ -22,6 +22,7 @@ constexpr std::array<TypeNames, 9> names = {{
     {HubSpotObjectType::notes, "notes", "note", "0-46"},
     {HubSpotObjectType::tasks, "tasks", "task", "0-27"},
     {HubSpotObjectType::quotes, "quotes", "quote", "0-14"},
+    {HubSpotObjectType::feedback_submissions, "feedback_submissions", "feedback_submission", "0-19"},
 }};
 
 const TypeNames& names_of(HubSpotObjectType type) { return names[static_cast<std::size_t>(type)]; }

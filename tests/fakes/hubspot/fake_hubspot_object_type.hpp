@@ -10,12 +10,16 @@
 
 namespace sellerscore::fakes {
 
-enum class HubSpotObjectType : std::uint8_t { deals, contacts, companies, calls, emails, meetings, notes, tasks, quotes };
+// feedback_submissions: the survey responses HubSpot's NPS/CSAT/CES surveys write; read-only in the API.
+enum class HubSpotObjectType : std::uint8_t {
+    deals, contacts, companies, calls, emails, meetings, notes, tasks, quotes, feedback_submissions
+};
 
-inline constexpr std::array<HubSpotObjectType, 9> all_object_types = {
+inline constexpr std::array<HubSpotObjectType, 10> all_object_types = {
     HubSpotObjectType::deals, HubSpotObjectType::contacts, HubSpotObjectType::companies,
     HubSpotObjectType::calls, HubSpotObjectType::emails,   HubSpotObjectType::meetings,
-    HubSpotObjectType::notes, HubSpotObjectType::tasks,    HubSpotObjectType::quotes};
+    HubSpotObjectType::notes, HubSpotObjectType::tasks,    HubSpotObjectType::quotes,
+    HubSpotObjectType::feedback_submissions};
 
 // "deals" -> deals; HubSpot also accepts the object type ids ("0-3") and singular names.
 std::optional<HubSpotObjectType> parse_object_type(std::string_view name);

@@ -83,6 +83,13 @@ std::vector<BuiltIn> built_ins_of(HubSpotObjectType type) {
                     {"hubspot_owner_id", "enumeration", "select", false},
                     {"hs_status", "enumeration", "select", false},
                     {"hs_expiration_date", "datetime", "date", false}};
+        case T::feedback_submissions:
+            return {{"hs_survey_type", "enumeration", "select", true},
+                    {"hs_survey_name", "string", "text", true},
+                    {"hs_value", "number", "number", true},
+                    {"hs_sentiment", "enumeration", "select", true},
+                    {"hs_content", "string", "textarea", true},
+                    {"hs_submission_timestamp", "datetime", "date", true}};
     }
     return {};
 }
@@ -102,6 +109,8 @@ std::vector<std::string> options_of(HubSpotObjectType type, std::string_view nam
     if (type == T::quotes && name == "hs_status")
         return {"DRAFT", "APPROVAL_NOT_NEEDED", "PENDING_APPROVAL", "PENDING_BUYER_ACTION", "APPROVED", "REJECTED"};
     if (type == T::deals && name == "dealtype") return {"newbusiness", "existingbusiness"};
+    if (type == T::feedback_submissions && name == "hs_survey_type") return {"NPS", "CSAT", "CES", "CUSTOM"};
+    if (type == T::feedback_submissions && name == "hs_sentiment") return {"DETRACTOR", "NEUTRAL", "PROMOTER"};
     if (type == T::contacts && name == "hs_analytics_source")
         return {"ORGANIC_SEARCH", "PAID_SEARCH", "EMAIL_MARKETING", "SOCIAL_MEDIA", "REFERRALS",
                 "OTHER_CAMPAIGNS", "DIRECT_TRAFFIC", "OFFLINE", "PAID_SOCIAL"};

@@ -80,6 +80,8 @@ public:
         seed_contacts(source);
         seed_deals(source);
         seed_activities(source);
+        seed_feedback_submissions(source);
+        seed_deliveries(source);
         return std::move(result_);
     }
 
@@ -407,6 +409,65 @@ private:
 
     FakeHubSpotStore& store_;
     model::Dataset result_;
+    // hubspot_mapping.md: a survey answer is a feedback submission of a contact (HubSpot's CSAT
+    // answers 0/1/2, read back as 1/3/5 of 5); one without a contact cannot be held.
+    void seed_feedback_submissions(const model::Dataset& source) {
+        for (const model::SurveyResponse& response : source.survey_responses) {
+            const std::optional<std::uint64_t> contact = lookup(contact_ids_, response.contact_id);
+            if (!contact) continue;
+            FakeHubSpotObject& object = store_.create(T::feedback_submissions, response.at);
+            const bool nps = response.kind == model::SurveyKind::nps;
+            const int value = nps ? response.score : response.score >= 4 ? 2 : response.score == 3 ? 1 : 0;
+            put(T::feedback_submissions, object, "hs_survey_type", nps ? "NPS" : "CSAT");
+            put(T::feedback_submissions, object, "hs_value", std::to_string(value));
+            put(T::feedback_submissions, object, "hs_submission_timestamp", std::to_string(response.at));
+            store_.associate(T::feedback_submissions, object, T::contacts, *store_.find(T::contacts, *contact));
+            model::SurveyResponse seen;
+            seen.id = std::to_string(object.id);
+            seen.kind = response.kind;
+            seen.score = nps ? value : 1 + 2 * value;
+            seen.at = response.at;
+            seen.contact_id = std::to_string(*contact);
+            result_.survey_responses.push_back(std::move(seen));
+        }
+    }
+
+    // HubSpot has no delivery object: a deal holds one delivery in two datetime properties of the
+    // portal's own (the connector's hubspot.delivery settings name them); of several, the last one.
+    void seed_deliveries(const model::Dataset& source) {
+        if (source.deliveries.empty()) return;
+        FakeHubSpotPropertyCatalog& deals = store_.catalog(T::deals);
+        for (const char* name : {delivery_promised_property, delivery_delivered_property}) {
+            if (deals.slot_of(name)) continue;
+            FakeHubSpotProperty property;
+            property.name = name;
+            property.label = name;
+            property.type = "datetime";
+            property.field_type = "date";
+            property.group_name = "dealinformation";
+            deals.define(std::move(property));
+        }
+        std::unordered_map<std::string, const model::Delivery*> last_of_deal;
+        for (const model::Delivery& delivery : source.deliveries) last_of_deal[delivery.deal_id] = &delivery;
+        std::unordered_map<std::string, const model::Deal*> won_seen;
+        for (const model::Deal& deal : result_.deals) {
+            if (deal.status == model::DealStatus::won) won_seen[deal.id] = &deal;
+        }
+        for (const model::Delivery& delivery : source.deliveries) {
+            if (last_of_deal[delivery.deal_id] != &delivery) continue;
+            const std::optional<std::uint64_t> deal = lookup(deal_ids_, std::optional<std::string>(delivery.deal_id));
+            if (!deal) continue;
+            FakeHubSpotObject& object = *store_.find(T::deals, *deal);
+            put(T::deals, object, delivery_promised_property, std::to_string(delivery.promised_at));
+            if (delivery.delivered_at) {
+                put(T::deals, object, delivery_delivered_property, std::to_string(*delivery.delivered_at));
+            }
+            const std::string id = std::to_string(*deal);
+            if (!won_seen.contains(id)) continue;
+            result_.deliveries.push_back({"deal-delivery:" + id, id, delivery.promised_at, delivery.delivered_at});
+        }
+    }
+
     std::unordered_map<std::string, std::string> owner_ids_;
     std::unordered_map<std::string, std::string> pipeline_ids_;
     std::unordered_map<std::string, std::string> stage_ids_;

@@ -76,7 +76,7 @@ bool is_stage_calculated(std::string_view name) {
 }
 
 template <std::size_t... I>
-std::array<FakeHubSpotPropertyCatalog, 9> make_catalogs(std::index_sequence<I...>) {
+std::array<FakeHubSpotPropertyCatalog, all_object_types.size()> make_catalogs(std::index_sequence<I...>) {
     return {FakeHubSpotPropertyCatalog(all_object_types[I])...};
 }
 
@@ -93,7 +93,7 @@ std::optional<std::uint64_t> parse_object_id(std::string_view text) {
 }
 
 FakeHubSpotStore::FakeHubSpotStore(EpochMillisNow epoch_ms_now)
-    : epoch_ms_now_(std::move(epoch_ms_now)), catalogs_(make_catalogs(std::make_index_sequence<9>{})) {}
+    : epoch_ms_now_(std::move(epoch_ms_now)), catalogs_(make_catalogs(std::make_index_sequence<all_object_types.size()>{})) {}
 
 FakeHubSpotObject* FakeHubSpotStore::find(HubSpotObjectType type, std::uint64_t id) {
     std::vector<FakeHubSpotObject>& list = objects_[index(type)];

@@ -149,8 +149,8 @@ private:
     EpochMillisNow epoch_ms_now_;
     std::int64_t last_modification_ms_ = 0;
     std::uint64_t next_object_id_ = 1'000'001;
-    std::array<FakeHubSpotPropertyCatalog, 9> catalogs_;
-    std::array<std::vector<FakeHubSpotObject>, 9> objects_;
+    std::array<FakeHubSpotPropertyCatalog, all_object_types.size()> catalogs_;
+    std::array<std::vector<FakeHubSpotObject>, all_object_types.size()> objects_;
     std::vector<FakeHubSpotOwner> owners_;
     std::vector<FakeHubSpotPipeline> pipelines_;
     std::unordered_map<std::string, std::uint64_t> property_writes_;
