@@ -1,14 +1,11 @@
-// The smallest whole stack a host test can drive: crmhost with the real plugin, reading a local CRM
-// (crm.sqlite, fed from NDJSON) and keeping its state in state/, with a fixed as_of so scores do not
-// move with the calendar.
+// The smallest CRM a host test can drive crmhost with (and `real_plugin`, host_test_process.hpp): the
+// local connector reading crm.sqlite (fed from NDJSON), state kept in state/, and a fixed as_of so
+// scores do not move with the calendar.
 #pragma once
 
-#include <map>
 #include <string>
 
 namespace sellerscore::host::testing {
-
-inline const std::map<std::string, std::string> real_plugin{{"SELLERSCORE_PLUGIN", SELLERSCORE_PLUGIN_PATH}};
 
 inline constexpr const char* local_config =
     R"({"connector":"local","local":{"database":"crm.sqlite"},"state_dir":"state",
