@@ -1,7 +1,7 @@
 #include <boost/json/value.hpp>
 
 #include "command_handlers.hpp"
-#include "host_session.hpp"
+#include "last_scorecard.hpp"
 #include "report/report_file.hpp"
 
 namespace sellerscore::host {
@@ -10,11 +10,7 @@ Status run_report_command(const GlobalOptions& global, const ReportCommandOption
     const bool json = options.format == ReportCommandOptions::Format::json;
     const std::filesystem::path path =
         options.out.value_or(json ? "sellerscore-report.json" : "sellerscore-report.html");
-    Result<std::unique_ptr<HostSession>> session = HostSession::open(global.config_path, HostSession::ConfigNeed::required);
-    if (!session) return session.status();
-    Result<PluginInstance*> instance = (*session)->instance();
-    if (!instance) return instance.status();
-    Result<boost::json::value> scorecard = (*instance)->scorecard({});
+    Result<boost::json::value> scorecard = read_last_scorecard(global.config_path);
     if (!scorecard) return scorecard.status();
     const report::ReportScope scope{options.seller, options.team};
     if (Status written = report::write_report_file(

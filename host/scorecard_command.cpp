@@ -1,18 +1,14 @@
 #include <boost/json/object.hpp>
 
 #include "command_handlers.hpp"
-#include "host_session.hpp"
+#include "last_scorecard.hpp"
 #include "json_pretty_printer.hpp"
 #include "scorecard_renderer.hpp"
 
 namespace sellerscore::host {
 
 Status run_scorecard_command(const GlobalOptions& global, OutputFormat format, std::ostream& out) {
-    Result<std::unique_ptr<HostSession>> session = HostSession::open(global.config_path, HostSession::ConfigNeed::required);
-    if (!session) return session.status();
-    Result<PluginInstance*> instance = (*session)->instance();
-    if (!instance) return instance.status();
-    Result<boost::json::value> scorecard = (*instance)->scorecard({});
+    Result<boost::json::value> scorecard = read_last_scorecard(global.config_path);
     if (!scorecard) return scorecard.status();
     switch (format) {
     case OutputFormat::json:

@@ -10,6 +10,7 @@
 #include "csv_text.hpp"
 #include "json_pretty_printer.hpp"
 #include "kpi_value_format.hpp"
+#include "sellers_by_score.hpp"
 #include "text_table.hpp"
 
 namespace sellerscore::host {
@@ -59,23 +60,6 @@ std::string kpi_cell(const json::object& kpis, std::string_view id, KpiUnit unit
 }
 
 std::string or_null_cell(std::string text) { return text.empty() ? null_cell : text; }
-
-std::vector<const json::object*> sellers_by_score(const json::object& scorecard) {
-    std::vector<const json::object*> sellers;
-    if (const json::value* list = scorecard.if_contains("sellers"); list && list->is_array()) {
-        for (const json::value& seller : list->get_array()) {
-            if (seller.is_object()) sellers.push_back(&seller.get_object());
-        }
-    }
-    std::stable_sort(sellers.begin(), sellers.end(), [](const json::object* a, const json::object* b) {
-        const std::optional<double> sa = number_at(*a, "score");
-        const std::optional<double> sb = number_at(*b, "score");
-        if (sa && sb && *sa != *sb) return *sa > *sb;
-        if (sa.has_value() != sb.has_value()) return sa.has_value();
-        return string_at(*a, "name") < string_at(*b, "name");
-    });
-    return sellers;
-}
 
 std::vector<std::string> kpi_cells(const json::object& kpis) {
     return {kpi_cell(kpis, "win_rate", KpiUnit::ratio),         kpi_cell(kpis, "conversion_rate", KpiUnit::ratio),

@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "host/sellers_by_score.hpp"
 #include "lenient_json.hpp"
 #include "report_kpi.hpp"
 
@@ -97,22 +98,6 @@ json::object trend_entry(const json::object& kpis, std::string_view id) {
 
 std::optional<double> kpi_value(const json::object& kpis, std::string_view id) {
     return number_at(object_at(kpis, id), "value");
-}
-
-// Best score first, no score last, then by name: the terminal table's order.
-std::vector<const json::object*> sellers_by_score(const json::object& scorecard) {
-    std::vector<const json::object*> sellers;
-    for (const json::value& seller : array_at(scorecard, "sellers")) {
-        if (seller.is_object()) sellers.push_back(&seller.get_object());
-    }
-    std::stable_sort(sellers.begin(), sellers.end(), [](const json::object* a, const json::object* b) {
-        const std::optional<double> sa = number_at(*a, "score");
-        const std::optional<double> sb = number_at(*b, "score");
-        if (sa && sb && *sa != *sb) return *sa > *sb;
-        if (sa.has_value() != sb.has_value()) return sa.has_value();
-        return string_at(*a, "name").value_or("") < string_at(*b, "name").value_or("");
-    });
-    return sellers;
 }
 
 std::string seller_name(const json::object& seller) {

@@ -36,6 +36,8 @@ std::filesystem::path write_config(const VendorWorld& world, const ScratchDirect
 std::map<std::string, std::string> environment(const VendorWorld& world) {
     std::map<std::string, std::string> env = world.credentials();
     env["SELLERSCORE_PLUGIN"] = SELLERSCORE_PLUGIN_PATH;
+    // A build tree's plugin is not from a signed package; crmhost loads it only with this override.
+    env["SELLERSCORE_ALLOW_UNSIGNED_PLUGIN"] = "1";
     return env;
 }
 

@@ -1,11 +1,12 @@
 // The matrix's HubSpot: a private-app token (with a daily limit) or an OAuth app whose 30-minute
 // tokens the test expires by moving the fake's clock past them.
-#include <atomic>
 #include <memory>
 
 #include "host/demo/demo_crm_generator.hpp"
 #include "tests/fakes/hubspot/fake_hubspot.hpp"
 #include "tests/fakes/loopback_server.hpp"
+#include "fake_fault_switch.hpp"
+#include "shifted_clock.hpp"
 #include "vendor_world.hpp"
 
 namespace sellerscore::faults {
@@ -21,7 +22,7 @@ constexpr const char* contact_properties[] = {"sellerscore_churn_risk", "sellers
 class HubSpotWorld final : public VendorWorld {
 public:
     HubSpotWorld(Auth auth, const fakes::ServerCertificate& certificate, std::string ca_file)
-        : auth_(auth), ca_file_(std::move(ca_file)), fake_(options(clock_offset_)),
+        : auth_(auth), ca_file_(std::move(ca_file)), fake_(options(clock_)),
           server_(injector.wrap(fake_.handler()), certificate) {
         auto source = demo::DemoCrmGenerator::dataset(matrix_company());
         if (source) fake_.seed(*source);
@@ -68,16 +69,10 @@ public:
     }
 
     void inject(VendorFault fault, int times, std::chrono::milliseconds delay) override {
-        switch (fault) {
-            case VendorFault::rate_limit_429: fake_.inject(fakes::FakeHubSpotFault::rate_limit_429, times); break;
-            case VendorFault::http_5xx: fake_.inject(fakes::FakeHubSpotFault::http_5xx, times); break;
-            case VendorFault::connection_reset: fake_.inject(fakes::FakeHubSpotFault::close_before_response, times); break;
-            case VendorFault::truncated_body: fake_.inject(fakes::FakeHubSpotFault::truncate_body, times); break;
-            case VendorFault::slow_answer: fake_.inject(fakes::FakeHubSpotFault::delay_response, times, "", delay); break;
-        }
+        inject_fake_fault<fakes::FakeHubSpotFault>(fake_, fault, times, delay);
     }
     // HubSpot's tokens live 30 minutes: 31 minutes later every one issued so far has expired.
-    void expire_tokens() override { *clock_offset_ += std::chrono::milliseconds(std::chrono::minutes(31)).count(); }
+    void expire_tokens() override { clock_.advance(std::chrono::minutes(31)); }
     void exhaust_daily_budget() override { fake_.set_daily_calls_remaining(0); }
     void restore_daily_budget() override { fake_.set_daily_calls_remaining(fake_.options().daily_limit); }
     void heal() override {
@@ -87,20 +82,18 @@ public:
     }
 
 private:
-    using Offset = std::shared_ptr<std::atomic<std::int64_t>>;  // milliseconds added to the fake's clock
-
-    static fakes::FakeHubSpotOptions options(const Offset& offset) {
+    static fakes::FakeHubSpotOptions options(const ShiftedClock& clock) {
         fakes::FakeHubSpotOptions o;
         o.max_requests = 100;  // HubSpot's 100 per 10 s, the window scaled down 10x
         o.interval = std::chrono::milliseconds(1'000);
         o.search_per_second = 40;  // HubSpot's 4 searches per second, scaled up 10x like the burst window
-        o.steady_now = [offset] { return std::chrono::steady_clock::now() + std::chrono::milliseconds(offset->load()); };
+        o.steady_now = [clock] { return clock.now(); };
         return o;
     }
 
     Auth auth_;
     std::string ca_file_;
-    Offset clock_offset_ = std::make_shared<std::atomic<std::int64_t>>(0);
+    ShiftedClock clock_;
     fakes::FakeHubSpot fake_;
     fakes::LoopbackServer server_;
 };

@@ -1,11 +1,12 @@
 // The matrix's Pipedrive: an API token (with the company's daily token budget) or an OAuth app
 // whose hour-long tokens the test expires by moving the fake's clock past them.
-#include <atomic>
 #include <memory>
 
 #include "host/demo/demo_crm_generator.hpp"
 #include "tests/fakes/loopback_server.hpp"
 #include "tests/fakes/pipedrive/fake_pipedrive.hpp"
+#include "fake_fault_switch.hpp"
+#include "shifted_clock.hpp"
 #include "vendor_world.hpp"
 
 namespace sellerscore::faults {
@@ -21,7 +22,7 @@ constexpr const char* person_fields[] = {"Churn risk", "Customer lifetime value"
 class PipedriveWorld final : public VendorWorld {
 public:
     PipedriveWorld(Auth auth, const fakes::ServerCertificate& certificate, std::string ca_file)
-        : auth_(auth), ca_file_(std::move(ca_file)), fake_(options(clock_offset_)),
+        : auth_(auth), ca_file_(std::move(ca_file)), fake_(options(clock_)),
           server_(injector.wrap(fake_.handler()), certificate) {
         fake_.set_api_domain(server_.base_url());
         auto source = demo::DemoCrmGenerator::dataset(matrix_company());
@@ -76,17 +77,10 @@ public:
     bool is_value_write(const std::string& request) const override { return request.rfind("PATCH ", 0) == 0; }
 
     void inject(VendorFault fault, int times, std::chrono::milliseconds delay) override {
-        using fakes::FakePipedriveFault;
-        switch (fault) {
-            case VendorFault::rate_limit_429: fake_.inject(FakePipedriveFault::rate_limit_429, times); break;
-            case VendorFault::http_5xx: fake_.inject(FakePipedriveFault::http_5xx, times); break;
-            case VendorFault::connection_reset: fake_.inject(FakePipedriveFault::close_before_response, times); break;
-            case VendorFault::truncated_body: fake_.inject(FakePipedriveFault::truncate_body, times); break;
-            case VendorFault::slow_answer: fake_.inject(FakePipedriveFault::delay_response, times, "", delay); break;
-        }
+        inject_fake_fault<fakes::FakePipedriveFault>(fake_, fault, times, delay);
     }
     // Pipedrive's tokens live an hour: 61 minutes later every one issued so far has expired.
-    void expire_tokens() override { *clock_offset_ += std::chrono::milliseconds(std::chrono::minutes(61)).count(); }
+    void expire_tokens() override { clock_.advance(std::chrono::minutes(61)); }
     void exhaust_daily_budget() override { fake_.set_daily_tokens_remaining(0); }
     void restore_daily_budget() override { fake_.set_daily_tokens_remaining(fake_.options().daily_tokens); }
     void heal() override {
@@ -96,19 +90,17 @@ public:
     }
 
 private:
-    using Offset = std::shared_ptr<std::atomic<std::int64_t>>;  // milliseconds added to the fake's clock
-
-    static fakes::FakePipedriveOptions options(const Offset& offset) {
+    static fakes::FakePipedriveOptions options(const ShiftedClock& clock) {
         fakes::FakePipedriveOptions o;
         o.max_requests = 40;  // the Growth plan's 40 per 2 s, the window scaled down 10x
         o.interval = std::chrono::milliseconds(200);
-        o.steady_now = [offset] { return std::chrono::steady_clock::now() + std::chrono::milliseconds(offset->load()); };
+        o.steady_now = [clock] { return clock.now(); };
         return o;
     }
 
     Auth auth_;
     std::string ca_file_;
-    Offset clock_offset_ = std::make_shared<std::atomic<std::int64_t>>(0);
+    ShiftedClock clock_;
     fakes::FakePipedrive fake_;
     fakes::LoopbackServer server_;
 };

@@ -5,7 +5,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -16,10 +15,12 @@
 
 #include "host/config_file.hpp"
 #include "plugin/src/plugin_settings.hpp"
+#include "tests/fuzz/require_message.hpp"
 
 namespace {
 
 namespace json = boost::json;
+using sellerscore::fuzz::require_message;
 
 const json::value& config_schema() {
     static const json::value schema = [] {
@@ -45,10 +46,6 @@ struct ScratchFile {
 const std::filesystem::path& scratch_file() {
     static const ScratchFile file;
     return file.path;
-}
-
-void require_message(const sellerscore::Status& status) {
-    if (!status && status.message().empty()) std::abort();
 }
 
 }  // namespace

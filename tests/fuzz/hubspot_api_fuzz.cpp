@@ -4,10 +4,8 @@
 // HTTP client (retries, Retry-After, the search pacer, the X-HubSpot-RateLimit-* headers, error
 // bodies). Beyond not crashing: the search ends, never asking for more than the script answered
 // plus the client's retries, and every failure is a message.
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string_view>
 
 #include <boost/json/object.hpp>
@@ -16,17 +14,15 @@
 #include "connectors/hubspot/hubspot_api.hpp"
 #include "connectors/hubspot/search_pager.hpp"
 #include "tests/fuzz/http_conversation.hpp"
+#include "tests/fuzz/require_message.hpp"
 
 namespace {
 
 using namespace sellerscore;
+using fuzz::require_message;
 namespace http = sellerscore::connectors::http;
 namespace hubspot = sellerscore::connectors::hubspot;
 namespace json = boost::json;
-
-void require_message(const Status& status) {
-    if (!status && status.message().empty()) std::abort();
-}
 
 }  // namespace
 
@@ -57,9 +53,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto written = api.post(api.v3("/objects/deals/batch/update"), update);
     if (!written) require_message(written.status());
 
-    const std::size_t answered = static_cast<std::size_t>(std::count(script.begin(), script.end(), '#')) + 1;
-    // Each scripted response answers one exchange; after the script, each of the 4 calls above
-    // meets resets, retried up to max_attempts (3) times before it gives up.
-    if (conversation.script->exchanges() > answered + 3 * 4) std::abort();
+    conversation.require_bounded(4);  // the 4 calls above
     return 0;
 }

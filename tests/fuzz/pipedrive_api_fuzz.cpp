@@ -3,26 +3,22 @@
 // client (retries, Retry-After, 403 firewall pages, rate-limit and budget headers, error bodies).
 // Beyond not crashing: the walks end, never asking for more than the script answered plus the
 // client's retries, and every failure is a message.
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string_view>
 #include <vector>
 
 #include "connectors/pipedrive/pipedrive_api.hpp"
 #include "tests/fuzz/http_conversation.hpp"
+#include "tests/fuzz/require_message.hpp"
 
 namespace {
 
 using namespace sellerscore;
+using fuzz::require_message;
 namespace http = sellerscore::connectors::http;
 namespace pipedrive = sellerscore::connectors::pipedrive;
 namespace json = boost::json;
-
-void require_message(const Status& status) {
-    if (!status && status.message().empty()) std::abort();
-}
 
 }  // namespace
 
@@ -48,9 +44,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto users = api.unpaged_list(pipedrive::PipedriveApi::v1("/users"));
     if (!users) require_message(users.status());
 
-    const std::size_t answered = static_cast<std::size_t>(std::count(script.begin(), script.end(), '#')) + 1;
-    // Each scripted response answers one exchange; after the script, each of the 3 calls above
-    // meets resets, retried up to max_attempts (3) times before it gives up.
-    if (conversation.script->exchanges() > answered + 3 * 3) std::abort();
+    conversation.require_bounded(3);  // the 3 calls above
     return 0;
 }

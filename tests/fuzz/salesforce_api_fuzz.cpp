@@ -3,24 +3,20 @@
 // HTTP client (retries, Retry-After, Sforce-Limit-Info usage headers, error bodies). Beyond not
 // crashing: the query ends, never asking for more than the script answered plus the client's
 // retries, and every failure is a message.
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string_view>
 
 #include "connectors/salesforce/salesforce_api.hpp"
 #include "tests/fuzz/http_conversation.hpp"
+#include "tests/fuzz/require_message.hpp"
 
 namespace {
 
 using namespace sellerscore;
+using fuzz::require_message;
 namespace salesforce = sellerscore::connectors::salesforce;
 namespace json = boost::json;
-
-void require_message(const Status& status) {
-    if (!status && status.message().empty()) std::abort();
-}
 
 }  // namespace
 
@@ -40,9 +36,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto stages = api.tooling_query("SELECT Id FROM OpportunityStage");
     if (!stages) require_message(stages.status());
 
-    const std::size_t answered = static_cast<std::size_t>(std::count(script.begin(), script.end(), '#')) + 1;
-    // Each scripted response answers one exchange; after the script, each of the 3 calls above
-    // meets resets, retried up to max_attempts (3) times before it gives up.
-    if (conversation.script->exchanges() > answered + 3 * 3) std::abort();
+    conversation.require_bounded(3);  // the 3 calls above
     return 0;
 }

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "host_local_crm.hpp"
 #include "host_scratch_directory.hpp"
 #include "host_test_process.hpp"
 
@@ -11,19 +12,8 @@ using namespace sellerscore::host::testing;
 
 namespace {
 
-const std::map<std::string, std::string> real_plugin{{"SELLERSCORE_PLUGIN", SELLERSCORE_PLUGIN_PATH}};
-
-const char* local_config = R"({"connector":"local","local":{"database":"crm.sqlite"},"state_dir":"state",
-                               "kpi":{"as_of":"2026-07-01T00:00:00Z"}})";
-
-const char* one_seller = R"({"id":"S1","name":"Ana","email":"ana@example.com","active":true}
-)";
 const char* one_stage = R"({"id":"new","pipeline_id":"P","name":"New","order":1,"kind":"open"}
 )";
-
-bool single_line(const std::string& text) {
-    return !text.empty() && text.find('\n') == text.size() - 1;
-}
 
 }  // namespace
 

@@ -27,8 +27,6 @@ namespace sf = sellerscore::fakes::sf_testing;
 
 namespace {
 
-const std::map<std::string, std::string> real_plugin{{"SELLERSCORE_PLUGIN", SELLERSCORE_PLUGIN_PATH}};
-
 // The small demo CRM of plugin_salesforce_sync_test.cpp, with seed 21 instead of 7: two of its
 // sellers score band A (seed 7 has none), so `deals --where` has two sellers' deals to find.
 demo::DemoOptions small_org() {

@@ -32,8 +32,6 @@ namespace json = boost::json;
 
 namespace {
 
-const std::map<std::string, std::string> real_plugin{{"SELLERSCORE_PLUGIN", SELLERSCORE_PLUGIN_PATH}};
-
 demo::DemoOptions small_crm() {
     demo::DemoOptions o;
     o.seed = 5;

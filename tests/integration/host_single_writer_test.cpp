@@ -10,6 +10,7 @@
 #include <csignal>
 
 #include "host/single_writer_lock.hpp"
+#include "host_local_crm.hpp"
 #include "host_scratch_directory.hpp"
 #include "host_test_process.hpp"
 
@@ -17,15 +18,6 @@ using namespace sellerscore::host::testing;
 using sellerscore::host::SingleWriterLock;
 
 namespace {
-
-const std::map<std::string, std::string> real_plugin{{"SELLERSCORE_PLUGIN", SELLERSCORE_PLUGIN_PATH}};
-
-const char* local_config = R"({"connector":"local","local":{"database":"crm.sqlite"},"state_dir":"state",
-                               "kpi":{"as_of":"2026-07-01T00:00:00Z"}})";
-const char* one_seller = R"({"id":"S1","name":"Ana","email":"ana@example.com","active":true}
-)";
-
-bool single_line(const std::string& text) { return !text.empty() && text.find('\n') == text.size() - 1; }
 
 std::string our_pid() { return "pid " + std::to_string(::getpid()); }
 

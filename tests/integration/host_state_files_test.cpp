@@ -9,6 +9,7 @@
 
 #include <filesystem>
 
+#include "host_local_crm.hpp"
 #include "host_scratch_directory.hpp"
 #include "host_test_process.hpp"
 #include "plugin/src/record_cache.hpp"
@@ -19,12 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::map<std::string, std::string> real_plugin{{"SELLERSCORE_PLUGIN", SELLERSCORE_PLUGIN_PATH}};
-
-const char* local_config = R"({"connector":"local","local":{"database":"crm.sqlite"},"state_dir":"state",
-                               "kpi":{"as_of":"2026-07-01T00:00:00Z"}})";
-const char* one_seller = R"({"id":"S1","name":"Ana","email":"ana@example.com","active":true}
-)";
 const std::string garbage = "these bytes were never an SQLite database, whatever the file name says\n";
 
 // A local CRM with one seller, imported and synced once, so that state/ holds a real state store.

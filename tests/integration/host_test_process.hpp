@@ -39,6 +39,9 @@ inline std::string read_whole_file(const std::filesystem::path& path) {
     return text.str();
 }
 
+// The environment that makes crmhost load the plugin this build made.
+inline const std::map<std::string, std::string> real_plugin{{"SELLERSCORE_PLUGIN", SELLERSCORE_PLUGIN_PATH}};
+
 // `crmhost` is the executable to run: the built one, or a copy a test placed in a prefix of its own.
 inline ProcessResult run_crmhost_at(const std::filesystem::path& crmhost, const std::vector<std::string>& args,
                                     const std::filesystem::path& cwd, const std::map<std::string, std::string>& env = {}) {
