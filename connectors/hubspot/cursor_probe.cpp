@@ -6,6 +6,7 @@
 
 #include "json_access.hpp"
 #include "property_value.hpp"
+#include "connectors/bounded_integer.hpp"
 
 namespace sellerscore::connectors::hubspot {
 
@@ -19,8 +20,8 @@ Result<TypeProbe> probe_type(HubSpotApi& api, ObjectType type, std::optional<std
     auto body = api.search(type, request);
     if (!body) return body.status();
     TypeProbe probe;
-    // A count, clamped: a wild total would overflow the cast.
-    probe.total = static_cast<std::int64_t>(std::clamp(number_at(*body, "total").value_or(0), 0.0, 1e15));
+    // A count, clamped: a wild total would overflow the cast, and NaN passes a clamp.
+    probe.total = bounded_integer<std::int64_t>(number_at(*body, "total").value_or(0), 0.0, 1e15);
     if (const boost::json::array* results = array_at(*body, "results"); results && !results->empty()) {
         const auto newest = parse_time_ms(property_at(results->front(), modified));
         if (!newest) {

@@ -8,6 +8,7 @@
 #include "content_hash.hpp"
 #include "json_access.hpp"
 #include "property_value.hpp"
+#include "connectors/bounded_integer.hpp"
 
 namespace sellerscore::connectors::hubspot {
 
@@ -29,8 +30,8 @@ Result<StageCatalog> StageCatalog::from_pipelines(const json::value& body) {
             if (s.id.empty()) return Status::data("hubspot: pipeline " + pipeline_id + ": a stage without id");
             s.pipeline_id = pipeline_id;
             s.name = string_at(stage, "label");
-            // A position, clamped: a wild displayOrder would overflow the cast.
-            s.order = static_cast<int>(std::clamp(number_at(stage, "displayOrder").value_or(0), -1e9, 1e9));
+            // A position, clamped: a wild displayOrder would overflow the cast, and NaN passes a clamp.
+            s.order = bounded_integer<int>(number_at(stage, "displayOrder").value_or(0), -1e9, 1e9);
             const json::value* metadata = member(stage, "metadata");
             const std::string probability = metadata ? string_at(*metadata, "probability") : std::string();
             s.probability = parse_number(probability);

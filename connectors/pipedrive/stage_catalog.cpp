@@ -8,6 +8,7 @@
 #include "content_fingerprint.hpp"
 #include "json_access.hpp"
 #include "plugin/model/record_json.hpp"
+#include "connectors/bounded_integer.hpp"
 
 namespace sellerscore::connectors::pipedrive {
 
@@ -27,8 +28,8 @@ StageCatalog StageCatalog::from_lists(const std::vector<json::value>& pipelines,
         stage.pipeline_id = text_at(item, "pipeline_id");
         if (stage.id.empty() || stage.pipeline_id.empty()) continue;
         stage.name = text_at(item, "name");
-        // A position, clamped: a wild order_nr would overflow the cast (found by tests/fuzz/pipedrive_page).
-        stage.order = static_cast<int>(std::clamp(number_at(item, "order_nr").value_or(0), -1e9, 1e9));
+        // A position, clamped: a wild order_nr would overflow the cast, and NaN passes a clamp (found by tests/fuzz/pipedrive_page).
+        stage.order = bounded_integer<int>(number_at(item, "order_nr").value_or(0), -1e9, 1e9);
         stage.kind = model::StageKind::open;
         if (const auto percent = number_at(item, "deal_probability")) stage.probability = *percent / 100.0;
         by_pipeline[stage.pipeline_id].push_back(std::move(stage));

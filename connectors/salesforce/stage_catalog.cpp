@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "sobject_fields.hpp"
+#include "connectors/bounded_integer.hpp"
 
 namespace sellerscore::connectors::salesforce {
 
@@ -33,8 +34,8 @@ StageCatalog StageCatalog::from_rows(const boost::json::array& stages, const boo
         if (field_at(stage, "IsActive") != nullptr && !flag_at(stage, "IsActive")) continue;
         Row row;
         row.name = text_at(stage, "ApiName").value_or(text_at(stage, "MasterLabel").value_or(""));
-        // A position, clamped: a wild SortOrder would overflow the cast.
-        row.order = static_cast<int>(std::clamp(number_at(stage, "SortOrder").value_or(0), -1e9, 1e9));
+        // A position, clamped: a wild SortOrder would overflow the cast, and NaN passes a clamp.
+        row.order = bounded_integer<int>(number_at(stage, "SortOrder").value_or(0), -1e9, 1e9);
         row.kind = !flag_at(stage, "IsClosed") ? model::StageKind::open
                    : flag_at(stage, "IsWon")   ? model::StageKind::won
                                                : model::StageKind::lost;

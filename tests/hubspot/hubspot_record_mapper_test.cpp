@@ -116,6 +116,15 @@ TEST_CASE("a stage displayOrder beyond any position is clamped instead of overfl
     CHECK(stages->find("near")->order == -1'000'000'000);
 }
 
+TEST_CASE("a stage displayOrder Boost.JSON reads as not-a-number is position 0") {
+    // 0e310 parses to NaN, which std::clamp passed through to the cast (found by tests/fuzz/hubspot_objects).
+    const auto stages = StageCatalog::from_pipelines(json::parse(R"({"results":[{"id":"default","label":"Sales",
+        "stages":[{"id":"odd","label":"Odd","displayOrder":0e310,"metadata":{"isClosed":"false"}}]}]})"));
+    REQUIRE(stages);
+    REQUIRE(stages->find("odd"));
+    CHECK(stages->find("odd")->order == 0);
+}
+
 TEST_CASE("the stage fingerprint changes when a stage changes and not otherwise") {
     const std::string before = catalog().fingerprint();
     CHECK(catalog().fingerprint() == before);

@@ -279,6 +279,16 @@ TEST_CASE("a stage order_nr beyond any position is clamped, and the won and lost
     CHECK(catalog.stages()[3].order == 1'000'000'002);
 }
 
+TEST_CASE("a stage order_nr Boost.JSON reads as not-a-number is position 0") {
+    // 0e310 parses to NaN, which std::clamp passed through to the cast.
+    const std::vector<json::value> pipelines{json::parse(R"({"id":2,"name":"Sales"})")};
+    const std::vector<json::value> stages{json::parse(R"({"id":6,"pipeline_id":2,"name":"Odd","order_nr":0e310})")};
+    const StageCatalog catalog = StageCatalog::from_lists(pipelines, stages);
+    REQUIRE(catalog.stages().size() == 3);
+    CHECK(catalog.stages()[0].id == "6");
+    CHECK(catalog.stages()[0].order == 0);
+}
+
 TEST_CASE("stage history starts in the first stage at creation and ends in the won stage") {
     bool unconverted = false;
     const auto deal = mapper().deal(deal_json("won"), unconverted);

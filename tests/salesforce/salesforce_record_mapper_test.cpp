@@ -52,6 +52,16 @@ TEST_CASE("A stage SortOrder beyond any position is clamped instead of overflowi
     CHECK(catalog.stages()[1].order == -1'000'000'000);
 }
 
+TEST_CASE("A stage SortOrder Boost.JSON reads as not-a-number is position 0", "[salesforce][mapper]") {
+    // 0e310 parses to NaN, which std::clamp passed through to the cast.
+    const auto catalog = StageCatalog::from_rows(json::parse(R"([
+      {"ApiName":"Odd","MasterLabel":"Odd","SortOrder":0e310,"IsClosed":false,"IsWon":false,"IsActive":true}])")
+                                                     .as_array(),
+                                                 json::array());
+    REQUIRE(catalog.stages().size() == 1);
+    CHECK(catalog.stages()[0].order == 0);
+}
+
 TEST_CASE("Several sales processes: each stage keyed per process as <process>:<stage>", "[salesforce][mapper]") {
     const json::array types = json::parse(R"([
       {"attributes":{"type":"RecordType"},"Id":"012A","Name":"New","SobjectType":"Opportunity","BusinessProcessId":"019A"},
