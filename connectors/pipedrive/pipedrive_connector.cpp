@@ -171,6 +171,7 @@ Result<std::unique_ptr<PipedriveConnector>> PipedriveConnector::create(Pipedrive
     reader.proposal_types = settings.proposal_types;
     reader.channel_field = settings.channel_field;
     reader.referral_field = settings.referral_field;
+    reader.experience = settings.experience;
     reader.concurrent_reads = std::max<std::size_t>(1, std::min<std::size_t>(3, settings.max_connections));
     reader.log = log;
 
@@ -293,6 +294,8 @@ Result<SchemaReport> PipedriveConnector::ensure_fields(std::span<const FieldDefi
         parts_->fields.invalidate(definition.object);
         report.created.push_back(definition.id);
     }
+    // Install says which named survey or delivery field the company lacks, as every sync does.
+    if (Status s = parts_->reader.check_experience_fields(); !s) return s;
     return report;
 }
 

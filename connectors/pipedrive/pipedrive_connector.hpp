@@ -16,6 +16,7 @@
 #include "connectors/connector.hpp"
 #include "connectors/connector_memory.hpp"
 #include "connectors/http/http_client.hpp"
+#include "experience_fields.hpp"
 
 namespace sellerscore::connectors::pipedrive {
 
@@ -45,6 +46,8 @@ struct PipedriveSettings {
     std::map<std::string, double> fx_rates;  // kpi.fx_rates: home-currency units per unit
     std::string channel_field = "Lead source";
     std::string referral_field = "Referred by";
+    // pipedrive.survey.* and pipedrive.delivery.*: the fields survey responses and deliveries are read from.
+    ExperienceSettings experience;
     std::vector<std::string> visit_types;        // activity type keys; empty = {"visit"}
     std::vector<std::string> proposal_types;     // empty = {"proposal"}
     std::vector<std::string> objection_markers;  // empty = {"#objection"}

@@ -78,6 +78,7 @@ struct SyncReader::Run {
     bool sellers_changed = false;
     bool stages_changed = false;
     PersonFieldKeys person_keys;
+    ExperienceFields experience;
     std::map<RecordObject, std::map<std::string, CustomField>> ours;
 
     std::map<std::string, LeadSource> lead_sources;  // by person id: the earliest lead's source
@@ -154,24 +155,47 @@ Status SyncReader::load_catalogs(Run& run) {
         }
     }
 
+    // Warned about once per read, not again when only the cursor is computed.
+    auto experience = ExperienceFields::resolve(fields_, settings_.experience,
+                                                run.sink != nullptr ? settings_.log : http::LogSink{});
+    if (!experience) return experience.status();
+    run.experience = std::move(*experience);
+
     for (RecordObject object : {RecordObject::deal, RecordObject::contact, RecordObject::company}) {
         auto ours = fields_.ours(object);
         if (!ours) return ours.status();
         run.ours[object] = std::move(*ours);
     }
 
-    const std::map<std::string, std::string> hashes{{"users", sellers_print.hex()},
-                                                    {"stages", run.stages.fingerprint()},
-                                                    {"activity_types", activity_types_.fingerprint(*activity_types)},
-                                                    {"person_fields", person_fields_print.hex()}};
+    std::map<std::string, std::string> hashes{{"users", sellers_print.hex()},
+                                              {"stages", run.stages.fingerprint()},
+                                              {"activity_types", activity_types_.fingerprint(*activity_types)},
+                                              {"person_fields", person_fields_print.hex()}};
+    // Only when fields are named: a cursor from before these settings existed is not read again whole.
+    const bool experience_named = !settings_.experience.survey_score_field.empty() ||
+                                  !settings_.experience.delivery_promised_field.empty();
+    if (experience_named || !run.prior.hash("experience_fields").empty()) {
+        hashes["experience_fields"] = experience_named ? run.experience.fingerprint() : std::string("-");
+    }
     run.sellers_changed = run.prior.hash("users") != hashes.at("users");
     run.stages_changed = run.prior.hash("stages") != hashes.at("stages");
     // Mapped differently now: every activity, or every person's channel, is read again.
     if (run.prior.hash("activity_types") != hashes.at("activity_types")) run.prior.marks.erase("activities");
     if (run.prior.hash("person_fields") != hashes.at("person_fields")) run.prior.marks.erase("persons");
+    // Other survey or delivery fields named: every deal and person is read again.
+    if (hashes.count("experience_fields") > 0 && run.prior.hash("experience_fields") != hashes.at("experience_fields")) {
+        for (std::string_view list : {deals_list.name, archived_deals_list.name, persons_list.name}) {
+            run.prior.marks.erase(std::string(list));
+        }
+    }
     run.next = run.prior;
     run.next.hashes = hashes;
     return Status::ok();
+}
+
+Status SyncReader::check_experience_fields() {
+    auto experience = ExperienceFields::resolve(fields_, settings_.experience, settings_.log);
+    return experience ? Status::ok() : experience.status();
 }
 
 Status SyncReader::load_leads(Run& run) {
@@ -245,14 +269,17 @@ Status SyncReader::add_deal(Run& run, const json::value& item, ReadPage& page) {
     const std::string id = text_at(item, "id");
     if (bool_at(item, "is_deleted").value_or(false) || text_at(item, "status") == "deleted") {
         page.removed.push_back(RemovedRecord{model::RecordType::deal, id});
+        run.experience.remove_for_deal(id, page);
         return Status::ok();
     }
     bool unconverted = false;
     auto deal = mapper_.deal(item, unconverted);
     if (!deal) {
         page.removed.push_back(RemovedRecord{model::RecordType::deal, id});
+        run.experience.remove_for_deal(id, page);
         return Status::ok();
     }
+    run.experience.add_from_deal(item, *deal, page);
     if (unconverted) ++run.unconverted_amounts;
     // The changelog, not the flow: 20 tokens a page against 40, and it carries the same stage_id
     // changes. A deal without stage_change_time never changed stage and needs no call.
@@ -322,8 +349,10 @@ Status SyncReader::add_person(Run& run, const json::value& item, ReadPage& page)
     auto contact = mapper_.contact(item, run.person_keys);
     if (!contact) {
         page.removed.push_back(RemovedRecord{model::RecordType::contact, text_at(item, "id")});
+        run.experience.remove_for_person(text_at(item, "id"), page);
         return Status::ok();
     }
+    run.experience.add_from_person(item, contact->id, page);
     if (!contact->channel) {
         if (const auto lead = run.lead_sources.find(contact->id); lead != run.lead_sources.end()) {
             contact->channel = lead->second.source_name;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "connectors/connector.hpp"
+#include "experience_fields.hpp"
 #include "field_directory.hpp"
 #include "pipedrive_api.hpp"
 #include "record_mapper.hpp"
@@ -29,6 +30,7 @@ struct ReaderSettings {
     std::vector<std::string> proposal_types;
     std::string channel_field = "Lead source";
     std::string referral_field = "Referred by";
+    ExperienceSettings experience;  // the named survey and delivery fields
     // Changelog reads in flight at once. The pacer aims at 95 % of the burst limit (38 of 40); a
     // request sent later than its paced start lands in a later part of the rolling window, so more
     // than two in flight could overfill it.
@@ -56,6 +58,8 @@ public:
     // Lists we did not write to keep the read's marks: the next run's cursor differs from them
     // exactly when someone changed them.
     Result<std::string> cursor_after_own_writes(std::string_view read_cursor, const WriteLedger& ledger);
+    // Looks the named survey and delivery fields up and warns once per one the company lacks (install).
+    Status check_experience_fields();
 
 private:
     struct Run;

@@ -163,10 +163,14 @@ Status OrgReader::add_opportunities(const json::array& rows, ReadPage& page) {
     for (const auto& row : rows) {
         const std::string id = id_at(row);
         const auto contact = primary.find(id);
+        const std::size_t deals_before = page.records.deals.size();
         st = mapper_->deal(row, std::move(history[id]),
                            contact == primary.end() ? std::nullopt : std::optional<std::string>(contact->second),
                            page.records);
         if (!st) return st;
+        if (page.records.deals.size() > deals_before) {
+            experience_->add_from_opportunity(row, page.records.deals.back(), incremental_, page);
+        }
         held_values(RecordObject::deal, row, page);
     }
     return Status::ok();
@@ -213,8 +217,11 @@ Status OrgReader::read_deleted(const std::optional<SyncCursor>& since, RecordSin
         if (mark == since->marks.end() || count == since->counts.end()) continue;
         Status st = api_.query("SELECT Id FROM " + std::string(object) + " WHERE IsDeleted = true AND SystemModstamp > " +
                                    soql_instant(mark->second),
-                               [&page, type = type](const json::array& rows) {
-                                   for (const auto& row : rows) page.removed.push_back({type, id_at(row)});
+                               [this, &page, type = type](const json::array& rows) {
+                                   for (const auto& row : rows) {
+                                       page.removed.push_back({type, id_at(row)});
+                                       experience_->remove_for(type, id_at(row), page);
+                                   }
                                    return Status::ok();
                                },
                                true, options_.batch_size);
@@ -226,6 +233,10 @@ Status OrgReader::read_deleted(const std::optional<SyncCursor>& since, RecordSin
 
 Status OrgReader::read(const std::optional<SyncCursor>& since, RecordSink& sink) {
     if (since) progress_ = *since;
+    incremental_ = since.has_value();
+    experience_.emplace(options_.experience);
+    // One warning per named field the org lacks, at every sync.
+    if (Status st = experience_->probe(api_, log_); !st) return st;
     // Reference data, whole: stage catalog, record types, users.
     json::array stage_rows, record_types;
     Status st = collect(api_, "SELECT Id, ApiName, MasterLabel, SortOrder, IsClosed, IsWon, IsActive, "
@@ -276,12 +287,14 @@ Status OrgReader::read(const std::optional<SyncCursor>& since, RecordSink& sink)
             const auto origin = lead_origins_.find(id_at(row));
             page.records.contacts.push_back(mapper_->contact(
                 row, origin == lead_origins_.end() ? std::nullopt : std::optional<LeadOrigin>(origin->second)));
+            experience_->add_from_contact(row, page.records.contacts.back().id, incremental_, page);
             held_values(RecordObject::contact, row, page);
         }
         return Status::ok();
     };
     const std::string contact_fields =
-        "Id, OwnerId, AccountId, CreatedDate, LeadSource, SystemModstamp" + custom_fields(RecordObject::contact);
+        "Id, OwnerId, AccountId, CreatedDate, LeadSource, SystemModstamp" + custom_fields(RecordObject::contact) +
+        experience_->select("Contact");
     const std::string& referral = options_.mapping.referral_field;
     st = read_object("Contact", contact_fields + (referral.empty() ? "" : ", " + referral), since, sink, contact_page);
     // An org without the referral field answers INVALID_FIELD on the first page: read without it.
@@ -305,7 +318,7 @@ Status OrgReader::read(const std::optional<SyncCursor>& since, RecordSink& sink)
     st = read_object("Opportunity",
                      "Id, OwnerId, AccountId, ContactId, " + amount +
                          ", StageName, IsClosed, IsWon, CloseDate, CreatedDate, RecordTypeId, LeadSource, SystemModstamp" +
-                         custom_fields(RecordObject::deal),
+                         custom_fields(RecordObject::deal) + experience_->select("Opportunity"),
                      since, sink, [this](const json::array& rows, ReadPage& page) { return add_opportunities(rows, page); });
     if (!st) return st;
     st = read_object("Task",

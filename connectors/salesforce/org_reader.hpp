@@ -14,6 +14,7 @@
 
 #include "connectors/connector.hpp"
 #include "connectors/http/http_client.hpp"
+#include "experience_fields.hpp"
 #include "field_schema.hpp"
 #include "record_mapper.hpp"
 #include "salesforce_api.hpp"
@@ -38,6 +39,7 @@ struct ReaderOptions {
     // job instead of REST pages; 0 = never. Needs `clock` for the job's polling.
     std::int64_t bulk_threshold = 0;
     http::Clock* clock = nullptr;
+    ExperienceSettings experience;  // salesforce.survey.* and salesforce.delivery.*
 };
 
 class OrgReader {
@@ -77,6 +79,8 @@ private:
     std::function<bool()> cancelled_;
     std::optional<StageCatalog> stages_;
     std::optional<RecordMapper> mapper_;
+    std::optional<ExperienceFields> experience_;  // the named fields the org has, probed per read
+    bool incremental_ = false;
     std::map<std::string, std::string> lead_contacts_;  // converted lead -> its contact
     std::map<std::string, LeadOrigin> lead_origins_;    // contact -> its converted lead's origin
     SyncCursor progress_;                               // the marks delivered so far

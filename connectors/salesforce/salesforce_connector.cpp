@@ -161,6 +161,7 @@ Result<std::string> SalesforceConnector::read(std::string_view cursor_text, Reco
     options.enhanced_email = enhanced_email_;
     options.bulk_threshold = settings_.bulk_threshold;
     options.clock = &clock_;
+    options.experience = settings_.experience;
     OrgReader reader(*api_, *schema_, options, log_, cancelled_);
     Status st = reader.read(since, sink);
     enhanced_email_ = reader.enhanced_email();
@@ -222,7 +223,11 @@ Result<std::string> SalesforceConnector::current_cursor() {
 
 Result<SchemaReport> SalesforceConnector::ensure_fields(std::span<const FieldDefinition> fields) {
     if (Status st = connect(); !st) return st;
-    return FieldInstaller(*api_, *schema_, settings_.permission_set, session_->user_id(), &memory_).ensure(fields);
+    auto report = FieldInstaller(*api_, *schema_, settings_.permission_set, session_->user_id(), &memory_).ensure(fields);
+    if (!report) return report;
+    // Install says which named survey or delivery field the org lacks, as every sync does.
+    if (Status st = ExperienceFields(settings_.experience).probe(*api_, log_); !st) return st;
+    return report;
 }
 
 // One Tooling query: the fields that exist join the schema with the types the plugin expects (a

@@ -19,6 +19,7 @@
 #include "connectors/connector_memory.hpp"
 #include "connectors/http/clock.hpp"
 #include "connectors/http/http_client.hpp"
+#include "experience_fields.hpp"
 #include "record_mapper.hpp"
 
 namespace sellerscore::connectors::http {
@@ -56,6 +57,7 @@ struct SalesforceSettings {
     std::vector<std::string> visit_types, proposal_stages, objection_markers;
     std::map<std::string, double> fx_rates;
     std::string referral_field = "Referred_By__c";  // Contact field with the referrer's id; "" = none
+    ExperienceSettings experience;  // salesforce.survey.* and salesforce.delivery.*: the named fields
     std::size_t max_connections = 4;
     std::chrono::milliseconds read_timeout{120'000};
     http::RetryPolicy retry;

@@ -42,6 +42,7 @@ std::string value_text(std::string_view id, const std::optional<double>& value) 
         case KpiUnit::seconds: return printed("%.0f s", *value);
         case KpiUnit::hours: return printed("%.1f h", *value);
         case KpiUnit::days: return printed("%.1f d", *value);
+        case KpiUnit::points:  // NPS: a whole number, like a count
         case KpiUnit::count: break;
     }
     return printed("%.0f", *value);

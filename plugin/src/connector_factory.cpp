@@ -68,6 +68,12 @@ Result<std::unique_ptr<connectors::Connector>> make_pipedrive(const PluginSettin
     if (!r.home_currency.empty()) p.home_currency = r.home_currency;
     if (!r.channel_field.empty()) p.channel_field = r.channel_field;
     if (!r.referral_field.empty()) p.referral_field = r.referral_field;
+    p.experience.survey_score_field = r.survey_score_field;
+    p.experience.survey_date_field = r.survey_date_field;
+    if (r.survey_kind == "nps") p.experience.survey_kind = model::SurveyKind::nps;
+    if (r.survey_object == "person") p.experience.survey_object = connectors::RecordObject::contact;
+    p.experience.delivery_promised_field = r.delivery_promised_property;
+    p.experience.delivery_delivered_field = r.delivery_delivered_property;
     p.api_token = host.secret("SELLERSCORE_PIPEDRIVE_TOKEN").value_or("");
     p.client_id = host.secret("SELLERSCORE_PIPEDRIVE_CLIENT_ID").value_or("");
     p.client_secret = host.secret("SELLERSCORE_PIPEDRIVE_CLIENT_SECRET").value_or("");
@@ -107,6 +113,12 @@ Result<std::unique_ptr<connectors::Connector>> make_salesforce(const PluginSetti
     s.refresh_token = host.secret("SELLERSCORE_SALESFORCE_REFRESH_TOKEN").value_or("");
     s.private_key_file = host.secret("SELLERSCORE_SALESFORCE_PRIVATE_KEY_FILE").value_or("");
     s.username = host.secret("SELLERSCORE_SALESFORCE_USERNAME").value_or("");
+    s.experience.survey_score_field = r.survey_score_field;
+    s.experience.survey_date_field = r.survey_date_field;
+    if (r.survey_kind == "nps") s.experience.survey_kind = model::SurveyKind::nps;
+    s.experience.survey_on_contact = r.survey_object == "Contact";
+    s.experience.delivery_promised_field = r.delivery_promised_property;
+    s.experience.delivery_delivered_field = r.delivery_delivered_property;
     s.fx_rates = settings.fx_rates;
     s.visit_types = settings.visit_types;
     s.proposal_stages = settings.proposal_stages;

@@ -95,18 +95,44 @@ Status read_remote_section(const json::object& root, std::string_view section, R
                             std::pair{"referral_field", &r.referral_field}}) {
         if (Status st = read_string(root, section, key, *out); !st) return st;
     }
+    // HubSpot names properties, Pipedrive and Salesforce fields.
+    const bool hubspot = section == "hubspot";
+    const std::string promised_key = hubspot ? "promised_property" : "promised_field";
+    const std::string delivered_key = hubspot ? "delivered_property" : "delivered_field";
     if (const json::value* delivery = find_path(root, section, "delivery"); delivery != nullptr && !delivery->is_null()) {
         const std::string path = std::string(section) + ".delivery";
         if (!delivery->is_object()) return bad(path, "object");
-        for (auto [key, out] : {std::pair{"promised_property", &r.delivery_promised_property},
-                                std::pair{"delivered_property", &r.delivery_delivered_property}}) {
-            const json::value* v = delivery->get_object().if_contains(key);
+        for (auto [key, out] : {std::pair{&promised_key, &r.delivery_promised_property},
+                                std::pair{&delivered_key, &r.delivery_delivered_property}}) {
+            const json::value* v = delivery->get_object().if_contains(*key);
+            if (v == nullptr || v->is_null()) continue;
+            if (!v->is_string()) return bad(path + "." + *key, "a string");
+            *out = std::string(v->get_string());
+        }
+        if (r.delivery_promised_property.empty() != r.delivery_delivered_property.empty()) {
+            return bad(path, "both " + promised_key + " and " + delivered_key);
+        }
+    }
+    if (const json::value* survey = find_path(root, section, "survey"); !hubspot && survey != nullptr && !survey->is_null()) {
+        const std::string path = std::string(section) + ".survey";
+        if (!survey->is_object()) return bad(path, "object");
+        for (auto [key, out] : {std::pair{"score_field", &r.survey_score_field}, std::pair{"date_field", &r.survey_date_field},
+                                std::pair{"kind", &r.survey_kind}, std::pair{"object", &r.survey_object}}) {
+            const json::value* v = survey->get_object().if_contains(key);
             if (v == nullptr || v->is_null()) continue;
             if (!v->is_string()) return bad(path + "." + key, "a string");
             *out = std::string(v->get_string());
         }
-        if (r.delivery_promised_property.empty() != r.delivery_delivered_property.empty()) {
-            return bad(path, "both promised_property and delivered_property");
+        if (r.survey_score_field.empty() != r.survey_date_field.empty()) {
+            return bad(path, "both score_field and date_field");
+        }
+        if (!r.survey_kind.empty() && r.survey_kind != "csat" && r.survey_kind != "nps") {
+            return bad(path + ".kind", "\"csat\" or \"nps\"");
+        }
+        const bool salesforce = section == "salesforce";
+        if (!r.survey_object.empty() && r.survey_object != (salesforce ? "Opportunity" : "deal") &&
+            r.survey_object != (salesforce ? "Contact" : "person")) {
+            return bad(path + ".object", salesforce ? "\"Opportunity\" or \"Contact\"" : "\"deal\" or \"person\"");
         }
     }
     for (auto [key, out] : {std::pair{"max_connections", &r.max_connections},

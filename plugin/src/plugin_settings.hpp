@@ -36,10 +36,18 @@ struct RemoteCrmSettings {
     std::string home_currency;
     std::string channel_field;
     std::string referral_field;
-    // HubSpot: the two deal properties a delivery is read from (`hubspot.delivery.promised_property`,
-    // `hubspot.delivery.delivered_property`); empty: no deliveries.
+    // The two deal properties (HubSpot: `hubspot.delivery.promised_property`, `.delivered_property`)
+    // or fields (Pipedrive, Salesforce: `<section>.delivery.promised_field`, `.delivered_field`) a
+    // delivery is read from; empty: no deliveries.
     std::string delivery_promised_property;
     std::string delivery_delivered_property;
+    // Pipedrive, Salesforce (`<section>.survey.*`): the fields one survey response per record is read
+    // from; empty: none. kind "csat" (default) or "nps"; object "deal"/"person" (Pipedrive, default
+    // deal) or "Opportunity"/"Contact" (Salesforce, default Opportunity).
+    std::string survey_score_field;
+    std::string survey_date_field;
+    std::string survey_kind;
+    std::string survey_object;
 };
 
 // The `salesforce` section beyond the common keys (base_url = login URL, ca_file, token_url,

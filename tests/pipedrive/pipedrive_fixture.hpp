@@ -222,6 +222,10 @@ inline std::vector<connectors::FieldDefinition> catalog_fields() {
             field("seller_avg_sale_value", "Seller average sale value", FieldType::money, RecordObject::deal),
             field("seller_sales_cycle_days", "Seller sales cycle (days)", FieldType::number, RecordObject::deal),
             field("kpi_updated_at", "Seller KPIs updated at", FieldType::datetime, RecordObject::deal),
+            field("seller_csat", "Seller CSAT", FieldType::percentage, RecordObject::deal),
+            field("seller_nps", "Seller NPS", FieldType::number, RecordObject::deal),
+            field("seller_on_time_delivery_rate", "Seller on-time delivery rate", FieldType::percentage,
+                  RecordObject::deal),
             field("churn_risk", "Churn risk", FieldType::percentage, RecordObject::contact),
             field("customer_lifetime_value", "Customer lifetime value", FieldType::money, RecordObject::contact)};
 }

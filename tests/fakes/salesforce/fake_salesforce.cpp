@@ -347,6 +347,31 @@ Status FakeSalesforce::touch(const std::string& object, const std::string& id, c
     return touch_record(impl_->org, object, id, fields);
 }
 
+Status FakeSalesforce::define_field(const std::string& object, const std::string& name, const std::string& type) {
+    std::lock_guard lock(impl_->mutex);
+    SfObject* owner = impl_->org.object(object);
+    if (owner == nullptr) return Status::invalid_argument("fake Salesforce: no object " + object);
+    if (owner->slot_of(name)) return Status::invalid_argument("fake Salesforce: " + object + "." + name + " exists");
+    SfField field;
+    field.name = name;
+    field.custom = true;
+    if (type == "date") {
+        field.type = SfFieldType::date;
+    } else if (type == "datetime") {
+        field.type = SfFieldType::datetime;
+    } else if (type == "number") {
+        field.type = SfFieldType::number;
+        field.precision = 18;
+    } else if (type == "text") {
+        field.type = SfFieldType::text;
+        field.precision = 255;
+    } else {
+        return Status::invalid_argument("fake Salesforce: field type " + type);
+    }
+    owner->add_field(std::move(field));
+    return Status::ok();
+}
+
 Status FakeSalesforce::remove(const std::string& object, const std::string& id) {
     std::lock_guard lock(impl_->mutex);
     SfObject* type = impl_->org.object(object);

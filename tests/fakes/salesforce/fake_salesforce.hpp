@@ -146,6 +146,9 @@ public:
     Status touch(const std::string& object, const std::string& id, const std::map<std::string, std::string>& fields);
     // Another integration's Bulk API 2.0 ingest of `records` now: it counts toward the org's daily limit.
     void record_other_bulk_ingest(std::int64_t records);
+    // A custom field an admin made in Setup (readable by everyone): type "date", "datetime", "number"
+    // or "text"; invalid_argument for another type, an unknown object or a name taken.
+    Status define_field(const std::string& object, const std::string& name, const std::string& type);
     // Moves a record to the recycle bin: gone from /query, IsDeleted = true in /queryAll.
     Status remove(const std::string& object, const std::string& id);
 
