@@ -11,7 +11,6 @@
 #include <cmath>
 #include <fstream>
 #include <map>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -105,11 +104,19 @@ std::set<std::string> kpis_moved_by_what_cannot_be_held(const std::string& doc_n
     std::set<std::string> ids;
     std::string line;
     bool inside = false;
-    const std::regex code("`([a-z_0-9]+)`");
+    const auto is_kpi_id = [](const std::string& s) {
+        return !s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyz_0123456789") == std::string::npos;
+    };
     while (std::getline(in, line)) {
         if (line.rfind("#", 0) == 0) inside = line.find("What " + vendor + " cannot hold") != std::string::npos;
         if (!inside) continue;
-        for (std::sregex_iterator it(line.begin(), line.end(), code), stop; it != stop; ++it) ids.insert((*it)[1]);
+        // Markdown code spans: the text between each pair of backticks.
+        for (std::size_t open = line.find('`'); open != std::string::npos; open = line.find('`', open)) {
+            const std::size_t close = line.find('`', open + 1);
+            if (close == std::string::npos) break;
+            if (std::string span = line.substr(open + 1, close - open - 1); is_kpi_id(span)) ids.insert(std::move(span));
+            open = close + 1;
+        }
     }
     REQUIRE_FALSE(ids.empty());
     return ids;
