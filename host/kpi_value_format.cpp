@@ -14,8 +14,10 @@ std::string format_kpi_value(double value, KpiUnit unit) {
         return fmt::format("{:.1f}%", value * 100.0);
     case KpiUnit::days:
     case KpiUnit::hours:
-    case KpiUnit::points:
         return fmt::format("{:.1f}", value);
+    case KpiUnit::points:
+        // NPS is read as a whole number on -100..100, as Bain publishes it.
+        return fmt::format("{:.0f}", value);
     case KpiUnit::money:
         // Whole units: managers compare magnitudes, not cents.
         return with_thousands_separators(std::llround(value));
