@@ -20,6 +20,9 @@ std::optional<Integer> header_number(const HttpResponse& response, const std::st
     return number;
 }
 
+// No vendor's rate window or reset is longer than its daily budget's day.
+constexpr std::chrono::seconds longest_window = std::chrono::hours(24);
+
 std::chrono::milliseconds waited(std::chrono::steady_clock::time_point from, std::chrono::steady_clock::time_point to) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::max(to - from, std::chrono::steady_clock::duration(0)));
 }
@@ -141,10 +144,13 @@ void RequestPacer::complete(std::chrono::steady_clock::time_point started, const
         max_requests_ = *max;
         limits_changed = true;
     }
-    if (const auto interval = header_number<long long>(*response, headers_.interval_ms);
-        interval && *interval > 0 && std::chrono::milliseconds(*interval) != interval_) {
-        interval_ = std::chrono::milliseconds(*interval);
-        limits_changed = true;
+    if (const auto interval = header_number<long long>(*response, headers_.interval_ms); interval && *interval > 0) {
+        // Read at most a day: a wild figure (found by tests/fuzz/hubspot_api) overflowed the clock's nanoseconds.
+        const auto window = std::min<std::chrono::milliseconds>(std::chrono::milliseconds(*interval), longest_window);
+        if (window != interval_) {
+            interval_ = window;
+            limits_changed = true;
+        }
     }
     if (limits_changed) update_spacing();
 
@@ -157,7 +163,7 @@ void RequestPacer::complete(std::chrono::steady_clock::time_point started, const
         --*remaining_;  // this request used one, and in_flight_ no longer counts it
     }
     if (const auto reset_s = header_number<long long>(*response, headers_.reset_s); reset_s && *reset_s >= 0)
-        reset_at_ = clock.now() + std::chrono::seconds(*reset_s);
+        reset_at_ = clock.now() + std::min<std::chrono::seconds>(std::chrono::seconds(*reset_s), longest_window);
     if (const auto daily = header_number<long long>(*response, headers_.daily_remaining)) daily_remaining_ = *daily;
 }
 

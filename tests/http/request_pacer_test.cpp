@@ -112,6 +112,29 @@ TEST_CASE("A reset header in seconds says when the window reopens") {
     CHECK(starts.at(1) - starts.at(0) <= milliseconds(5100));
 }
 
+TEST_CASE("An interval or reset header beyond a day is read as a day instead of overflowing the clock") {
+    // 111111111111111111 ms overflowed the conversion to nanoseconds (found by tests/fuzz/hubspot_api).
+    PacedClient hubspot({}, hubspot_headers,
+                        {respond(200, {{"X-HubSpot-RateLimit-Max", "1"},
+                                       {"X-HubSpot-RateLimit-Interval-Milliseconds", "111111111111111111"}})});
+    for (const char* target : {"/a", "/b", "/c"}) REQUIRE(hubspot.client->send(get(target)).is_ok());
+    // The first answer sets the pace of the requests after the next: one per day at the 0.95 target,
+    // 86400 s / 0.95 = 25.3 h apart.
+    const auto hubspot_starts = hubspot.transport->starts();
+    CHECK(hubspot_starts.at(2) - hubspot_starts.at(1) >= std::chrono::hours(25));
+    CHECK(hubspot_starts.at(2) - hubspot_starts.at(1) <= std::chrono::hours(26));
+
+    const http::RateLimitHeaders pipedrive{"x-ratelimit-limit", "x-ratelimit-remaining", "", "x-ratelimit-reset",
+                                           "x-daily-requests-left"};
+    PacedClient reset({20, milliseconds(2000), 0.95, 0}, pipedrive,
+                      {respond(200, {{"x-ratelimit-remaining", "0"}, {"x-ratelimit-reset", "111111111111111111"}})});
+    REQUIRE(reset.client->send(get("/a")).is_ok());
+    REQUIRE(reset.client->send(get("/b")).is_ok());
+    const auto reset_starts = reset.transport->starts();
+    CHECK(reset_starts.at(1) - reset_starts.at(0) >= std::chrono::hours(24));
+    CHECK(reset_starts.at(1) - reset_starts.at(0) <= std::chrono::hours(24) + milliseconds(100));
+}
+
 TEST_CASE("A daily remaining at the reserve fails with rate_limited without sending") {
     PacedClient t({100, milliseconds(10'000), 0.95, 50}, hubspot_headers,
                   {respond(200, {{"X-HubSpot-RateLimit-Daily-Remaining", "50"}})});
