@@ -129,3 +129,32 @@ TEST_CASE("standard fields are not writable through composite in this fake") {
     const auto result = json_of(org.salesforce.handle(request("PATCH", v + "/composite/sobjects", body, org.token))).as_array().at(0);
     CHECK(result.at("errors").at(0).at("statusCode") == "INVALID_FIELD_FOR_INSERT_UPDATE");
 }
+
+TEST_CASE("a Text(255) field takes 255 characters of accented text and refuses 256 with STRING_TOO_LONG") {
+    // Salesforce counts characters: 255 two-byte "é" (510 bytes) fit, one more does not.
+    Org org;
+    org.post("/tooling/sobjects/CustomField",
+             R"({"FullName":"Opportunity.Seller_Score_Drivers__c","Metadata":{"label":"Drivers","type":"Text","length":255}})");
+    const std::string set = str(json_of(org.post("/sobjects/PermissionSet", R"({"Name":"Drivers","Label":"Drivers"})")).at("id"));
+    org.post("/sobjects/FieldPermissions", R"({"ParentId":")" + set +
+             R"(","SobjectType":"Opportunity","Field":"Opportunity.Seller_Score_Drivers__c","PermissionsRead":true,"PermissionsEdit":true})");
+    org.post("/sobjects/PermissionSetAssignment",
+             R"({"AssigneeId":")" + org.salesforce.integration_user_id() + R"(","PermissionSetId":")" + set + R"("})");
+    const auto write_text = [&](std::size_t characters) {
+        std::string text;
+        for (std::size_t i = 0; i < characters; ++i) text += "\u00e9";
+        return org.salesforce.handle(request("PATCH", v + "/composite/sobjects",
+                                             R"({"allOrNone":false,"records":[{"attributes":{"type":"Opportunity"},"id":")" +
+                                                 org.seen.deals.at(0).id + R"(","Seller_Score_Drivers__c":")" + text + R"("}]})",
+                                             org.token));
+    };
+    const FakeResponse fits = write_text(255);
+    REQUIRE(fits.status == 200);
+    CHECK(json_of(fits).as_array().at(0).at("success").as_bool());
+    const FakeResponse over = write_text(256);
+    REQUIRE(over.status == 200);
+    const boost::json::value answer = json_of(over);
+    const boost::json::object& result = answer.as_array().at(0).as_object();
+    CHECK_FALSE(result.at("success").as_bool());
+    CHECK(str(result.at("errors").as_array().at(0).at("statusCode")) == "STRING_TOO_LONG");
+}

@@ -73,7 +73,11 @@ SfFieldWrite convert_field_write(const SfField& field, const boost::json::value&
         case SfFieldType::text: {
             if (!json.is_string()) return wrong_type(field, json);
             const std::string text(json.as_string());
-            if (field.precision > 0 && static_cast<int>(text.size()) > field.precision)
+            // Salesforce's Text(n) is n characters, not bytes: count UTF-8 lead bytes.
+            const auto characters = std::count_if(text.begin(), text.end(), [](char c) {
+                return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            });
+            if (field.precision > 0 && characters > field.precision)
                 return refused("STRING_TOO_LONG", field.name + ": data value too large: " + text + " (max length=" +
                                                       std::to_string(field.precision) + ")");
             return {SfValue::of_text(text), std::nullopt};
