@@ -282,6 +282,10 @@ struct LoopbackServer::Impl {
 
             http::response<http::string_body> response = to_beast_response(fake, request);
             if (fake.fault == WireFault::truncate_body) {
+                // The header announces the close: cutting an empty body leaves a complete answer, and without
+                // the announcement whether the client's next request rides the dying connection would be a race
+                // (that case has its own tests in tests/http/tls_transport_test.cpp).
+                response.keep_alive(false);
                 http::response_serializer<http::string_body> serializer(response);
                 http::write_header(stream, serializer, ec);
                 if (ec) return;
