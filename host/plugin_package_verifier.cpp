@@ -22,13 +22,13 @@ using EvpKey = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
 using EvpContext = std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>;
 using Bio = std::unique_ptr<BIO, decltype(&BIO_free)>;
 
-Status refuse(const std::filesystem::path& where, const std::string& why) {
+Status refuse_package(const std::filesystem::path& where, const std::string& why) {
     return Status::unsupported(where.string() + ": " + why);
 }
 
 Result<std::string> read_file(const std::filesystem::path& path, const std::string& when_missing) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return refuse(path, when_missing);
+    if (!in) return refuse_package(path, when_missing);
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
@@ -37,17 +37,17 @@ Result<std::string> read_file(const std::filesystem::path& path, const std::stri
 Result<EvpKey> read_trusted_key(const std::filesystem::path& key_path) {
     struct stat info {};
     if (::stat(key_path.c_str(), &info) != 0) {
-        return refuse(key_path, "no trusted plugin-signing key here; crmhost cannot check the plugin's signature");
+        return refuse_package(key_path, "no trusted plugin-signing key here; crmhost cannot check the plugin's signature");
     }
     // Whoever can replace the key can sign a plugin of their own.
     const unsigned mode = info.st_mode & 07777;
     if ((mode & (S_IWGRP | S_IWOTH)) != 0) {
-        return refuse(key_path, fmt::format("refusing a group- or world-writable plugin-signing key (mode {:04o})", mode));
+        return refuse_package(key_path, fmt::format("refusing a group- or world-writable plugin-signing key (mode {:04o})", mode));
     }
     Bio bio(BIO_new_file(key_path.c_str(), "r"), &BIO_free);
     EvpKey key(bio ? PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr) : nullptr, &EVP_PKEY_free);
-    if (!key) return refuse(key_path, "not a PEM public key");
-    if (!EVP_PKEY_is_a(key.get(), "ED25519")) return refuse(key_path, "not an Ed25519 public key");
+    if (!key) return refuse_package(key_path, "not a PEM public key");
+    if (!EVP_PKEY_is_a(key.get(), "ED25519")) return refuse_package(key_path, "not an Ed25519 public key");
     return key;
 }
 
@@ -100,7 +100,7 @@ Result<VerifiedPackage> PluginPackageVerifier::verify(const std::filesystem::pat
     Result<EvpKey> key = read_trusted_key(trusted_key_);
     if (!key) return key.status();
     if (!signature_matches(key->get(), *signature, *sums)) {
-        return refuse(package.sums_path,
+        return refuse_package(package.sums_path,
                       fmt::format("the signature does not match the trusted key {}; reinstall from a verified download",
                                   trusted_key_.string()));
     }
@@ -115,7 +115,7 @@ Result<VerifiedPackage> PluginPackageVerifier::verify(const std::filesystem::pat
         // "<64 hex><space><space or *><path>", as sha256sum writes and reads it.
         if (line.size() < 67 || !is_lower_hex(std::string_view(line).substr(0, 64)) || line[64] != ' ' ||
             (line[65] != ' ' && line[65] != '*')) {
-            return refuse(package.sums_path, fmt::format("line {}: expected \"<sha256>  <path>\"", number));
+            return refuse_package(package.sums_path, fmt::format("line {}: expected \"<sha256>  <path>\"", number));
         }
         const std::string relative = line.substr(66);
         listed.insert(relative);
@@ -123,10 +123,10 @@ Result<VerifiedPackage> PluginPackageVerifier::verify(const std::filesystem::pat
         const std::filesystem::path file = (folder / relative).lexically_normal();
         const std::string actual = sha256_of(file);
         if (actual.empty()) {
-            return refuse(file, fmt::format("listed in {} but cannot be read", package.sums_path.string()));
+            return refuse_package(file, fmt::format("listed in {} but cannot be read", package.sums_path.string()));
         }
         if (actual != line.substr(0, 64)) {
-            return refuse(file, fmt::format("its SHA-256 differs from the one signed in {}; the package was changed "
+            return refuse_package(file, fmt::format("its SHA-256 differs from the one signed in {}; the package was changed "
                                             "after signing, reinstall it",
                                             package.sums_path.string()));
         }
@@ -134,7 +134,7 @@ Result<VerifiedPackage> PluginPackageVerifier::verify(const std::filesystem::pat
     }
     for (const std::string& required : {library.filename().string(), std::string("sellerscore.json")}) {
         if (listed.count(required) == 0) {
-            return refuse(package.sums_path, "does not list " + required + ", so it cannot vouch for it");
+            return refuse_package(package.sums_path, "does not list " + required + ", so it cannot vouch for it");
         }
     }
     return package;

@@ -58,17 +58,17 @@ std::string notes_target(const ListMark* mark, std::string_view order) {
 
 std::optional<model::Timestamp> updated_at(const json::value& item) { return parse_time(text_at(item, "update_time")); }
 
-struct LeadSource {
-    model::Timestamp added = 0;
-    std::string source_name;
-};
-
 // Stops a page walk early without being an error.
 const Status walk_done{StatusCode::cancelled, "walk done"};
 
 }  // namespace
 
 struct SyncReader::Run {
+    struct LeadSource {
+        model::Timestamp added = 0;
+        std::string source_name;
+    };
+
     SyncCursor prior;  // the cursor read from, less the lists that must be read whole again
     SyncCursor next;
     RecordSink* sink = nullptr;  // null while only computing the cursor
@@ -214,8 +214,8 @@ Status SyncReader::load_leads(Run& run) {
         const std::string source = text_at(lead, "source_name");
         if (person.empty() || source.empty()) continue;
         const model::Timestamp added = parse_time(text_at(lead, "add_time")).value_or(*at);
-        auto [it, inserted] = run.lead_sources.try_emplace(person, LeadSource{added, source});
-        if (!inserted && added < it->second.added) it->second = LeadSource{added, source};
+        auto [it, inserted] = run.lead_sources.try_emplace(person, Run::LeadSource{added, source});
+        if (!inserted && added < it->second.added) it->second = Run::LeadSource{added, source};
         if (prior != nullptr && !prior->covers(*at, id)) run.persons_with_changed_leads.insert(person);
     }
     if (any) run.leads = mark;

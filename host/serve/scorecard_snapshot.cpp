@@ -1,20 +1,10 @@
 #include "host/serve/scorecard_snapshot.hpp"
 
+#include "host/serve/json_id_text.hpp"
+
 namespace sellerscore::host::serve {
 
 namespace json = boost::json;
-
-namespace {
-
-std::string id_text(const json::value* v) {
-    if (v == nullptr) return {};
-    if (v->is_string()) return std::string(v->get_string());
-    if (v->is_int64()) return std::to_string(v->get_int64());
-    if (v->is_uint64()) return std::to_string(v->get_uint64());
-    return {};
-}
-
-}  // namespace
 
 ScorecardSnapshot::ScorecardSnapshot(const json::value& scorecard, const json::value& deals) {
     if (const json::object* doc = scorecard.if_object()) {
@@ -25,7 +15,7 @@ ScorecardSnapshot::ScorecardSnapshot(const json::value& scorecard, const json::v
             for (const json::value& s : sellers->get_array()) {
                 const json::object* o = s.if_object();
                 if (o == nullptr) continue;
-                const std::string id = id_text(o->if_contains("id"));
+                const std::string id = json_id_text(o->if_contains("id"));
                 if (!id.empty()) sellers_.emplace(id, *o);
             }
         }
@@ -35,8 +25,8 @@ ScorecardSnapshot::ScorecardSnapshot(const json::value& scorecard, const json::v
             for (const json::value& d : list->get_array()) {
                 const json::object* o = d.if_object();
                 if (o == nullptr) continue;
-                const std::string id = id_text(o->if_contains("id"));
-                const std::string owner = id_text(o->if_contains("owner_id"));
+                const std::string id = json_id_text(o->if_contains("id"));
+                const std::string owner = json_id_text(o->if_contains("owner_id"));
                 if (!id.empty() && !owner.empty()) deal_owner_.emplace(id, owner);
             }
         }

@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "host/serve/basic_credentials.hpp"
+#include "host/serve/json_id_text.hpp"
 #include "host/serve/hubspot_request_signature.hpp"
 #include "host/serve/jwt_hs256.hpp"
 #include "host/serve/query_parameters.hpp"
@@ -31,14 +32,6 @@ std::string header(const ServerRequest& request, const std::string& name) {
 std::string param(const std::map<std::string, std::string>& query, const std::string& name) {
     const auto it = query.find(name);
     return it == query.end() ? std::string() : it->second;
-}
-
-std::string id_text(const json::value* v) {
-    if (v == nullptr) return {};
-    if (v->is_string()) return std::string(v->get_string());
-    if (v->is_int64()) return std::to_string(v->get_int64());
-    if (v->is_uint64()) return std::to_string(v->get_uint64());
-    return {};
 }
 
 // HubSpot subscription types about deals, contacts, companies and engagements (activities), in
@@ -145,7 +138,7 @@ ServerResponse ServeRouter::pipedrive_panel(const ServerRequest& request) const 
         case JwtCheck::bad_signature: return refuse(401, request, "JWT signature does not match");
         case JwtCheck::expired: return refuse(401, request, "JWT expired or without exp");
     }
-    const std::string company = id_text(verdict.claims.if_contains("companyId"));
+    const std::string company = json_id_text(verdict.claims.if_contains("companyId"));
     if (company != settings_.pipedrive_company_id) return refuse(403, request, "another company");
     if (const std::string asked = param(query, "companyId"); !asked.empty() && asked != company) {
         return refuse(403, request, "companyId differs from the token's");
@@ -171,7 +164,7 @@ ServerResponse ServeRouter::hubspot_webhook(const ServerRequest& request) const 
     for (const json::value& e : events.get_array()) {
         const json::object* o = e.if_object();
         if (o == nullptr) return refuse(400, request, "event is not an object");
-        if (id_text(o->if_contains("portalId")) != settings_.hubspot_portal_id) return refuse(403, request, "another portal");
+        if (json_id_text(o->if_contains("portalId")) != settings_.hubspot_portal_id) return refuse(403, request, "another portal");
         const json::value* type = o->if_contains("subscriptionType");
         if (type != nullptr && type->is_string() && hubspot_event_is_relevant(type->get_string())) relevant = true;
     }
@@ -191,7 +184,7 @@ ServerResponse ServeRouter::pipedrive_webhook(const ServerRequest& request) cons
     const json::value* meta_value = root != nullptr ? root->if_contains("meta") : nullptr;
     const json::object* meta = meta_value != nullptr ? meta_value->if_object() : nullptr;
     if (meta == nullptr) return refuse(400, request, "body has no meta object");
-    if (id_text(meta->if_contains("company_id")) != settings_.pipedrive_company_id) {
+    if (json_id_text(meta->if_contains("company_id")) != settings_.pipedrive_company_id) {
         return refuse(403, request, "another company");
     }
     const json::value* entity = meta->if_contains("entity");

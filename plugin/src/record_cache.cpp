@@ -17,7 +17,7 @@ using connectors::SqliteStatement;
 
 // Records are stored as their NDJSON lines (KPIS.md §1.1): one format for import, export and cache,
 // and parse_X(to_ndjson(r)) == r exactly.
-constexpr const char* schema_sql = R"sql(
+constexpr const char* record_cache_schema_sql = R"sql(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sellers (id TEXT PRIMARY KEY, line TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS stages (id TEXT PRIMARY KEY, line TEXT NOT NULL);
@@ -94,7 +94,7 @@ Result<std::unique_ptr<RecordCache>> RecordCache::open(const std::string& dir, s
     Result<SqliteStateFile> file = SqliteStateFile::open(path, "record cache", Durability::normal);
     if (!file) return file.status();
     std::unique_ptr<RecordCache> cache(new RecordCache(file->release(), path));
-    if (Status s = cache->exec(schema_sql); !s) return s;
+    if (Status s = cache->exec(record_cache_schema_sql); !s) return s;
     return cache;
 }
 

@@ -13,7 +13,7 @@ namespace {
 // 2: run instants in milliseconds (1 held seconds; opening a version 1 store migrates it).
 constexpr int schema_version = 2;
 
-constexpr const char* schema_sql = R"sql(
+constexpr const char* state_store_schema_sql = R"sql(
 CREATE TABLE IF NOT EXISTS runs (
   id INTEGER PRIMARY KEY,
   started_at INTEGER NOT NULL,
@@ -110,7 +110,7 @@ Result<std::unique_ptr<StateStore>> StateStore::open(const std::string& dir) {
     char* err = nullptr;
     const std::string migrate =
         version == 1 ? "UPDATE runs SET started_at = started_at * 1000, as_of = as_of * 1000;" : "";
-    const std::string init = "BEGIN IMMEDIATE;" + std::string(schema_sql) + migrate + "PRAGMA user_version = " +
+    const std::string init = "BEGIN IMMEDIATE;" + std::string(state_store_schema_sql) + migrate + "PRAGMA user_version = " +
                              std::to_string(schema_version) + "; COMMIT;";
     if (sqlite3_exec(db, init.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
         std::string why = err != nullptr ? err : "unknown error";

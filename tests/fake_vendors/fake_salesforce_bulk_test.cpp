@@ -9,7 +9,7 @@ using namespace sellerscore::fakes::sf_testing;
 
 namespace {
 
-struct Org {
+struct BulkOrg {
     FakeSalesforce salesforce{options_with(ManualClock{})};
     model::Dataset seen = salesforce.seed(deals_dataset(5));
     std::string token = session(salesforce);
@@ -40,7 +40,7 @@ struct Org {
 }  // namespace
 
 TEST_CASE("a bulk query job goes UploadComplete, InProgress, JobComplete and only then has results") {
-    Org org;
+    BulkOrg org;
     const std::string job = org.create_query("SELECT Id, Name FROM Opportunity ORDER BY Name");
     CHECK(job.rfind("750", 0) == 0);
     const FakeResponse early = org.call("GET", "/jobs/query/" + job + "/results");
@@ -53,7 +53,7 @@ TEST_CASE("a bulk query job goes UploadComplete, InProgress, JobComplete and onl
 }
 
 TEST_CASE("bulk query results are CSV sets of maxRecords chained by Sforce-Locator, null after the last") {
-    Org org;
+    BulkOrg org;
     const std::string job = org.create_query("SELECT Id, Name, CreatedDate, Owner.Name FROM Opportunity ORDER BY Name");
     org.state("query", job);
     org.state("query", job);
@@ -78,7 +78,7 @@ TEST_CASE("bulk query results are CSV sets of maxRecords chained by Sforce-Locat
 }
 
 TEST_CASE("a queryAll bulk job includes deleted rows; COUNT() and bad SOQL are refused at creation") {
-    Org org;
+    BulkOrg org;
     REQUIRE(org.salesforce.remove("Opportunity", org.seen.deals.at(0).id));
     const std::string all = org.create_query("SELECT Id, IsDeleted FROM Opportunity WHERE IsDeleted = true", "queryAll");
     org.state("query", all);
@@ -91,7 +91,7 @@ TEST_CASE("a queryAll bulk job includes deleted rows; COUNT() and bad SOQL are r
 }
 
 TEST_CASE("a bulk ingest update job applies the uploaded CSV and reports successful and failed rows") {
-    Org org;
+    BulkOrg org;
     org.grant_score_field();
     const FakeResponse created = org.call("POST", "/jobs/ingest", R"({"object":"Opportunity","operation":"update","contentType":"CSV"})");
     REQUIRE(created.status == 200);
@@ -123,7 +123,7 @@ TEST_CASE("a bulk ingest update job applies the uploaded CSV and reports success
 }
 
 TEST_CASE("an ingest job takes uploads only while Open and supports update only") {
-    Org org;
+    BulkOrg org;
     CHECK(org.call("POST", "/jobs/ingest", R"({"object":"Opportunity","operation":"insert"})").status == 400);
     const std::string job = str(json_of(org.call("POST", "/jobs/ingest", R"({"object":"Opportunity","operation":"update"})")).at("id"));
     CHECK(json_of(org.call("PATCH", "/jobs/ingest/" + job, R"({"state":"Aborted"})")).at("state") == "Aborted");
@@ -131,7 +131,7 @@ TEST_CASE("an ingest job takes uploads only while Open and supports update only"
 }
 
 TEST_CASE("every Bulk API request is an API call") {
-    Org org;
+    BulkOrg org;
     const std::int64_t before = org.salesforce.api_usage();
     const std::string job = org.create_query("SELECT Id FROM Opportunity");
     org.state("query", job);
@@ -142,7 +142,7 @@ TEST_CASE("every Bulk API request is an API call") {
 namespace {
 
 // Opens an ingest job on Opportunity, uploads `csv`, closes it and polls it to its outcome.
-std::string ingest(Org& org, const std::string& csv) {
+std::string ingest(BulkOrg& org, const std::string& csv) {
     const std::string job = str(json_of(org.call("POST", "/jobs/ingest", R"({"object":"Opportunity","operation":"update"})")).at("id"));
     REQUIRE(org.call("PUT", "/jobs/ingest/" + job + "/batches", csv).status == 201);
     REQUIRE(org.call("PATCH", "/jobs/ingest/" + job, R"({"state":"UploadComplete"})").status == 200);
@@ -153,7 +153,7 @@ std::string ingest(Org& org, const std::string& csv) {
 }  // namespace
 
 TEST_CASE("ingest CSV cells quoted with commas, doubled quotes and line breaks reach the record") {
-    Org org;
+    BulkOrg org;
     org.grant_score_field();
     const std::string id = org.seen.deals.at(0).id;
     // A quoted header name and a quoted number: RFC 4180 quoting is allowed anywhere.
@@ -169,7 +169,7 @@ TEST_CASE("ingest CSV cells quoted with commas, doubled quotes and line breaks r
 }
 
 TEST_CASE("ingest: 150,000,000 records a rolling day; the batch that would pass it stays unprocessed and the job Fails") {
-    Org org;
+    BulkOrg org;
     org.grant_score_field();
     const std::string a = org.seen.deals.at(0).id, b = org.seen.deals.at(1).id;
     org.salesforce.record_other_bulk_ingest(149'999'998);
@@ -188,7 +188,7 @@ TEST_CASE("ingest: 150,000,000 records a rolling day; the batch that would pass 
 }
 
 TEST_CASE("ingest: an aborted job processes nothing and lists every uploaded row as unprocessed") {
-    Org org;
+    BulkOrg org;
     org.grant_score_field();
     const std::string a = org.seen.deals.at(0).id;
     const std::string job = str(json_of(org.call("POST", "/jobs/ingest", R"({"object":"Opportunity","operation":"update"})")).at("id"));
@@ -200,7 +200,7 @@ TEST_CASE("ingest: an aborted job processes nothing and lists every uploaded row
 }
 
 TEST_CASE("ingest: an upload is at most 150 MB once base64-encoded (100 MB of CSV is the safe size)") {
-    Org org;
+    BulkOrg org;
     // 117,964,800 bytes encode to exactly 150 MiB of base64; one byte more does not fit.
     const std::size_t fits = 150u * 1024 * 1024 / 4 * 3;
     const std::string open = str(json_of(org.call("POST", "/jobs/ingest", R"({"object":"Opportunity","operation":"update"})")).at("id"));
@@ -212,7 +212,7 @@ TEST_CASE("ingest: an upload is at most 150 MB once base64-encoded (100 MB of CS
 }
 
 TEST_CASE("ingest jobs use one of the 15,000 daily Bulk API batches per 10,000 records, shown by /limits") {
-    Org org;
+    BulkOrg org;
     org.grant_score_field();
     std::string csv = "Id,Seller_Score__c\n";
     for (int i = 0; i < 10'001; ++i) csv += org.seen.deals.at(0).id + ",1\n";

@@ -9,12 +9,12 @@ using namespace sellerscore::fakes::sf_testing;
 
 namespace {
 
-struct Org {
+struct CompositeOrg {
     FakeSalesforce salesforce{options_with(ManualClock{})};
     model::Dataset seen = salesforce.seed(deals_dataset(201));
     std::string token = session(salesforce);
 
-    Org() {
+    CompositeOrg() {
         post("/tooling/sobjects/CustomField",
              R"({"FullName":"Opportunity.Seller_Score__c","Metadata":{"label":"Seller Score","type":"Percent","precision":5,"scale":2}})");
         const std::string set = str(json_of(post("/sobjects/PermissionSet", R"({"Name":"SellerScore","Label":"SellerScore"})")).at("id"));
@@ -41,7 +41,7 @@ struct Org {
 }  // namespace
 
 TEST_CASE("composite/sobjects takes 200 records and refuses 201 with EXCEEDED_ID_LIMIT") {
-    Org org;
+    CompositeOrg org;
     const FakeResponse full = org.write(200, 50);
     REQUIRE(full.status == 200);
     CHECK(json_of(full).as_array().size() == 200);
@@ -55,7 +55,7 @@ TEST_CASE("composite/sobjects takes 200 records and refuses 201 with EXCEEDED_ID
 }
 
 TEST_CASE("SaveResults come in request order: success with the id, failures with statusCode, message and fields") {
-    Org org;
+    CompositeOrg org;
     const std::string body = R"({"allOrNone":false,"records":[)"
                              R"({"attributes":{"type":"Opportunity"},"id":")" + org.seen.deals.at(0).id + R"(","Seller_Score__c":12.345},)"
                              R"({"attributes":{"type":"Opportunity"},"id":")" + org.seen.deals.at(1).id + R"(","Seller_Score__c":1000},)"
@@ -77,7 +77,7 @@ TEST_CASE("SaveResults come in request order: success with the id, failures with
 }
 
 TEST_CASE("UNABLE_TO_LOCK_ROW fails only the faulted records, which succeed when sent again") {
-    Org org;
+    CompositeOrg org;
     org.salesforce.inject(FakeSalesforceFault::unable_to_lock_row, 2);
     const auto results = json_of(org.write(5, 40)).as_array();
     CHECK(results.at(0).at("errors").at(0).at("statusCode") == "UNABLE_TO_LOCK_ROW");
@@ -88,7 +88,7 @@ TEST_CASE("UNABLE_TO_LOCK_ROW fails only the faulted records, which succeed when
 }
 
 TEST_CASE("a validation rule fails its record with FIELD_CUSTOM_VALIDATION_EXCEPTION every time") {
-    Org org;
+    CompositeOrg org;
     org.salesforce.reject_writes("Opportunity", org.seen.deals.at(1).id, "Scores cannot change on closed deals");
     for (int attempt = 0; attempt < 2; ++attempt) {
         const auto results = json_of(org.write(3, 40)).as_array();
@@ -100,7 +100,7 @@ TEST_CASE("a validation rule fails its record with FIELD_CUSTOM_VALIDATION_EXCEP
 }
 
 TEST_CASE("allOrNone true rolls back every record when one fails") {
-    Org org;
+    CompositeOrg org;
     org.salesforce.reject_writes("Opportunity", org.seen.deals.at(2).id, "No");
     const auto results = json_of(org.write(3, 40, true)).as_array();
     CHECK(results.at(0).at("errors").at(0).at("statusCode") == "ALL_OR_NONE_OPERATION_ROLLED_BACK");
@@ -110,7 +110,7 @@ TEST_CASE("allOrNone true rolls back every record when one fails") {
 }
 
 TEST_CASE("a write of the value a record already holds is counted as a write that changed nothing") {
-    Org org;
+    CompositeOrg org;
     org.write(3, 40);
     CHECK(org.salesforce.writes_that_changed_nothing() == 0);
     const std::string stamp = *org.salesforce.value("Opportunity", org.seen.deals.at(0).id, "SystemModstamp");
@@ -123,7 +123,7 @@ TEST_CASE("a write of the value a record already holds is counted as a write tha
 }
 
 TEST_CASE("standard fields are not writable through composite in this fake") {
-    Org org;
+    CompositeOrg org;
     const std::string body = R"({"allOrNone":false,"records":[{"attributes":{"type":"Opportunity"},"id":")" + org.seen.deals.at(0).id +
                              R"(","IsWon":true}]})";
     const auto result = json_of(org.salesforce.handle(request("PATCH", v + "/composite/sobjects", body, org.token))).as_array().at(0);
@@ -132,7 +132,7 @@ TEST_CASE("standard fields are not writable through composite in this fake") {
 
 TEST_CASE("a Text(255) field takes 255 characters of accented text and refuses 256 with STRING_TOO_LONG") {
     // Salesforce counts characters: 255 two-byte "é" (510 bytes) fit, one more does not.
-    Org org;
+    CompositeOrg org;
     org.post("/tooling/sobjects/CustomField",
              R"({"FullName":"Opportunity.Seller_Score_Drivers__c","Metadata":{"label":"Drivers","type":"Text","length":255}})");
     const std::string set = str(json_of(org.post("/sobjects/PermissionSet", R"({"Name":"Drivers","Label":"Drivers"})")).at("id"));

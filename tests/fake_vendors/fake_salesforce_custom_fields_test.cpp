@@ -12,7 +12,7 @@ namespace {
 const std::string score_field =
     R"({"FullName":"Opportunity.Seller_Score__c","Metadata":{"label":"Seller Score","type":"Number","precision":18,"scale":2}})";
 
-struct Org {
+struct CustomFieldsOrg {
     FakeSalesforce salesforce{options_with(ManualClock{})};
     model::Dataset seen = salesforce.seed(deals_dataset(2));
     std::string token = session(salesforce);
@@ -43,7 +43,7 @@ struct Org {
 }  // namespace
 
 TEST_CASE("a Tooling API CustomField create answers 201 and shows in a tooling query") {
-    Org org;
+    CustomFieldsOrg org;
     const std::string id = org.created_id(org.post("/tooling/sobjects/CustomField", score_field));
     CHECK(id.rfind("00N", 0) == 0);
     const FakeResponse listed = org.salesforce.handle(soql(
@@ -61,7 +61,7 @@ TEST_CASE("a Tooling API CustomField create answers 201 and shows in a tooling q
 }
 
 TEST_CASE("Metadata can be queried for one CustomField at a time only") {
-    Org org;
+    CustomFieldsOrg org;
     org.created_id(org.post("/tooling/sobjects/CustomField", score_field));
     org.created_id(org.post("/tooling/sobjects/CustomField",
                             R"({"FullName":"Opportunity.Score_Rank__c","Metadata":{"label":"Rank","type":"Number","precision":18,"scale":0}})"));
@@ -71,7 +71,7 @@ TEST_CASE("Metadata can be queried for one CustomField at a time only") {
 }
 
 TEST_CASE("a new custom field is INVALID_FIELD in SOQL and unwritable until a permission set grants it") {
-    Org org;
+    CustomFieldsOrg org;
     org.created_id(org.post("/tooling/sobjects/CustomField", score_field));
     const FakeResponse hidden = org.salesforce.handle(soql(org.token, "SELECT Seller_Score__c FROM Opportunity"));
     CHECK(hidden.status == 400);
@@ -88,7 +88,7 @@ TEST_CASE("a new custom field is INVALID_FIELD in SOQL and unwritable until a pe
 }
 
 TEST_CASE("read access without edit makes the field visible but refuses writes with INVALID_FIELD_FOR_INSERT_UPDATE") {
-    Org org;
+    CustomFieldsOrg org;
     org.created_id(org.post("/tooling/sobjects/CustomField", score_field));
     org.grant("Opportunity.Seller_Score__c", false);
     CHECK(org.salesforce.handle(soql(org.token, "SELECT Seller_Score__c FROM Opportunity")).status == 200);
@@ -99,7 +99,7 @@ TEST_CASE("read access without edit makes the field visible but refuses writes w
 }
 
 TEST_CASE("creating a field that exists, with the same or another type, is DUPLICATE_DEVELOPER_NAME") {
-    Org org;
+    CustomFieldsOrg org;
     org.created_id(org.post("/tooling/sobjects/CustomField", score_field));
     for (const std::string& body :
          {score_field, std::string(R"({"FullName":"Opportunity.Seller_Score__c","Metadata":{"label":"Seller Score","type":"Text","length":80}})")}) {
@@ -111,7 +111,7 @@ TEST_CASE("creating a field that exists, with the same or another type, is DUPLI
 }
 
 TEST_CASE("field names follow Salesforce's rules: a letter first, no double or trailing underscore, at most 40 characters") {
-    Org org;
+    CustomFieldsOrg org;
     auto create = [&](const std::string& name) {
         return org.post("/tooling/sobjects/CustomField", R"({"FullName":"Opportunity.)" + name +
                                                             R"(","Metadata":{"label":"X","type":"Percent","precision":5,"scale":2}})");
@@ -127,7 +127,7 @@ TEST_CASE("field names follow Salesforce's rules: a letter first, no double or t
 }
 
 TEST_CASE("permission sets are unique by name and FieldPermissions edit needs read") {
-    Org org;
+    CustomFieldsOrg org;
     org.created_id(org.post("/tooling/sobjects/CustomField", score_field));
     const std::string set = org.created_id(org.post("/sobjects/PermissionSet", R"({"Name":"SellerScore","Label":"SellerScore"})"));
     const FakeResponse twice = org.post("/sobjects/PermissionSet", R"({"Name":"SellerScore","Label":"Again"})");
@@ -142,7 +142,7 @@ TEST_CASE("permission sets are unique by name and FieldPermissions edit needs re
 }
 
 TEST_CASE("deleting a custom field through the Tooling API hides it and frees its name") {
-    Org org;
+    CustomFieldsOrg org;
     const std::string id = org.created_id(org.post("/tooling/sobjects/CustomField", score_field));
     org.grant("Opportunity.Seller_Score__c", true);
     REQUIRE(org.write_score(5).status == 200);

@@ -9,7 +9,7 @@ using namespace sellerscore::fakes::sf_testing;
 
 namespace {
 
-struct Org {
+struct FaultsOrg {
     FakeSalesforce salesforce{options_with(ManualClock{})};
     model::Dataset seen = salesforce.seed(deals_dataset(3));
     std::string token = session(salesforce);
@@ -19,7 +19,7 @@ struct Org {
 }  // namespace
 
 TEST_CASE("http_5xx answers Salesforce's HTML 503 page without processing or counting the call") {
-    Org org;
+    FaultsOrg org;
     org.salesforce.inject(FakeSalesforceFault::http_5xx, 1, "/query");
     const FakeResponse failed = org.opportunities();
     CHECK(failed.status == 503);
@@ -29,7 +29,7 @@ TEST_CASE("http_5xx answers Salesforce's HTML 503 page without processing or cou
 }
 
 TEST_CASE("close_before_response and truncate_body are played on the wire; only the truncated call was processed") {
-    Org org;
+    FaultsOrg org;
     org.salesforce.inject(FakeSalesforceFault::close_before_response, 1);
     CHECK(org.opportunities().fault == WireFault::close_before_response);
     CHECK(org.salesforce.api_usage() == 0);
@@ -41,7 +41,7 @@ TEST_CASE("close_before_response and truncate_body are played on the wire; only 
 }
 
 TEST_CASE("expire_session ends every session: INVALID_SESSION_ID until the client gets a new token") {
-    Org org;
+    FaultsOrg org;
     org.salesforce.inject(FakeSalesforceFault::expire_session, 1, "/query");
     const FakeResponse expired = org.opportunities();
     CHECK(expired.status == 401);
@@ -52,7 +52,7 @@ TEST_CASE("expire_session ends every session: INVALID_SESSION_ID until the clien
 }
 
 TEST_CASE("request_limit_exceeded answers 403 REQUEST_LIMIT_EXCEEDED whatever the allocation says") {
-    Org org;
+    FaultsOrg org;
     org.salesforce.inject(FakeSalesforceFault::request_limit_exceeded, 2, "/query");
     for (int i = 0; i < 2; ++i) {
         const FakeResponse refused = org.opportunities();
@@ -77,7 +77,7 @@ TEST_CASE("delay_response keeps the request in the fake for the delay, then answ
 }
 
 TEST_CASE("a fault only hits requests whose target contains its text, and is consumed") {
-    Org org;
+    FaultsOrg org;
     org.salesforce.inject(FakeSalesforceFault::http_5xx, 1, "/composite");
     CHECK(org.opportunities().status == 200);
     CHECK(org.salesforce.handle(request("PATCH", v + "/composite/sobjects", R"({"records":[]})", org.token)).status == 503);
@@ -88,7 +88,7 @@ TEST_CASE("a fault only hits requests whose target contains its text, and is con
 }
 
 TEST_CASE("unknown resources are 404 NOT_FOUND and wrong methods 405") {
-    Org org;
+    FaultsOrg org;
     CHECK(error_code(org.salesforce.handle(request("GET", v + "/nothing", "", org.token))) == "NOT_FOUND");
     CHECK(org.salesforce.handle(request("POST", v + "/query", "", org.token)).status == 405);
     CHECK(org.salesforce.requests(v + "/query") == 1);

@@ -15,7 +15,7 @@ const JwtSigner& app_key() {
     return signer;
 }
 
-struct Org {
+struct JwtOrg {
     ManualClock clock;
     FakeSalesforce salesforce{configured(clock)};
 
@@ -42,7 +42,7 @@ struct Org {
 }  // namespace
 
 TEST_CASE("a valid RS256 assertion gets a session and no refresh token") {
-    Org org;
+    JwtOrg org;
     const FakeResponse reply = org.exchange(app_key().sign(org.good_claims()));
     INFO(reply.body);
     REQUIRE(reply.status == 200);
@@ -54,7 +54,7 @@ TEST_CASE("a valid RS256 assertion gets a session and no refresh token") {
 }
 
 TEST_CASE("an assertion signed by another key, with another alg or tampered claims is invalid_grant") {
-    Org org;
+    JwtOrg org;
     const JwtSigner stranger;
     CHECK(json_of(org.exchange(stranger.sign(org.good_claims()))).at("error") == "invalid_grant");
     CHECK(json_of(org.exchange(app_key().sign(org.good_claims(), "RS384"))).at("error") == "invalid_grant");
@@ -69,7 +69,7 @@ TEST_CASE("an assertion signed by another key, with another alg or tampered clai
 }
 
 TEST_CASE("iss must be the client id, sub the integration user, aud the login URL and exp within the next 3 minutes") {
-    Org org;
+    JwtOrg org;
     const FakeSalesforceOptions& o = org.salesforce.options();
     CHECK(json_of(org.exchange(app_key().sign(org.claims("other-app", o.username, o.login_url)))).at("error") == "invalid_client_id");
     CHECK(json_of(org.exchange(app_key().sign(org.claims(o.client_id, "nobody@example.com", o.login_url)))).at("error") == "invalid_grant");

@@ -59,11 +59,11 @@ model::Dataset small_dataset() {
     return data;
 }
 
-struct Org {
+struct SeederOrg {
     FakeSalesforce salesforce;
     model::Dataset seen;
     std::string token;
-    explicit Org(FakeSalesforceOptions options = options_with(ManualClock{}))
+    explicit SeederOrg(FakeSalesforceOptions options = options_with(ManualClock{}))
         : salesforce(std::move(options)), seen(salesforce.seed(small_dataset())), token(session(salesforce)) {}
     boost::json::array records(const std::string& q) {
         const FakeResponse response = salesforce.handle(soql(token, q));
@@ -76,7 +76,7 @@ struct Org {
 }  // namespace
 
 TEST_CASE("sellers become Users with Department and a role named after the team; the integration user is a seller too") {
-    Org org;
+    SeederOrg org;
     REQUIRE(org.seen.sellers.size() == 3);
     CHECK(org.seen.sellers.at(0).id == org.salesforce.integration_user_id());
     CHECK(org.seen.sellers.at(0).team == std::nullopt);
@@ -91,7 +91,7 @@ TEST_CASE("sellers become Users with Department and a role named after the team;
 }
 
 TEST_CASE("stages become OpportunityStage rows keyed by API name with the probability in percent") {
-    Org org;
+    SeederOrg org;
     REQUIRE(org.seen.stages.size() == 4);
     CHECK(org.seen.stages.at(1).id == "Proposal");
     CHECK(org.seen.stages.at(1).probability == Approx(0.6));
@@ -110,7 +110,7 @@ TEST_CASE("stages become OpportunityStage rows keyed by API name with the probab
 }
 
 TEST_CASE("deals keep amounts in cents, owners fall back to the integration user, closed_at comes from the history row") {
-    Org org;
+    SeederOrg org;
     const model::Deal& d1 = org.seen.deals.at(0);
     CHECK(d1.amount == std::optional<double>(1234.57));
     CHECK(d1.status == model::DealStatus::won);
@@ -141,7 +141,7 @@ TEST_CASE("deals keep amounts in cents, owners fall back to the integration user
 }
 
 TEST_CASE("every second contact is a converted lead created at the model's created_at, the contact an hour later") {
-    Org org;
+    SeederOrg org;
     const model::Contact& c1 = org.seen.contacts.at(0);
     CHECK(c1.created_at == t0);
     CHECK(c1.channel == std::optional<std::string>("referral"));
@@ -160,7 +160,7 @@ TEST_CASE("every second contact is a converted lead created at the model's creat
 }
 
 TEST_CASE("activities become Tasks and Events as the connector reads them; clicks are lost") {
-    Org org;
+    SeederOrg org;
     const auto& a = org.seen.activities;
     REQUIRE(a.size() == 6);
     CHECK(a.at(0).id.rfind("00T", 0) == 0);
@@ -196,7 +196,7 @@ TEST_CASE("activities become Tasks and Events as the connector reads them; click
 TEST_CASE("without Enhanced Email there is no EmailMessage and opens are unknown") {
     FakeSalesforceOptions options = options_with(ManualClock{});
     options.enhanced_email = false;
-    Org org(options);
+    SeederOrg org(options);
     CHECK(org.seen.activities.at(1).opened == std::nullopt);
     const FakeResponse response = org.salesforce.handle(soql(org.token, "SELECT Id FROM EmailMessage"));
     CHECK(response.status == 400);

@@ -9,13 +9,13 @@ using namespace sellerscore::fakes::sf_testing;
 
 namespace {
 
-struct Org {
+struct SoqlOrg {
     ManualClock clock;
     FakeSalesforce salesforce{options_with(clock)};
     model::Dataset seen;
     std::string token;
 
-    explicit Org(const model::Dataset& data, FakeSalesforceOptions options = {}) : salesforce(adjust(std::move(options))) {
+    explicit SoqlOrg(const model::Dataset& data, FakeSalesforceOptions options = {}) : salesforce(adjust(std::move(options))) {
         seen = salesforce.seed(data);
         token = session(salesforce);
     }
@@ -45,7 +45,7 @@ model::Dataset two_teams() {
 }  // namespace
 
 TEST_CASE("a relationship field comes back as a nested record with its own attributes") {
-    Org org(two_teams());
+    SoqlOrg org(two_teams());
     const auto records = org.records("SELECT Id, Name, Department, UserRole.Name FROM User WHERE Email = 'ana@example.com'");
     REQUIRE(records.size() == 1);
     const auto& user = records.at(0).as_object();
@@ -60,7 +60,7 @@ TEST_CASE("a relationship field comes back as a nested record with its own attri
 }
 
 TEST_CASE("WHERE with AND, OR in parentheses, IN, !=, null and datetime literals selects the right rows") {
-    Org org(two_teams());
+    SoqlOrg org(two_teams());
     auto ids = [&](const std::string& where) {
         std::vector<std::string> names;
         for (const auto& r : org.records("SELECT Name FROM Opportunity WHERE " + where + " ORDER BY Name")) names.push_back(str(r.at("Name")));
@@ -81,7 +81,7 @@ TEST_CASE("WHERE with AND, OR in parentheses, IN, !=, null and datetime literals
 }
 
 TEST_CASE("ORDER BY puts nulls first ascending and last descending, LIMIT cuts, COUNT() counts") {
-    Org org(two_teams());
+    SoqlOrg org(two_teams());
     auto names = [&](const std::string& q) {
         std::vector<std::string> out;
         for (const auto& r : org.records(q)) out.push_back(str(r.at("Name")));
@@ -99,21 +99,21 @@ TEST_CASE("ORDER BY puts nulls first ascending and last descending, LIMIT cuts, 
 TEST_CASE("convertCurrency(Amount) gives the corporate amount in a multi-currency org and is refused elsewhere") {
     FakeSalesforceOptions options;
     options.multi_currency = true;  // every second deal is in EUR at 0.5 EUR per USD
-    Org org(two_teams(), options);
+    SoqlOrg org(two_teams(), options);
     const auto records = org.records("SELECT Name, CurrencyIsoCode, Amount FROM Opportunity WHERE Name = 'Deal D2'");
     CHECK(records.at(0).at("CurrencyIsoCode") == "EUR");
     CHECK(records.at(0).at("Amount").as_double() == 150.0);
     const auto converted = org.records("SELECT Name, convertCurrency(Amount) FROM Opportunity WHERE Name = 'Deal D2'");
     CHECK(converted.at(0).at("Amount").as_double() == 300.0);
 
-    Org single(two_teams());
+    SoqlOrg single(two_teams());
     const FakeResponse refused = single.query("SELECT convertCurrency(Amount) FROM Opportunity");
     CHECK(refused.status == 400);
     CHECK(error_code(refused) == "INVALID_FIELD");
 }
 
 TEST_CASE("an unknown field is INVALID_FIELD with Salesforce's message and caret position") {
-    Org org(two_teams());
+    SoqlOrg org(two_teams());
     const FakeResponse response = org.query("SELECT Id, Colour FROM Opportunity");
     REQUIRE(response.status == 400);
     CHECK(error_code(response) == "INVALID_FIELD");
@@ -129,7 +129,7 @@ TEST_CASE("an unknown field is INVALID_FIELD with Salesforce's message and caret
 }
 
 TEST_CASE("an unknown object is INVALID_TYPE") {
-    Org org(two_teams());
+    SoqlOrg org(two_teams());
     const FakeResponse response = org.query("SELECT Id FROM Deal");
     REQUIRE(response.status == 400);
     CHECK(error_code(response) == "INVALID_TYPE");
@@ -139,7 +139,7 @@ TEST_CASE("an unknown object is INVALID_TYPE") {
 }
 
 TEST_CASE("SOQL outside the subset is MALFORMED_QUERY") {
-    Org org(two_teams());
+    SoqlOrg org(two_teams());
     for (const std::string q : {"SELECT Id FROM Opportunity WHERE StageName = 'New' AND Amount > 1 OR Amount < 0",
                                 "SELECT Id FROM Opportunity WHERE CreatedDate = TODAY",
                                 "SELECT Id FROM Opportunity LIMIT 10 OFFSET 5",
@@ -161,7 +161,7 @@ TEST_CASE("SOQL outside the subset is MALFORMED_QUERY") {
 }
 
 TEST_CASE("queryAll returns deleted rows with IsDeleted = true, query does not") {
-    Org org(two_teams());
+    SoqlOrg org(two_teams());
     const std::string deleted = org.seen.deals.at(0).id;
     REQUIRE(org.salesforce.remove("Opportunity", deleted));
     CHECK(org.records("SELECT Id FROM Opportunity").size() == 2);
@@ -173,7 +173,7 @@ TEST_CASE("queryAll returns deleted rows with IsDeleted = true, query does not")
 }
 
 TEST_CASE("SystemModstamp advances on every modification, never the same millisecond twice") {
-    Org org(two_teams());
+    SoqlOrg org(two_teams());
     const std::string a = org.seen.deals.at(0).id, b = org.seen.deals.at(1).id;
     const std::string before = *org.salesforce.value("Opportunity", a, "SystemModstamp");
     const std::string latest =
@@ -191,7 +191,7 @@ TEST_CASE("SystemModstamp advances on every modification, never the same millise
 }
 
 TEST_CASE("a new StageName records an OpportunityHistory row and moves IsClosed and IsWon with the stage") {
-    Org org(two_teams());
+    SoqlOrg org(two_teams());
     const std::string deal = org.seen.deals.at(0).id;
     REQUIRE(org.salesforce.touch("Opportunity", deal, {{"StageName", "Closed Won"}}));
     const auto opportunity = org.records("SELECT IsClosed, IsWon FROM Opportunity WHERE Id = '" + deal + "'");
@@ -205,7 +205,7 @@ TEST_CASE("a new StageName records an OpportunityHistory row and moves IsClosed 
 }
 
 TEST_CASE("id and reference filters see records added and references changed after an earlier query") {
-    Org org(two_teams());
+    SoqlOrg org(two_teams());
     const std::string deal = org.seen.deals.at(0).id;
     const std::string by_deal = "SELECT Id FROM OpportunityHistory WHERE OpportunityId IN ('" + deal + "', '006000000000000AAA')";
     CHECK(org.records(by_deal).size() == 1);

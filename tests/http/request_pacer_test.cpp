@@ -36,7 +36,7 @@ struct PacedClient {
     }
 };
 
-http::HttpRequest get(std::string target) {
+http::HttpRequest paced_get(std::string target) {
     http::HttpRequest request;
     request.target = std::move(target);
     return request;
@@ -46,7 +46,7 @@ http::HttpRequest get(std::string target) {
 
 TEST_CASE("100 requests at 10 per second with a 0.95 target take at least 9.5 s and never exceed 10 per second") {
     PacedClient t({10, milliseconds(1000), 0.95, 0}, {}, {});
-    for (int i = 0; i < 100; ++i) REQUIRE(t.client->send(get("/r")).is_ok());
+    for (int i = 0; i < 100; ++i) REQUIRE(t.client->send(paced_get("/r")).is_ok());
 
     const auto starts = t.transport->starts();
     REQUIRE(starts.size() == 100);
@@ -64,7 +64,7 @@ TEST_CASE("100 requests at 10 per second with a 0.95 target take at least 9.5 s 
 
 TEST_CASE("Without a known limit requests are not paced") {
     PacedClient t({}, {}, {});
-    for (int i = 0; i < 20; ++i) REQUIRE(t.client->send(get("/r")).is_ok());
+    for (int i = 0; i < 20; ++i) REQUIRE(t.client->send(paced_get("/r")).is_ok());
     CHECK(t.clock.elapsed() == milliseconds(0));
 }
 
@@ -72,7 +72,7 @@ TEST_CASE("The limit headers of a response set the pace of the next requests") {
     // The vendor says 10 per 1000 ms; at the default 0.95 target the starts are 1000/9.5 ms apart.
     PacedClient t({}, hubspot_headers,
                   {respond(200, {{"X-HubSpot-RateLimit-Max", "10"}, {"X-HubSpot-RateLimit-Interval-Milliseconds", "1000"}})});
-    for (int i = 0; i < 11; ++i) REQUIRE(t.client->send(get("/r")).is_ok());
+    for (int i = 0; i < 11; ++i) REQUIRE(t.client->send(paced_get("/r")).is_ok());
     const auto starts = t.transport->starts();
     CHECK(starts.back() - starts.at(1) >= milliseconds(9 * 105));
 }
@@ -80,8 +80,8 @@ TEST_CASE("The limit headers of a response set the pace of the next requests") {
 TEST_CASE("A remaining of 0 makes the next request wait for the window to reset") {
     PacedClient t({100, milliseconds(10'000), 0.95, 0}, hubspot_headers,
                   {respond(200, {{"X-HubSpot-RateLimit-Remaining", "0"}, {"X-HubSpot-RateLimit-Interval-Milliseconds", "10000"}})});
-    REQUIRE(t.client->send(get("/a")).is_ok());
-    REQUIRE(t.client->send(get("/b")).is_ok());
+    REQUIRE(t.client->send(paced_get("/a")).is_ok());
+    REQUIRE(t.client->send(paced_get("/b")).is_ok());
     const auto starts = t.transport->starts();
     CHECK(starts.at(1) - starts.at(0) >= milliseconds(10'000));
     CHECK(starts.at(1) - starts.at(0) <= milliseconds(10'200));
@@ -91,8 +91,8 @@ TEST_CASE("A remaining of 0 makes the next request wait for the window to reset"
 TEST_CASE("A remaining above zero lets the next request go after the spacing only") {
     PacedClient t({100, milliseconds(10'000), 0.95, 0}, hubspot_headers,
                   {respond(200, {{"X-HubSpot-RateLimit-Remaining", "1"}})});
-    REQUIRE(t.client->send(get("/a")).is_ok());
-    REQUIRE(t.client->send(get("/b")).is_ok());
+    REQUIRE(t.client->send(paced_get("/a")).is_ok());
+    REQUIRE(t.client->send(paced_get("/b")).is_ok());
     const auto starts = t.transport->starts();
     // 10000 ms / (100 * 0.95) = 105.3 ms
     CHECK(starts.at(1) - starts.at(0) >= milliseconds(105));
@@ -104,8 +104,8 @@ TEST_CASE("A reset header in seconds says when the window reopens") {
                                            "x-daily-requests-left"};
     PacedClient t({20, milliseconds(2000), 0.95, 0}, pipedrive,
                   {respond(200, {{"x-ratelimit-limit", "20"}, {"x-ratelimit-remaining", "0"}, {"x-ratelimit-reset", "5"}})});
-    REQUIRE(t.client->send(get("/a")).is_ok());
-    REQUIRE(t.client->send(get("/b")).is_ok());
+    REQUIRE(t.client->send(paced_get("/a")).is_ok());
+    REQUIRE(t.client->send(paced_get("/b")).is_ok());
     const auto starts = t.transport->starts();
     // Without the header the 2000 ms interval would apply; the server said 5 s.
     CHECK(starts.at(1) - starts.at(0) >= milliseconds(5000));
@@ -128,8 +128,8 @@ TEST_CASE("An interval or reset header beyond a day is read as a day instead of 
                                            "x-daily-requests-left"};
     PacedClient reset({20, milliseconds(2000), 0.95, 0}, pipedrive,
                       {respond(200, {{"x-ratelimit-remaining", "0"}, {"x-ratelimit-reset", "111111111111111111"}})});
-    REQUIRE(reset.client->send(get("/a")).is_ok());
-    REQUIRE(reset.client->send(get("/b")).is_ok());
+    REQUIRE(reset.client->send(paced_get("/a")).is_ok());
+    REQUIRE(reset.client->send(paced_get("/b")).is_ok());
     const auto reset_starts = reset.transport->starts();
     CHECK(reset_starts.at(1) - reset_starts.at(0) >= std::chrono::hours(24));
     CHECK(reset_starts.at(1) - reset_starts.at(0) <= std::chrono::hours(24) + milliseconds(100));
@@ -138,8 +138,8 @@ TEST_CASE("An interval or reset header beyond a day is read as a day instead of 
 TEST_CASE("A daily remaining at the reserve fails with rate_limited without sending") {
     PacedClient t({100, milliseconds(10'000), 0.95, 50}, hubspot_headers,
                   {respond(200, {{"X-HubSpot-RateLimit-Daily-Remaining", "50"}})});
-    REQUIRE(t.client->send(get("/crm/v3/objects/deals")).is_ok());
-    auto second = t.client->send(get("/crm/v3/objects/deals?after=2"));
+    REQUIRE(t.client->send(paced_get("/crm/v3/objects/deals")).is_ok());
+    auto second = t.client->send(paced_get("/crm/v3/objects/deals?after=2"));
     REQUIRE_FALSE(second.is_ok());
     CHECK(second.status().code() == StatusCode::rate_limited);
     CHECK(second.status().message() == "GET /crm/v3/objects/deals: daily API limit reached (50 left)");
@@ -149,8 +149,8 @@ TEST_CASE("A daily remaining at the reserve fails with rate_limited without send
 TEST_CASE("A daily remaining above the reserve keeps going") {
     PacedClient t({100, milliseconds(10'000), 0.95, 50}, hubspot_headers,
                   {respond(200, {{"X-HubSpot-RateLimit-Daily-Remaining", "51"}})});
-    REQUIRE(t.client->send(get("/a")).is_ok());
-    CHECK(t.client->send(get("/b")).is_ok());
+    REQUIRE(t.client->send(paced_get("/a")).is_ok());
+    CHECK(t.client->send(paced_get("/b")).is_ok());
     CHECK(t.transport->calls() == 2);
 }
 
@@ -163,7 +163,7 @@ TEST_CASE("In a rolling window a full count waits only until our oldest request 
                    respond(200, {{"X-HubSpot-RateLimit-Remaining", "2"}}),
                    respond(200, {{"X-HubSpot-RateLimit-Remaining", "0"}}),
                    respond(200, {{"X-HubSpot-RateLimit-Remaining", "5"}})});
-    for (int i = 0; i < 4; ++i) REQUIRE(t.client->send(get("/r")).is_ok());
+    for (int i = 0; i < 4; ++i) REQUIRE(t.client->send(paced_get("/r")).is_ok());
     const auto starts = t.transport->starts();
     CHECK(starts.at(3) - starts.at(0) >= milliseconds(1000));
     CHECK(starts.at(3) - starts.at(0) <= milliseconds(1010));

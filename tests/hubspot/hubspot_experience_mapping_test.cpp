@@ -14,15 +14,15 @@ namespace json = boost::json;
 
 namespace {
 
-const char* const pipelines_json = R"({"results":[
+const char* const one_pipeline_json = R"({"results":[
   {"id":"default","label":"Sales","displayOrder":0,"archived":false,"stages":[
     {"id":"appointmentscheduled","label":"Appointment","displayOrder":0,"archived":false,
      "metadata":{"isClosed":"false","probability":"0.2"}},
     {"id":"closedwon","label":"Won","displayOrder":1,"archived":false,
      "metadata":{"isClosed":"true","probability":"1.0"}}]}]})";
 
-struct Mapping {
-    StageCatalog stages = StageCatalog::from_pipelines(json::parse(pipelines_json)).value();
+struct ExperienceMapping {
+    StageCatalog stages = StageCatalog::from_pipelines(json::parse(one_pipeline_json)).value();
     FieldSchema schema;
     MappingOptions options;
     RecordMapper mapper() const { return RecordMapper(options, stages, schema); }
@@ -45,7 +45,7 @@ json::value won_deal(const std::string& extra) {
 }  // namespace
 
 TEST_CASE("an NPS feedback submission is an nps response of its contact, at its submission time") {
-    Mapping m;
+    ExperienceMapping m;
     ReadPage page;
     REQUIRE(m.mapper().add_feedback_submission(submission("NPS", "9"), embedded_associations(submission("NPS", "9")),
                                                page) == MapOutcome::mapped);
@@ -63,7 +63,7 @@ TEST_CASE("an NPS feedback submission is an nps response of its contact, at its 
 // HubSpot's CSAT survey answers 0 (detractor), 1 (passive) or 2 (promoter): 1, 3 and 5 of 5, so
 // that only the satisfied answer counts among the "4 or 5".
 TEST_CASE("a CSAT feedback submission's 0, 1, 2 read as 1, 3, 5 of 5") {
-    Mapping m;
+    ExperienceMapping m;
     for (const auto& [value, score] : {std::pair{"0", 1}, std::pair{"1", 3}, std::pair{"2", 5}}) {
         ReadPage page;
         const json::value s = submission("CSAT", value);
@@ -74,7 +74,7 @@ TEST_CASE("a CSAT feedback submission's 0, 1, 2 read as 1, 3, 5 of 5") {
 }
 
 TEST_CASE("CES and custom surveys, and values off their scale, are no survey response") {
-    Mapping m;
+    ExperienceMapping m;
     for (const auto& [type, value] : {std::pair{"CES", "5"}, std::pair{"CUSTOM", "3"}, std::pair{"NPS", "11"},
                                       std::pair{"CSAT", "3"}, std::pair{"NPS", "7.5"}, std::pair{"NPS", ""}}) {
         INFO(type << " " << value);
@@ -86,7 +86,7 @@ TEST_CASE("CES and custom surveys, and values off their scale, are no survey res
 }
 
 TEST_CASE("a won deal's two named delivery properties make its delivery") {
-    Mapping m;
+    ExperienceMapping m;
     m.options.delivery_promised_property = "promised_delivery";
     m.options.delivery_delivered_property = "delivered_on";
     ReadPage page;
@@ -101,7 +101,7 @@ TEST_CASE("a won deal's two named delivery properties make its delivery") {
 
 // A date property promises a day: delivered any time that day is on time.
 TEST_CASE("a date-only promise lasts to the end of its day; not delivered yet is an outstanding delivery") {
-    Mapping m;
+    ExperienceMapping m;
     m.options.delivery_promised_property = "promised_delivery";
     m.options.delivery_delivered_property = "delivered_on";
     ReadPage page;
@@ -117,7 +117,7 @@ TEST_CASE("a date-only promise lasts to the end of its day; not delivered yet is
 }
 
 TEST_CASE("no delivery without the settings, without a promise, or on a deal that is not won") {
-    Mapping m;
+    ExperienceMapping m;
     ReadPage unset;
     m.mapper().add_deal(won_deal(R"(,"promised_delivery":"2026-02-10")"), {}, unset);
     CHECK(unset.records.deliveries.empty());
@@ -137,7 +137,7 @@ TEST_CASE("no delivery without the settings, without a promise, or on a deal tha
 }
 
 TEST_CASE("an archived deal takes its delivery with it when deliveries are read") {
-    Mapping m;
+    ExperienceMapping m;
     m.options.delivery_promised_property = "promised_delivery";
     m.options.delivery_delivered_property = "delivered_on";
     std::vector<RemovedRecord> removed;

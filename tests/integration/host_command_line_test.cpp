@@ -7,15 +7,6 @@
 
 using namespace sellerscore::host::testing;
 
-namespace {
-
-void write_good_config(const ScratchDirectory& dir) {
-    dir.write("sellerscore.json",
-              "{\"plugin\": \"" + fixture_plugin("good").string() + "\", \"connector\": \"local\"}");
-}
-
-}  // namespace
-
 TEST_CASE("an unknown command is a usage error naming the word") {
     ScratchDirectory dir;
     const ProcessResult result = run_crmhost({"frobnicate"}, dir.path());

@@ -17,11 +17,6 @@ namespace host = sellerscore::host;
 
 namespace {
 
-void write_good_config(const ScratchDirectory& dir) {
-    dir.write("sellerscore.json",
-              "{\"plugin\": \"" + fixture_plugin("good").string() + "\", \"connector\": \"local\"}");
-}
-
 ProcessResult run_in_good_config(const std::vector<std::string>& args) {
     ScratchDirectory dir;
     write_good_config(dir);

@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "host_scratch_directory.hpp"
+
 namespace sellerscore::host::testing {
 
 struct ProcessResult {
@@ -88,6 +90,12 @@ inline ProcessResult run_crmhost(const std::vector<std::string>& args, const std
 // The fixture plugins built by tests/integration/fixtures/CMakeLists.txt, one folder per variant.
 inline std::filesystem::path fixture_plugin(const std::string& variant) {
     return std::filesystem::path(SELLERSCORE_BINARY_DIR) / "tests/integration/fixtures" / variant / "sellerscore.so";
+}
+
+// A config in `dir` that loads the fixture plugin "good" on the local connector.
+inline void write_good_config(const ScratchDirectory& dir) {
+    dir.write("sellerscore.json",
+              "{\"plugin\": \"" + fixture_plugin("good").string() + "\", \"connector\": \"local\"}");
 }
 
 }  // namespace sellerscore::host::testing

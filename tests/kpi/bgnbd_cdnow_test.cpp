@@ -18,7 +18,7 @@ using namespace sellerscore::kpi;
 namespace {
 
 // Calibration period 1997-01-01 .. 1997-09-30 inclusive.
-const model::Timestamp as_of = model::utc_midnight(1997, 9, 30) + model::ms_per_day - 1;
+const model::Timestamp cdnow_as_of = model::utc_midnight(1997, 9, 30) + model::ms_per_day - 1;
 
 // A YYYYMMDD date at noon UTC: the summary must depend on the calendar day only.
 model::Timestamp noon_of(int yyyymmdd) {
@@ -31,7 +31,7 @@ model::Timestamp noon_of(int yyyymmdd) {
 }
 
 // Purchase instants by sample id (the summary file's ID), every purchase of the sample, calibration
-// period or not: summarise_purchases must leave out what comes after as_of.
+// period or not: summarise_purchases must leave out what comes after cdnow_as_of.
 std::map<int, std::vector<model::Timestamp>> cdnow_purchases() {
     std::ifstream in(SELLERSCORE_TEST_DATA_DIR "/cdnow/CDNOW_sample.txt");
     REQUIRE(in);
@@ -69,7 +69,7 @@ std::map<int, PublishedSummary> published_summaries() {
 
 std::vector<CustomerSummary> cdnow_summaries() {
     std::vector<CustomerSummary> summaries;
-    for (const auto& [id, purchases] : cdnow_purchases()) summaries.push_back(*summarise_purchases(purchases, as_of));
+    for (const auto& [id, purchases] : cdnow_purchases()) summaries.push_back(*summarise_purchases(purchases, cdnow_as_of));
     return summaries;
 }
 
@@ -83,7 +83,7 @@ TEST_CASE("the CDNOW summary equals the published one for every customer", "[kpi
     for (const auto& [id, expected] : published) {
         INFO("customer " << id);
         REQUIRE(purchases.count(id) == 1);
-        const std::optional<CustomerSummary> summary = summarise_purchases(purchases.at(id), as_of);
+        const std::optional<CustomerSummary> summary = summarise_purchases(purchases.at(id), cdnow_as_of);
         REQUIRE(summary);
         CHECK(summary->x == expected.frequency);
         // The file rounds weeks to two decimals.

@@ -15,23 +15,12 @@ using sellerscore::connectors::LocalConnector;
 using sellerscore::connectors::LocalCrmDatabase;
 using sellerscore::connectors::NdjsonImporter;
 using sellerscore::test::TempDir;
+using sellerscore::test::count_rows;
+using sellerscore::test::open_db;
 namespace model = sellerscore::model;
 namespace connectors = sellerscore::connectors;
 
 namespace {
-
-std::unique_ptr<LocalCrmDatabase> open_db(const TempDir& dir) {
-    auto db = LocalCrmDatabase::open(dir / "crm.sqlite");
-    REQUIRE(db);
-    return std::move(*db);
-}
-
-std::int64_t count_rows(LocalCrmDatabase& db, const std::string& table) {
-    auto statement = db.prepare("SELECT count(*) FROM " + table);
-    REQUIRE(statement);
-    REQUIRE(statement->step() == SQLITE_ROW);
-    return statement->int64(0);
-}
 
 // The small CRM plus two survey responses and two deliveries of its won deal D-2.
 void write_experience_crm(const TempDir& dir, const std::string& sub = "crm") {
@@ -48,7 +37,7 @@ void write_experience_crm(const TempDir& dir, const std::string& sub = "crm") {
               "\n");
 }
 
-struct CollectingSink : connectors::RecordSink {
+struct DatasetSink : connectors::RecordSink {
     model::Dataset all;
     sellerscore::Status accept(connectors::ReadPage&& page) override {
         all.append(std::move(page.records));
@@ -201,7 +190,7 @@ TEST_CASE("the local CRM streams survey responses and deliveries back exactly as
     auto connector = LocalConnector::open(dir / "crm.sqlite");
     REQUIRE(connector);
     REQUIRE(NdjsonImporter((*connector)->database()).import_directory(dir / "crm"));
-    CollectingSink sink;
+    DatasetSink sink;
     REQUIRE((*connector)->read("", sink));
     REQUIRE(sink.all.survey_responses.size() == 2);
     REQUIRE(sink.all.deliveries.size() == 2);

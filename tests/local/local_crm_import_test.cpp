@@ -8,16 +8,11 @@ using sellerscore::connectors::ImportCounts;
 using sellerscore::connectors::LocalCrmDatabase;
 using sellerscore::connectors::NdjsonImporter;
 using sellerscore::test::TempDir;
+using sellerscore::test::count_rows;
+using sellerscore::test::open_db;
 namespace model = sellerscore::model;
 
 namespace {
-
-std::int64_t count_rows(LocalCrmDatabase& db, const std::string& table) {
-    auto statement = db.prepare("SELECT count(*) FROM " + table);
-    REQUIRE(statement);
-    REQUIRE(statement->step() == SQLITE_ROW);
-    return statement->int64(0);
-}
 
 std::int64_t total_rows(LocalCrmDatabase& db) {
     std::int64_t total = 0;
@@ -25,12 +20,6 @@ std::int64_t total_rows(LocalCrmDatabase& db) {
         total += count_rows(db, table);
     }
     return total;
-}
-
-std::unique_ptr<LocalCrmDatabase> open_db(const TempDir& dir) {
-    auto db = LocalCrmDatabase::open(dir / "crm.sqlite");
-    REQUIRE(db);
-    return std::move(*db);
 }
 
 }  // namespace

@@ -7,7 +7,11 @@
 #include <fstream>
 #include <string>
 
+#include <catch2/catch.hpp>
+#include <sqlite3.h>
 #include <unistd.h>
+
+#include "connectors/local/local_crm_database.hpp"
 
 namespace sellerscore::test {
 
@@ -42,6 +46,19 @@ private:
 inline std::string read_bytes(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+inline std::unique_ptr<connectors::LocalCrmDatabase> open_db(const TempDir& dir) {
+    auto db = connectors::LocalCrmDatabase::open(dir / "crm.sqlite");
+    REQUIRE(db);
+    return std::move(*db);
+}
+
+inline std::int64_t count_rows(connectors::LocalCrmDatabase& db, const std::string& table) {
+    auto statement = db.prepare("SELECT count(*) FROM " + table);
+    REQUIRE(statement);
+    REQUIRE(statement->step() == SQLITE_ROW);
+    return statement->int64(0);
 }
 
 // Two sellers, one pipeline of three stages, three contacts (C-3 referred by C-2, which comes

@@ -145,10 +145,6 @@ std::string query_value(const FakeRequest& request, const std::string& name) {
     return found == request.query.end() ? std::string{} : found->second;
 }
 
-FakeResponse validation_error(std::string message, const std::string& correlation) {
-    return error_response(400, "VALIDATION_ERROR", std::move(message), correlation);
-}
-
 // The body as JSON, or the 400 HubSpot answers for malformed JSON.
 std::variant<boost::json::value, FakeResponse> parse_body(const FakeRequest& request, const std::string& correlation) {
     boost::system::error_code error;

@@ -34,10 +34,6 @@ bool valid_internal_name(const std::string& name) {
                        [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
-FakeResponse validation_error(std::string message, const std::string& correlation) {
-    return error_response(400, "VALIDATION_ERROR", std::move(message), correlation);
-}
-
 std::optional<std::string> text_of(const boost::json::object& body, std::string_view name) {
     const boost::json::value* value = body.if_contains(name);
     if (!value || !value->is_string()) return std::nullopt;

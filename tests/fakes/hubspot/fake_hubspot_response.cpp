@@ -26,6 +26,10 @@ FakeResponse error_response(int status, std::string_view category, std::string m
     return json_response(status, body);
 }
 
+FakeResponse validation_error(std::string message, std::string_view correlation) {
+    return error_response(400, "VALIDATION_ERROR", std::move(message), correlation);
+}
+
 std::string correlation_id(std::uint64_t sequence) {
     char text[40];
     std::snprintf(text, sizeof text, "0b5e1c2a-0000-4000-8000-%012llx", static_cast<unsigned long long>(sequence));

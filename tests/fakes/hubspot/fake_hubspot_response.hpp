@@ -16,6 +16,8 @@ FakeResponse json_response(int status, const boost::json::value& body);
 // `extra` (an object) adds fields to the error body, e.g. "errorType" and "policyName" of a 429.
 FakeResponse error_response(int status, std::string_view category, std::string message, std::string_view correlation_id,
                             const boost::json::value& extra = nullptr);
+// HubSpot's 400 for a request it cannot validate (category VALIDATION_ERROR).
+FakeResponse validation_error(std::string message, std::string_view correlation_id);
 // A UUID-shaped id unique per response ("0b5e1c2a-0000-4000-8000-00000000002a").
 std::string correlation_id(std::uint64_t sequence);
 
