@@ -13,7 +13,8 @@
 
 namespace sellerscore::demo {
 
-// The single pipeline's stages, in funnel order; the values index demo_pipeline_stages().
+// The sales pipeline's stages, in funnel order; the values index demo_pipeline_stages(). Some deals
+// move on to the enterprise pipeline (enterprise_move.hpp).
 enum class PipelineStage : std::uint8_t { prospecting, qualification, presentation, demo, closing, won, lost };
 
 inline constexpr std::string_view demo_pipeline_id = "sales";

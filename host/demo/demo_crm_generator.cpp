@@ -10,6 +10,7 @@
 #include "customer_experience.hpp"
 #include "demo_crm_plan.hpp"
 #include "demo_record_ids.hpp"
+#include "enterprise_move.hpp"
 #include "lead_channel.hpp"
 #include "monthly_spend.hpp"
 #include "plugin/model/record_json.hpp"
@@ -20,7 +21,14 @@ namespace sellerscore::demo {
 
 namespace {
 
-enum Stream : std::uint64_t { roster_stream = 1, plan_stream, activity_stream, spend_stream, experience_stream };
+enum Stream : std::uint64_t {
+    roster_stream = 1,
+    plan_stream,
+    activity_stream,
+    spend_stream,
+    experience_stream,
+    pipeline_move_stream
+};
 
 // Records per page: big enough to amortise the sink's per-page work, small enough that the large
 // preset never holds more than a sliver of its activities.
@@ -57,7 +65,8 @@ model::Contact contact_record(const DemoCrmPlan& plan, const SellerRoster& roste
     return record;
 }
 
-void add_deal_records(const DemoCrmPlan& plan, const SellerRoster& roster, int index, model::Dataset& page) {
+void add_deal_records(const DemoCrmPlan& plan, const SellerRoster& roster, int index, bool moves_to_enterprise,
+                      model::Dataset& page) {
     const DealPlan& deal = plan.deals[static_cast<std::size_t>(index)];
     const ContactPlan& contact = plan.contacts[static_cast<std::size_t>(deal.contact)];
     const std::span<const model::Stage> stages = demo_pipeline_stages();
@@ -66,14 +75,23 @@ void add_deal_records(const DemoCrmPlan& plan, const SellerRoster& roster, int i
     record.owner_id = roster.at(deal.owner).record.id;
     record.contact_id = contact_id(deal.contact);
     if (contact.company != no_one) record.company_id = company_id(contact.company);
-    record.pipeline_id = std::string(demo_pipeline_id);
-    record.stage_id = stages[static_cast<std::size_t>(deal.journey.entries.back().stage)].id;
     record.amount = deal.amount;
     record.created_at = deal.created_at;
     record.closed_at = deal.journey.closed_at;
     record.status = deal.journey.status;
-    for (const StageEntry& entry : deal.journey.entries) {
-        page.stage_changes.push_back({record.id, stages[static_cast<std::size_t>(entry.stage)].id, entry.entered_at});
+    if (moves_to_enterprise) {
+        std::vector<model::StageChange> changes = enterprise_stage_changes(record.id, deal.journey);
+        record.pipeline_id = std::string(enterprise_pipeline_id);
+        record.stage_id = changes.back().stage_id;
+        page.stage_changes.insert(page.stage_changes.end(), std::make_move_iterator(changes.begin()),
+                                  std::make_move_iterator(changes.end()));
+    } else {
+        record.pipeline_id = std::string(demo_pipeline_id);
+        record.stage_id = stages[static_cast<std::size_t>(deal.journey.entries.back().stage)].id;
+        for (const StageEntry& entry : deal.journey.entries) {
+            page.stage_changes.push_back(
+                {record.id, stages[static_cast<std::size_t>(entry.stage)].id, entry.entered_at});
+        }
     }
     page.deals.push_back(std::move(record));
 }
@@ -93,6 +111,10 @@ Status DemoCrmGenerator::generate(const DemoOptions& options, const PageSink& pa
     for (const DemoSeller& seller : roster.sellers()) page.sellers.push_back(seller.record);
     const std::span<const model::Stage> stages = demo_pipeline_stages();
     page.stages.assign(stages.begin(), stages.end());
+    if (options.enterprise_move_share > 0) {
+        const std::span<const model::Stage> enterprise = enterprise_pipeline_stages();
+        page.stages.insert(page.stages.end(), enterprise.begin(), enterprise.end());
+    }
     if (Status status = writer.flush(true); !status) return status;
 
     for (int i = 0; i < options.contacts; ++i) {
@@ -101,8 +123,12 @@ Status DemoCrmGenerator::generate(const DemoOptions& options, const PageSink& pa
     }
     if (Status status = writer.flush(true); !status) return status;
 
+    const RandomSource move_random = random.fork(pipeline_move_stream);
     for (int i = 0; i < options.deals; ++i) {
-        add_deal_records(plan, roster, i, page);
+        const bool moves = options.enterprise_move_share > 0 &&
+                           can_move_to_enterprise(plan.deals[static_cast<std::size_t>(i)].journey) &&
+                           move_random.fork(static_cast<std::uint64_t>(i)).chance(options.enterprise_move_share);
+        add_deal_records(plan, roster, i, moves, page);
         if (Status status = writer.flush(); !status) return status;
     }
     if (Status status = writer.flush(true); !status) return status;

@@ -5,10 +5,14 @@
 
 namespace sellerscore::demo {
 
-DemoOptions DemoOptions::standard() { return DemoOptions{}; }
+DemoOptions DemoOptions::standard() {
+    DemoOptions options;
+    options.enterprise_move_share = 0.1;
+    return options;
+}
 
 DemoOptions DemoOptions::large() {
-    DemoOptions options;
+    DemoOptions options = standard();
     options.sellers = 100;
     options.contacts = 200'000;
     options.deals = 100'000;
@@ -31,6 +35,8 @@ Status DemoOptions::validate() const {
     if (contacts < 0) return invalid("contacts = " + std::to_string(contacts) + " is negative");
     if (deals < 0) return invalid("deals = " + std::to_string(deals) + " is negative");
     if (activities < 0) return invalid("activities = " + std::to_string(activities) + " is negative");
+    if (!(enterprise_move_share >= 0 && enterprise_move_share <= 1))
+        return invalid("enterprise_move_share = " + std::to_string(enterprise_move_share) + ", need 0..1");
     if (months < 1) return invalid("months = " + std::to_string(months) + ", need at least 1");
     if (contacts == 0 && deals > 0) return invalid("deals = " + std::to_string(deals) + " need at least one contact");
     if (contacts == 0 && activities > 0) {

@@ -57,3 +57,25 @@ TEST_CASE("the standard demo's churn model fits at a finite maximum and spreads 
     CHECK(at_risk * 20 > static_cast<int>(card.customers.size()));  // over 5% at risk
     CHECK(safe * 20 > static_cast<int>(card.customers.size()));
 }
+
+TEST_CASE("the standard demo's scorecard shows the funnel of both pipelines, the enterprise one with values") {
+    sellerscore::model::Dataset data;
+    REQUIRE(sellerscore::demo::DemoCrmGenerator::generate(sellerscore::demo::DemoOptions::standard(),
+                                                          [&](sellerscore::model::Dataset&& page) {
+                                                              data.append(std::move(page));
+                                                              return sellerscore::Status::ok();
+                                                          }));
+    sellerscore::kpi::KpiConfig config;
+    config.as_of = sellerscore::demo::DemoOptions::standard().end;
+    const sellerscore::kpi::Scorecard card = sellerscore::kpi::compute_scorecard(data, config);
+    REQUIRE(card.pipelines.size() == 2);
+    CHECK(card.pipelines[0].name == "sales");
+    CHECK(card.pipelines[1].name == "enterprise");
+    const auto& conversion = card.team_maps.at("stage_conversion");
+    // Deals enter Proposal and Negotiation in the window; Discovery only by a slip back, so it may be null.
+    REQUIRE(conversion.count("enterprise_proposal") == 1);
+    REQUIRE(conversion.at("enterprise_proposal").has_value());
+    CHECK(*conversion.at("enterprise_proposal") > 0.0);
+    CHECK(*conversion.at("enterprise_proposal") < 1.0);
+    REQUIRE(conversion.at("enterprise_negotiation").has_value());
+}

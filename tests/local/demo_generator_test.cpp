@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "host/demo/demo_crm_generator.hpp"
+#include "host/demo/enterprise_move.hpp"
+#include "local_crm_test_fixture.hpp"
 #include "plugin/model/record_json.hpp"
 
 namespace {
@@ -19,6 +21,7 @@ namespace {
 using namespace sellerscore;
 using demo::DemoCrmGenerator;
 using demo::DemoOptions;
+using test::TempDir;
 
 // 2026-10-01T00:00:00Z: 56 years of 365 days plus 14 leap days (1972..2024) = 20,454 days to
 // 2026-01-01, plus Jan..Sep 2026 (273 days) = 20,727 days.
@@ -45,35 +48,9 @@ const Generated& standard_demo() {
     return generated;
 }
 
-class TempDir {
-public:
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path_ = std::filesystem::temp_directory_path() /
-                ("sellerscore_demo_test_" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) +
-                 "_" + std::to_string(counter++));
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
-
 const std::vector<std::string> interchange_files = {"sellers.ndjson",       "stages.ndjson",     "contacts.ndjson",
                                                     "deals.ndjson",         "stage_changes.ndjson",
                                                     "activities.ndjson",    "spend.ndjson"};
-
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 DemoOptions small_options() {
     DemoOptions options;
@@ -108,9 +85,9 @@ TEST_CASE("the same options give byte-identical NDJSON") {
     REQUIRE(DemoCrmGenerator::write_ndjson(DemoOptions::standard(), second.path()).is_ok());
     for (const std::string& file : interchange_files) {
         INFO(file);
-        const std::string text = read_file(first.path() / file);
+        const std::string text = test::read_bytes(first.path() / file);
         CHECK_FALSE(text.empty());
-        CHECK(text == read_file(second.path() / file));
+        CHECK(text == test::read_bytes(second.path() / file));
     }
 }
 
@@ -123,7 +100,7 @@ TEST_CASE("a different seed gives different data") {
     REQUIRE(DemoCrmGenerator::write_ndjson(other_seed, second.path()).is_ok());
     for (const char* file : {"contacts.ndjson", "deals.ndjson", "activities.ndjson"}) {
         INFO(file);
-        CHECK(read_file(first.path() / file) != read_file(second.path() / file));
+        CHECK(test::read_bytes(first.path() / file) != test::read_bytes(second.path() / file));
     }
 }
 
@@ -131,7 +108,7 @@ TEST_CASE("write_ndjson writes one line per record") {
     TempDir dir;
     REQUIRE(DemoCrmGenerator::write_ndjson(small_options(), dir.path()).is_ok());
     auto lines = [&](const std::string& file) {
-        const std::string text = read_file(dir.path() / file);
+        const std::string text = test::read_bytes(dir.path() / file);
         return std::count(text.begin(), text.end(), '\n');
     };
     CHECK(lines("sellers.ndjson") == 5);
@@ -181,14 +158,18 @@ TEST_CASE("ids are readable and zero-padded") {
     CHECK(all.activities.back().id == "A0030000");
     std::set<std::string> stage_ids;
     for (const model::Stage& stage : all.stages) stage_ids.insert(stage.id);
-    CHECK(stage_ids == std::set<std::string>{"prospecting", "qualification", "presentation", "demo", "closing", "won", "lost"});
+    CHECK(stage_ids == std::set<std::string>{"prospecting", "qualification", "presentation", "demo", "closing", "won",
+                                             "lost", "enterprise_discovery", "enterprise_proposal",
+                                             "enterprise_negotiation", "enterprise_won", "enterprise_lost"});
 }
 
 TEST_CASE("every reference points to a record of the same or an earlier page") {
     std::set<std::string> sellers, stages, contacts, deals;
+    std::map<std::string, std::string> pipeline_of_stage;
     for (const model::Dataset& page : standard_demo().pages) {
         for (const auto& r : page.sellers) sellers.insert(r.id);
         for (const auto& r : page.stages) stages.insert(r.id);
+        for (const auto& r : page.stages) pipeline_of_stage[r.id] = r.pipeline_id;
         for (const auto& r : page.contacts) contacts.insert(r.id);
         for (const auto& r : page.deals) deals.insert(r.id);
         for (const auto& r : page.contacts) {
@@ -200,7 +181,7 @@ TEST_CASE("every reference points to a record of the same or an earlier page") {
             INFO(r.id);
             CHECK(sellers.count(r.owner_id) == 1);
             CHECK(stages.count(r.stage_id) == 1);
-            CHECK(r.pipeline_id == "sales");
+            CHECK(pipeline_of_stage[r.stage_id] == r.pipeline_id);  // a deal sits in a stage of its pipeline
             REQUIRE(r.contact_id);
             CHECK(contacts.count(*r.contact_id) == 1);
         }
@@ -258,7 +239,8 @@ TEST_CASE("a deal's stage changes start at its creation, run in time order and e
                 REQUIRE(deal.closed_at);
                 CHECK(*deal.closed_at >= deal.created_at);
                 CHECK(*deal.closed_at == history.back().entered_at);
-                CHECK(deal.stage_id == (deal.status == model::DealStatus::won ? "won" : "lost"));
+                CHECK(deal.stage_id == (deal.pipeline_id == "enterprise" ? "enterprise_" : "") +
+                                           std::string(deal.status == model::DealStatus::won ? "won" : "lost"));
                 break;
         }
     }
@@ -273,7 +255,9 @@ TEST_CASE("the standard demo has something for every KPI to show") {
 
     std::set<std::string> entered;
     for (const auto& change : all.stage_changes) entered.insert(change.stage_id);
-    CHECK(entered.size() == 7);
+    for (const std::string stage : {"prospecting", "qualification", "presentation", "demo", "closing", "won", "lost",
+                                    "enterprise_proposal", "enterprise_negotiation", "enterprise_won", "enterprise_lost"})
+        CHECK(entered.count(stage) == 1);
 
     std::set<model::ActivityType> types;
     std::set<model::Outcome> outcomes;
@@ -479,4 +463,76 @@ TEST_CASE("some demo customers stop buying after a few repeat purchases while ot
     }
     CHECK(lapsed > 0);
     CHECK(staying > 0);
+}
+
+TEST_CASE("a deal handed to the enterprise pipeline keeps its earlier sales stages and enters the enterprise stage doing the same work") {
+    demo::DealJourney journey;
+    using demo::PipelineStage;
+    journey.entries = {{PipelineStage::prospecting, 1}, {PipelineStage::qualification, 2}, {PipelineStage::presentation, 3},
+                       {PipelineStage::demo, 4},        {PipelineStage::qualification, 5}, {PipelineStage::presentation, 6},
+                       {PipelineStage::closing, 7},     {PipelineStage::won, 8}};
+    REQUIRE(demo::can_move_to_enterprise(journey));
+    const std::vector<model::StageChange> changes = demo::enterprise_stage_changes("d1", journey);
+    // Presentation and demo both land on Proposal: one stay from 3; the slip back to qualification after the
+    // move lands on Discovery.
+    const std::vector<std::pair<std::string, model::Timestamp>> expected = {
+        {"prospecting", 1},           {"qualification", 2},          {"enterprise_proposal", 3},
+        {"enterprise_discovery", 5},  {"enterprise_proposal", 6},    {"enterprise_negotiation", 7},
+        {"enterprise_won", 8}};
+    REQUIRE(changes.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        CHECK(changes[i].deal_id == "d1");
+        CHECK(changes[i].stage_id == expected[i].first);
+        CHECK(changes[i].entered_at == expected[i].second);
+    }
+}
+
+TEST_CASE("a deal lost before the presentation cannot be handed to the enterprise pipeline") {
+    demo::DealJourney journey;
+    journey.entries = {{demo::PipelineStage::prospecting, 1}, {demo::PipelineStage::qualification, 2},
+                       {demo::PipelineStage::lost, 3}};
+    CHECK_FALSE(demo::can_move_to_enterprise(journey));
+}
+
+TEST_CASE("the standard demo hands some deals to the enterprise pipeline at the presentation or later") {
+    const model::Dataset& all = standard_demo().all;
+    std::map<std::string, std::vector<model::StageChange>> changes;
+    for (const auto& change : all.stage_changes) changes[change.deal_id].push_back(change);
+    const std::set<std::string> sales_before_move = {"prospecting", "qualification"};
+    int moved = 0, reached_presentation = 0;
+    for (const model::Deal& deal : all.deals) {
+        const auto& history = changes[deal.id];
+        const bool enterprise = deal.pipeline_id == "enterprise";
+        bool in_enterprise = false;
+        for (const auto& change : history) {
+            const bool enterprise_stage = change.stage_id.rfind("enterprise_", 0) == 0;
+            if (!in_enterprise && enterprise_stage) {
+                INFO(deal.id);
+                // The move happens at the presentation or later: never straight into Discovery.
+                CHECK(change.stage_id != "enterprise_discovery");
+                in_enterprise = true;
+            }
+            if (in_enterprise) CHECK(enterprise_stage);  // no way back into the sales pipeline
+            if (!in_enterprise && enterprise) CHECK(sales_before_move.count(change.stage_id) == 1);
+        }
+        CHECK(in_enterprise == enterprise);
+        moved += enterprise ? 1 : 0;
+        const bool presentation = std::any_of(history.begin(), history.end(), [](const auto& c) {
+            return c.stage_id == "presentation" || c.stage_id == "demo" || c.stage_id == "closing" ||
+                   c.stage_id == "enterprise_proposal" || c.stage_id == "enterprise_negotiation";
+        });
+        reached_presentation += presentation ? 1 : 0;
+    }
+    // One in ten of the deals that reach the presentation, give or take the draw.
+    CHECK(moved >= reached_presentation * 5 / 100);
+    CHECK(moved <= reached_presentation * 15 / 100);
+    const auto stage_count = std::count_if(all.stages.begin(), all.stages.end(),
+                                           [](const model::Stage& st) { return st.pipeline_id == "enterprise"; });
+    CHECK(stage_count == 5);
+}
+
+TEST_CASE("demo options left at their defaults keep one pipeline") {
+    const model::Dataset data = *DemoCrmGenerator::dataset(small_options());
+    CHECK(std::all_of(data.deals.begin(), data.deals.end(), [](const auto& d) { return d.pipeline_id == "sales"; }));
+    CHECK(std::all_of(data.stages.begin(), data.stages.end(), [](const auto& st) { return st.pipeline_id == "sales"; }));
 }
