@@ -52,6 +52,9 @@ public:
     // What a deleted Opportunity or Contact takes with it.
     void remove_for(model::RecordType type, const std::string& id, ReadPage& page) const;
 
+    // The settings as probe() left them: the fields the org lacks, or Feedback Management replaces, cleared.
+    const ExperienceSettings& settings() const { return settings_; }
+
     static std::string survey_id(std::string_view record_id) { return "sf-survey:" + std::string(record_id); }
     static std::string delivery_id(std::string_view opportunity_id) { return "sf-delivery:" + std::string(opportunity_id); }
 

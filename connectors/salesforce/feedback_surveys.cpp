@@ -84,7 +84,7 @@ Status FeedbackSurveys::read(SalesforceApi& api, bool incremental, ReadPage& pag
                        return Status::ok();
                    });
     if (!st) return st;
-    const auto find = [](const std::map<std::string, std::string>& in, const std::string& key) -> std::optional<std::string> {
+    const auto lookup = [](const std::map<std::string, std::string>& in, const std::string& key) -> std::optional<std::string> {
         const auto it = key.empty() ? in.end() : in.find(key);
         if (it == in.end() || it->second.empty()) return std::nullopt;
         return it->second;
@@ -111,9 +111,9 @@ Status FeedbackSurveys::read(SalesforceApi& api, bool incremental, ReadPage& pag
                 r.at = response->second.at;
                 std::string invitation = id_at(row, "InvitationId");
                 if (invitation.empty()) invitation = response->second.invitation;
-                r.contact_id = find(contact_of_invitation, invitation);
-                r.deal_id = find(deal_of, response->first);
-                if (!r.deal_id) r.deal_id = find(deal_of, invitation);
+                r.contact_id = lookup(contact_of_invitation, invitation);
+                r.deal_id = lookup(deal_of, response->first);
+                if (!r.deal_id) r.deal_id = lookup(deal_of, invitation);
                 page.records.survey_responses.push_back(std::move(r));
             }
             return Status::ok();

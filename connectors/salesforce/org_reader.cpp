@@ -235,11 +235,15 @@ Status OrgReader::read(const std::optional<SyncCursor>& since, RecordSink& sink)
     if (since) progress_ = *since;
     incremental_ = since.has_value();
     experience_.emplace(options_.experience);
-    auto feedback = FeedbackSurveys::find(api_);
-    if (!feedback) return feedback.status();
-    feedback_.emplace(std::move(*feedback));
-    // One warning per named field the org lacks (or for no survey source at all), at every sync.
-    if (Status st = experience_->probe(api_, log_, feedback_->available()); !st) return st;
+    if (options_.probed_feedback) {
+        feedback_ = std::move(options_.probed_feedback);
+    } else {
+        auto feedback = FeedbackSurveys::find(api_);
+        if (!feedback) return feedback.status();
+        feedback_.emplace(std::move(*feedback));
+        // One warning per named field the org lacks (or for no survey source at all).
+        if (Status st = experience_->probe(api_, log_, feedback_->available()); !st) return st;
+    }
     // Reference data, whole: stage catalog, record types, users.
     json::array stage_rows, record_types;
     Status st = collect(api_, "SELECT Id, ApiName, MasterLabel, SortOrder, IsClosed, IsWon, IsActive, "

@@ -42,6 +42,10 @@ struct ReaderOptions {
     std::int64_t bulk_threshold = 0;
     http::Clock* clock = nullptr;
     ExperienceSettings experience;  // salesforce.survey.* and salesforce.delivery.*
+    // Set when the sync's field check probed the survey and delivery sources just before this read:
+    // `experience` is then what that probe left and these are Feedback Management's questions, used
+    // as they are (no second probe, so the sync's warnings are said once).
+    std::optional<FeedbackSurveys> probed_feedback;
 };
 
 class OrgReader {

@@ -163,6 +163,11 @@ Result<std::string> SalesforceConnector::read(std::string_view cursor_text, Reco
     options.bulk_threshold = settings_.bulk_threshold;
     options.clock = &clock_;
     options.experience = settings_.experience;
+    if (probed_experience_) {
+        options.experience = probed_experience_->settings;
+        options.probed_feedback = std::move(probed_experience_->feedback);
+        probed_experience_.reset();
+    }
     OrgReader reader(*api_, *schema_, options, log_, cancelled_);
     Status st = reader.read(since, sink);
     enhanced_email_ = reader.enhanced_email();
@@ -230,7 +235,9 @@ Result<SchemaReport> SalesforceConnector::ensure_fields(std::span<const FieldDef
     // exists), as every sync does.
     auto feedback = FeedbackSurveys::find(*api_);
     if (!feedback) return feedback.status();
-    if (Status st = ExperienceFields(settings_.experience).probe(*api_, log_, feedback->available()); !st) return st;
+    ExperienceFields experience(settings_.experience);
+    if (Status st = experience.probe(*api_, log_, feedback->available()); !st) return st;
+    probed_experience_ = ProbedExperience{experience.settings(), std::move(*feedback)};
     return report;
 }
 

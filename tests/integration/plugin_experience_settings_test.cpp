@@ -53,7 +53,7 @@ bool logged(const TestHost& host, const std::string& text) {
 TEST_CASE("hubspot.delivery: both properties are taken; one without the other is refused naming the section and both keys") {
     CHECK(create_with("hubspot", {{"delivery", {{"promised_property", "promised"}, {"delivered_property", "delivered"}}}}).first ==
           CRMEXT_OK);
-    CHECK(create_with("hubspot", {{"delivery", nullptr}}).first == CRMEXT_OK);
+    CHECK(create_with("hubspot", {{"delivery", json::value()}}).first == CRMEXT_OK);
     check_refused("hubspot", {{"delivery", {{"promised_property", "promised"}}}},
                   "settings: hubspot.delivery: expected both promised_property and delivered_property");
     check_refused("hubspot", {{"delivery", {{"delivered_property", "delivered"}}}},

@@ -133,7 +133,7 @@ TEST_CASE("A Contact's named NPS fields are one NPS response about the contact",
     CHECK_FALSE(r.deal_id);
 }
 
-TEST_CASE("An org without the named fields reads without them after one warning line at install and at sync",
+TEST_CASE("An org without the named fields reads without them after one warning line at install and one per sync",
           "[salesforce][experience]") {
     SalesforceFixture f;
     f.fake.seed(demo_dataset(40));
@@ -147,12 +147,19 @@ TEST_CASE("An org without the named fields reads without them after one warning 
     // Nor does it name survey fields: csat and nps have no source.
     CHECK(lines_naming(f, "no survey fields named") == 1);
 
+    // A sync checks the fields, then reads: one more line each, not two.
+    REQUIRE(connector->ensure_fields({}).is_ok());
     CollectingSink sink;
     REQUIRE(connector->read("", sink).is_ok());
     CHECK(lines_naming(f, "salesforce.delivery.promised_field") == 2);
     CHECK(lines_naming(f, "no survey fields named") == 2);
     CHECK(sink.records.deliveries.empty());
     CHECK_FALSE(sink.records.deals.empty());
+    // A read on its own probes, and says so, itself.
+    CollectingSink again;
+    REQUIRE(connector->read("", again).is_ok());
+    CHECK(lines_naming(f, "salesforce.delivery.promised_field") == 3);
+    CHECK(lines_naming(f, "no survey fields named") == 3);
 }
 
 TEST_CASE("An incremental read removes a deleted Opportunity's delivery and a cleared promise's",
@@ -271,12 +278,13 @@ TEST_CASE("With Feedback Management the named survey fields are not read, after 
     s.experience.survey_score_field = "CSAT_Score__c";
     s.experience.survey_date_field = "CSAT_Date__c";
     auto connector = f.connector(s);
-    REQUIRE(connector->ensure_fields({}).is_ok());
+    REQUIRE(connector->ensure_fields({}).is_ok());  // install
+    REQUIRE(connector->ensure_fields({}).is_ok());  // a sync: the field check, then the read
     CollectingSink sink;
     REQUIRE(connector->read("", sink).is_ok());
     CHECK(sink.records.survey_responses.size() == 2);
     for (const auto& r : sink.records.survey_responses) CHECK(r.id.rfind("sf-fm:", 0) == 0);
-    CHECK(lines_naming(f, "read from Feedback Management") == 2);  // install, then the sync
+    CHECK(lines_naming(f, "read from Feedback Management") == 2);  // once at install, once in the sync
     CHECK(lines_naming(f, "no survey fields named") == 0);
 }
 
