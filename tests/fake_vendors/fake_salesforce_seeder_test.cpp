@@ -298,12 +298,12 @@ TEST_CASE("with Feedback Management a response is an invitation, a completed Sur
     CHECK(answers.at(0).at("QuestionId") == questions.at(0).at("Id"));
     const auto invitation = org.records("SELECT ContactId FROM SurveyInvitation WHERE Id = '" +
                                         str(responses.at(0).at("InvitationId")) + "'");
-    CHECK(invitation.at(0).at("ContactId") == org.seen.contacts.at(0).id);
+    CHECK(str(invitation.at(0).at("ContactId")) == org.seen.contacts.at(0).id);
     // R1 and R4 name D1; R2 names only its contact.
     const auto subjects = org.records("SELECT SubjectId, SurveyResponseId FROM SurveySubject WHERE SubjectEntityType = 'Opportunity'");
     REQUIRE(subjects.size() == 2);
-    CHECK(subjects.at(0).at("SubjectId") == org.seen.deals.at(0).id);
-    CHECK(subjects.at(0).at("SurveyResponseId") == first_response);
+    CHECK(str(subjects.at(0).at("SubjectId")) == org.seen.deals.at(0).id);
+    CHECK(str(subjects.at(0).at("SurveyResponseId")) == first_response);
     REQUIRE(org.seen.survey_responses.size() == 3);
     CHECK(org.seen.survey_responses.at(1).kind == model::SurveyKind::nps);
     CHECK(org.seen.survey_responses.at(1).contact_id == org.seen.contacts.at(1).id);
