@@ -152,3 +152,39 @@ TEST_CASE("the experience settings reach the Pipedrive and Salesforce connectors
         CHECK(logged(host, "salesforce.delivery.promised_field names Opportunity field 'Due__c'"));
     }
 }
+
+// KPIS.md's csat and nps need a survey source: a Salesforce org with neither Feedback Management nor
+// named survey fields says so once at install and once per sync; an org with Feedback Management
+// (and its CSAT and NPS questions) has a source and says nothing.
+TEST_CASE("a Salesforce sync without any survey source warns once; with Feedback Management it does not") {
+    const auto certificate = fakes::make_server_certificate();
+    const std::string ca_file = fakes::write_temp_pem(certificate.ca_pem, "survey-source-ca");
+    const auto lines_naming = [](const TestHost& host, const std::string& text) {
+        return std::count_if(host.logs.begin(), host.logs.end(), [&](const std::string& l) { return l.find(text) != std::string::npos; });
+    };
+    for (const bool feedback_management : {false, true}) {
+        fakes::FakeSalesforceOptions options;
+        options.feedback_management = feedback_management;
+        fakes::FakeSalesforce fake(options);
+        fakes::LoopbackServer server(fake.handler(), certificate);
+        fake.set_instance_url(server.base_url());
+        fake.seed(model::Dataset{});  // the integration user; with Feedback Management its survey and questions
+        ScratchDirectory dir;
+        TestHost host;
+        host.secrets["SELLERSCORE_SALESFORCE_CLIENT_ID"] = fake.options().client_id;
+        host.secrets["SELLERSCORE_SALESFORCE_CLIENT_SECRET"] = fake.options().client_secret;
+        host.secrets["SELLERSCORE_SALESFORCE_REFRESH_TOKEN"] = fake.options().refresh_token;
+        host.state_dir = (dir.path() / "state").string();
+        PluginSession session(host, json::serialize(json::object{{"connector", "salesforce"},
+                                                                 {"salesforce", {{"base_url", server.base_url()}, {"ca_file", ca_file}}},
+                                                                 {"state_dir", host.state_dir}}));
+        REQUIRE(session.create_status == CRMEXT_OK);
+        INFO("feedback management: " << feedback_management);
+        REQUIRE(session.install().status == CRMEXT_OK);
+        CHECK(lines_naming(host, "no survey fields named") == (feedback_management ? 0 : 1));
+        const CallResult sync = session.sync();
+        INFO(sync.message);
+        REQUIRE(sync.status == CRMEXT_OK);
+        CHECK(lines_naming(host, "no survey fields named") == (feedback_management ? 0 : 2));
+    }
+}
