@@ -539,7 +539,7 @@ TEST_CASE("csat, nps, survey_responses_count and on_time_delivery_rate read thro
 // Opportunity: only the seller a response names is lost (Feedback Management names none), so the
 // data set's responses read back whole once they name no seller (and leave out the unowned contacts
 // Salesforce gives an owner). Deliveries still come from fields.
-TEST_CASE("csat, nps and survey_responses_count read from Salesforce Feedback Management equal the local run's") {
+TEST_CASE("csat, nps and survey_responses_count from Salesforce Feedback Management, on_time_delivery_rate from its named fields, equal the local run's") {
     model::Dataset source = trust_dataset();
     // Every second response about a deal names no contact, so that its Opportunity link alone decides
     // whom it rates (in the demo data a deal's owner is mostly its contact's too).

@@ -50,7 +50,7 @@ bool logged(const TestHost& host, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("hubspot.delivery: both properties are taken; one without the other is refused naming the section and both keys") {
+TEST_CASE("hubspot.delivery: both properties are taken, one without the other is refused naming the section and both keys") {
     CHECK(create_with("hubspot", {{"delivery", {{"promised_property", "promised"}, {"delivered_property", "delivered"}}}}).first ==
           CRMEXT_OK);
     CHECK(create_with("hubspot", {{"delivery", json::value()}}).first == CRMEXT_OK);
@@ -63,7 +63,7 @@ TEST_CASE("hubspot.delivery: both properties are taken; one without the other is
     check_refused("hubspot", {{"delivery", "promised"}}, "settings: hubspot.delivery: expected object");
 }
 
-TEST_CASE("pipedrive.survey and pipedrive.delivery: complete pairs are taken; a missing half, an unknown kind or object is refused") {
+TEST_CASE("pipedrive.survey and pipedrive.delivery: complete pairs are taken, and a missing half, an unknown kind or object is refused") {
     CHECK(create_with("pipedrive", {{"survey", {{"score_field", "CSAT score"}, {"date_field", "CSAT date"}, {"kind", "nps"},
                                                 {"object", "person"}}},
                                     {"delivery", {{"promised_field", "Promised delivery"}, {"delivered_field", "Delivered on"}}}})
@@ -84,7 +84,7 @@ TEST_CASE("pipedrive.survey and pipedrive.delivery: complete pairs are taken; a 
                   "settings: pipedrive.delivery.delivered_field: expected a string");
 }
 
-TEST_CASE("salesforce.survey and salesforce.delivery: complete pairs are taken; a missing half, an unknown kind or object is refused") {
+TEST_CASE("salesforce.survey and salesforce.delivery: complete pairs are taken, and a missing half, an unknown kind or object is refused") {
     CHECK(create_with("salesforce", {{"survey", {{"score_field", "NPS__c"}, {"date_field", "NPS_Date__c"}, {"kind", "nps"},
                                                  {"object", "Contact"}}},
                                      {"delivery", {{"promised_field", "Promised__c"}, {"delivered_field", "Delivered__c"}}}})
@@ -156,7 +156,7 @@ TEST_CASE("the experience settings reach the Pipedrive and Salesforce connectors
 // KPIS.md's csat and nps need a survey source: a Salesforce org with neither Feedback Management nor
 // named survey fields says so once at install and once per sync; an org with Feedback Management
 // (and its CSAT and NPS questions) has a source and says nothing.
-TEST_CASE("a Salesforce sync without any survey source warns once; with Feedback Management it does not") {
+TEST_CASE("a Salesforce sync without any survey source warns once, and with Feedback Management it does not") {
     const auto certificate = fakes::make_server_certificate();
     const std::string ca_file = fakes::write_temp_pem(certificate.ca_pem, "survey-source-ca");
     const auto lines_naming = [](const TestHost& host, const std::string& text) {
