@@ -50,17 +50,25 @@ bool names_field(const Status& failure, const std::string& field) {
 
 }  // namespace
 
-Status ExperienceFields::probe(SalesforceApi& api, const http::LogSink& log) {
+Status ExperienceFields::probe(SalesforceApi& api, const http::LogSink& log, bool feedback_surveys) {
     struct Named {
         std::string* field;
         const char* setting;
         std::string* pair;
         const char* what;
     };
-    // KPIS.md's csat and nps have no other source here (Feedback Management objects are not read).
-    if (!surveys() && log) {
-        log(http::LogLevel::warn, "salesforce: no survey fields named (salesforce.survey.score_field, "
-                                  "salesforce.survey.date_field): csat and nps are read without survey responses");
+    if (feedback_surveys && surveys()) {
+        if (log) {
+            log(http::LogLevel::info, "salesforce: survey responses are read from Feedback Management; the fields "
+                                      "salesforce.survey.score_field and salesforce.survey.date_field name are not read");
+        }
+        settings_.survey_score_field.clear();
+        settings_.survey_date_field.clear();
+    } else if (!feedback_surveys && !surveys() && log) {
+        // csat and nps have no source at all: said once per install and per sync.
+        log(http::LogLevel::warn, "salesforce: no Feedback Management NPS or CSAT question and no survey fields named "
+                                  "(salesforce.survey.score_field, salesforce.survey.date_field): csat and nps are read "
+                                  "without survey responses");
     }
     for (const char* object : {"Opportunity", "Contact"}) {
         // Each failure drops a field, so this ends after at most four queries per object.

@@ -1,8 +1,9 @@
 // The customer-experience records a Salesforce org holds in fields an admin names: one survey
 // response per Opportunity or Contact from a score field and a date/datetime field
 // (salesforce.survey.*), one delivery per won Opportunity from a promised and a delivered
-// date/datetime field (salesforce.delivery.*). Feedback Management's survey objects are not read.
-// Without survey fields named, install and every sync say so in one warning line.
+// date/datetime field (salesforce.delivery.*). Where the org has Feedback Management with an NPS or
+// CSAT question (feedback_surveys.hpp), survey responses come from there and the survey fields are
+// not read. With neither source, install and every sync say so in one warning line.
 // A named field the org does not have (or the integration user cannot read) is found by one probe
 // query per object and left out, with its pair, after one warning line naming its setting.
 #pragma once
@@ -35,7 +36,9 @@ public:
 
     // One query per object with named fields (SELECT Id, <fields> ... LIMIT 1); a field Salesforce
     // answers INVALID_FIELD for is dropped with its pair and one warning line. Other failures fail.
-    Status probe(SalesforceApi& api, const http::LogSink& log);
+    // `feedback_surveys`: the org's survey responses come from Feedback Management, so the survey
+    // fields are dropped (one info line when some were named).
+    Status probe(SalesforceApi& api, const http::LogSink& log, bool feedback_surveys = false);
 
     // ", A, B": the named fields of `object` ("Opportunity" or "Contact") to select; "" when none.
     std::string select(std::string_view object) const;
@@ -48,6 +51,9 @@ public:
                           ReadPage& page) const;
     // What a deleted Opportunity or Contact takes with it.
     void remove_for(model::RecordType type, const std::string& id, ReadPage& page) const;
+
+    // The settings as probe() left them: the fields the org lacks, or Feedback Management replaces, cleared.
+    const ExperienceSettings& settings() const { return settings_; }
 
     static std::string survey_id(std::string_view record_id) { return "sf-survey:" + std::string(record_id); }
     static std::string delivery_id(std::string_view opportunity_id) { return "sf-delivery:" + std::string(opportunity_id); }

@@ -235,8 +235,15 @@ Status OrgReader::read(const std::optional<SyncCursor>& since, RecordSink& sink)
     if (since) progress_ = *since;
     incremental_ = since.has_value();
     experience_.emplace(options_.experience);
-    // One warning per named field the org lacks, at every sync.
-    if (Status st = experience_->probe(api_, log_); !st) return st;
+    if (options_.probed_feedback) {
+        feedback_ = std::move(options_.probed_feedback);
+    } else {
+        auto feedback = FeedbackSurveys::find(api_);
+        if (!feedback) return feedback.status();
+        feedback_.emplace(std::move(*feedback));
+        // One warning per named field the org lacks (or for no survey source at all).
+        if (Status st = experience_->probe(api_, log_, feedback_->available()); !st) return st;
+    }
     // Reference data, whole: stage catalog, record types, users.
     json::array stage_rows, record_types;
     Status st = collect(api_, "SELECT Id, ApiName, MasterLabel, SortOrder, IsClosed, IsWon, IsActive, "
@@ -321,6 +328,13 @@ Status OrgReader::read(const std::optional<SyncCursor>& since, RecordSink& sink)
                          custom_fields(RecordObject::deal) + experience_->select("Opportunity"),
                      since, sink, [this](const json::array& rows, ReadPage& page) { return add_opportunities(rows, page); });
     if (!st) return st;
+    if (feedback_->available()) {
+        ReadPage page;
+        if (st = feedback_->read(api_, incremental_, page); !st) return st;
+        if (!page.records.survey_responses.empty() || !page.removed.empty()) {
+            if (st = sink.accept(std::move(page)); !st) return st;
+        }
+    }
     st = read_object("Task",
                      "Id, OwnerId, WhoId, WhatId, TaskSubtype, Type, CallType, CallDurationInSeconds, CallDisposition, "
                      "ActivityDate, CompletedDateTime, CreatedDate, Status, Description, SystemModstamp",

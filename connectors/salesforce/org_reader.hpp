@@ -1,6 +1,7 @@
 // Reads an org into ReadPages: reference data (User, OpportunityStage, RecordType) whole every run,
 // then Lead, Contact, Account, Opportunity (with every OpportunityHistory row and the primary
-// OpportunityContactRole of its deals in the same page), Task (with EmailMessage opens) and Event,
+// OpportunityContactRole of its deals in the same page), Feedback Management's survey answers (whole,
+// where the org has them), Task (with EmailMessage opens) and Event,
 // each SOQL query ordered by SystemModstamp so that every page is a checkpoint: a read stopped by the
 // daily reserve resumes after the last page it delivered. An incremental read asks each object for
 // SystemModstamp > its mark and finds deletions with queryAll ... IsDeleted = true.
@@ -15,6 +16,7 @@
 #include "connectors/connector.hpp"
 #include "connectors/http/http_client.hpp"
 #include "experience_fields.hpp"
+#include "feedback_surveys.hpp"
 #include "field_schema.hpp"
 #include "record_mapper.hpp"
 #include "salesforce_api.hpp"
@@ -40,6 +42,10 @@ struct ReaderOptions {
     std::int64_t bulk_threshold = 0;
     http::Clock* clock = nullptr;
     ExperienceSettings experience;  // salesforce.survey.* and salesforce.delivery.*
+    // Set when the sync's field check probed the survey and delivery sources just before this read:
+    // `experience` is then what that probe left and these are Feedback Management's questions, used
+    // as they are (no second probe, so the sync's warnings are said once).
+    std::optional<FeedbackSurveys> probed_feedback;
 };
 
 class OrgReader {
@@ -80,6 +86,7 @@ private:
     std::optional<StageCatalog> stages_;
     std::optional<RecordMapper> mapper_;
     std::optional<ExperienceFields> experience_;  // the named fields the org has, probed per read
+    std::optional<FeedbackSurveys> feedback_;     // Feedback Management's NPS and CSAT questions, per read
     bool incremental_ = false;
     std::map<std::string, std::string> lead_contacts_;  // converted lead -> its contact
     std::map<std::string, LeadOrigin> lead_origins_;    // contact -> its converted lead's origin

@@ -8,6 +8,7 @@
 #include "composite_writer.hpp"
 #include "connectors/http/oauth_token_source.hpp"
 #include "deal_where.hpp"
+#include "feedback_surveys.hpp"
 #include "field_installer.hpp"
 #include "field_name.hpp"
 #include "field_schema.hpp"
@@ -162,6 +163,11 @@ Result<std::string> SalesforceConnector::read(std::string_view cursor_text, Reco
     options.bulk_threshold = settings_.bulk_threshold;
     options.clock = &clock_;
     options.experience = settings_.experience;
+    if (probed_experience_) {
+        options.experience = probed_experience_->settings;
+        options.probed_feedback = std::move(probed_experience_->feedback);
+        probed_experience_.reset();
+    }
     OrgReader reader(*api_, *schema_, options, log_, cancelled_);
     Status st = reader.read(since, sink);
     enhanced_email_ = reader.enhanced_email();
@@ -225,8 +231,13 @@ Result<SchemaReport> SalesforceConnector::ensure_fields(std::span<const FieldDef
     if (Status st = connect(); !st) return st;
     auto report = FieldInstaller(*api_, *schema_, settings_.permission_set, session_->user_id(), &memory_).ensure(fields);
     if (!report) return report;
-    // Install says which named survey or delivery field the org lacks, as every sync does.
-    if (Status st = ExperienceFields(settings_.experience).probe(*api_, log_); !st) return st;
+    // Install says which named survey or delivery field the org lacks (or that no survey source
+    // exists), as every sync does.
+    auto feedback = FeedbackSurveys::find(*api_);
+    if (!feedback) return feedback.status();
+    ExperienceFields experience(settings_.experience);
+    if (Status st = experience.probe(*api_, log_, feedback->available()); !st) return st;
+    probed_experience_ = ProbedExperience{experience.settings(), std::move(*feedback)};
     return report;
 }
 

@@ -20,6 +20,7 @@
 #include "connectors/http/clock.hpp"
 #include "connectors/http/http_client.hpp"
 #include "experience_fields.hpp"
+#include "feedback_surveys.hpp"
 #include "record_mapper.hpp"
 
 namespace sellerscore::connectors::http {
@@ -109,6 +110,14 @@ private:
     // The cursor the last read returned, until current_cursor() has accounted for what happened since.
     std::unique_ptr<SyncCursor> last_read_;
     std::map<std::string, std::set<std::string>> written_;  // sObject -> ids we wrote since that read
+    // What the last ensure_fields() found of the survey and delivery sources. A sync checks fields,
+    // then reads: the read takes this instead of probing (and warning) again, so a sync says each
+    // missing field, or the lack of any survey source, once. Consumed by the next read.
+    struct ProbedExperience {
+        ExperienceSettings settings;
+        FeedbackSurveys feedback;
+    };
+    std::optional<ProbedExperience> probed_experience_;
 };
 
 }  // namespace sellerscore::connectors::salesforce

@@ -217,3 +217,114 @@ TEST_CASE("two pipelines: two business processes, every stage keyed per process"
     CHECK(seen.stages.at(4).id == renewals + ":New");
     CHECK(seen.stages.at(4).probability == Approx(0.1));  // one OpportunityStage per name: the first definition wins
 }
+
+// ---- customer experience: Feedback Management objects and admin-made fields --------------------
+
+namespace {
+
+constexpr model::Timestamp day_ms = 86'400'000;
+
+model::SurveyResponse response(std::string id, model::SurveyKind kind, int score, model::Timestamp at,
+                               std::optional<std::string> contact, std::optional<std::string> deal,
+                               std::optional<std::string> seller = std::nullopt) {
+    return {std::move(id), kind, score, at, std::move(contact), std::move(deal), std::move(seller)};
+}
+
+model::Dataset experience_dataset() {
+    model::Dataset data = small_dataset();
+    data.survey_responses = {response("R1", model::SurveyKind::csat, 4, t0 + 2'000'000, "C1", "D1"),
+                             response("R2", model::SurveyKind::nps, 9, t0 + 3'000'000, "C2", std::nullopt),
+                             response("R3", model::SurveyKind::nps, 10, t0 + 4'000'000, std::nullopt, std::nullopt, "S1"),
+                             response("R4", model::SurveyKind::csat, 2, t0 + 5'000'000, "C1", "D1")};
+    // D1 (won) shipped twice; D2 is lost, so its promise is no delivery.
+    data.deliveries = {{"V1", "D1", t0 + 9 * day_ms + 3'600'000, t0 + 8 * day_ms},
+                       {"V2", "D1", t0 + 5 * day_ms, std::nullopt},
+                       {"V3", "D2", t0 + 5 * day_ms, std::nullopt}};
+    return data;
+}
+
+struct ExperienceOrg {
+    FakeSalesforce salesforce;
+    model::Dataset seen;
+    std::string token;
+    explicit ExperienceOrg(FakeSalesforceOptions options)
+        : salesforce(std::move(options)), seen(salesforce.seed(experience_dataset())), token(session(salesforce)) {}
+    boost::json::array records(const std::string& q) {
+        const FakeResponse response = salesforce.handle(soql(token, q));
+        INFO(q << "\n" << response.body);
+        REQUIRE(response.status == 200);
+        return json_of(response).at("records").as_array();
+    }
+};
+
+FakeSalesforceOptions with(bool feedback_management, bool experience_fields) {
+    FakeSalesforceOptions options = options_with(ManualClock{});
+    options.feedback_management = feedback_management;
+    options.experience_fields = experience_fields;
+    return options;
+}
+
+}  // namespace
+
+TEST_CASE("without Feedback Management the survey objects are INVALID_TYPE, as in an org without the licence") {
+    ExperienceOrg org(with(false, false));
+    for (const char* object : {"Survey", "SurveyQuestion", "SurveyInvitation", "SurveyResponse", "SurveyQuestionResponse",
+                               "SurveySubject"}) {
+        const FakeResponse response = org.salesforce.handle(soql(org.token, std::string("SELECT Id FROM ") + object));
+        INFO(object);
+        CHECK(response.status == 400);
+        CHECK(error_code(response) == "INVALID_TYPE");
+    }
+    CHECK(org.seen.survey_responses.empty());
+}
+
+TEST_CASE("with Feedback Management a response is an invitation, a completed SurveyResponse, its question's answer and a subject naming its Opportunity") {
+    ExperienceOrg org(with(true, false));
+    const auto questions = org.records("SELECT Id, QuestionType FROM SurveyQuestion WHERE QuestionType IN ('CSAT', 'NPS') ORDER BY QuestionOrder ASC");
+    REQUIRE(questions.size() == 2);
+    CHECK(questions.at(0).at("QuestionType") == "CSAT");
+    CHECK(questions.at(1).at("QuestionType") == "NPS");
+    // R3 names only a seller: Feedback Management has no place for whom an answer rates.
+    CHECK(org.records("SELECT Id FROM SurveyInvitation").size() == 3);
+    const auto responses = org.records("SELECT Id, Status, CompletionDateTime, InvitationId FROM SurveyResponse ORDER BY CompletionDateTime ASC");
+    REQUIRE(responses.size() == 3);
+    CHECK(responses.at(0).at("Status") == "Completed");
+    CHECK(responses.at(0).at("CompletionDateTime") == "2026-01-01T00:33:20.000+0000");  // t0 + 2,000 s
+    const std::string first_response = str(responses.at(0).at("Id"));
+    const auto answers = org.records("SELECT NumberValue, QuestionId FROM SurveyQuestionResponse WHERE ResponseId = '" +
+                                     first_response + "'");
+    REQUIRE(answers.size() == 1);
+    CHECK(answers.at(0).at("NumberValue").to_number<double>() == 4);
+    CHECK(answers.at(0).at("QuestionId") == questions.at(0).at("Id"));
+    const auto invitation = org.records("SELECT ContactId FROM SurveyInvitation WHERE Id = '" +
+                                        str(responses.at(0).at("InvitationId")) + "'");
+    CHECK(str(invitation.at(0).at("ContactId")) == org.seen.contacts.at(0).id);
+    // R1 and R4 name D1; R2 names only its contact.
+    const auto subjects = org.records("SELECT SubjectId, SurveyResponseId FROM SurveySubject WHERE SubjectEntityType = 'Opportunity'");
+    REQUIRE(subjects.size() == 2);
+    CHECK(str(subjects.at(0).at("SubjectId")) == org.seen.deals.at(0).id);
+    CHECK(str(subjects.at(0).at("SurveyResponseId")) == first_response);
+    REQUIRE(org.seen.survey_responses.size() == 3);
+    CHECK(org.seen.survey_responses.at(1).kind == model::SurveyKind::nps);
+    CHECK(org.seen.survey_responses.at(1).contact_id == org.seen.contacts.at(1).id);
+    CHECK_FALSE(org.seen.survey_responses.at(1).deal_id);
+}
+
+TEST_CASE("experience fields hold one delivery per won Opportunity and the latest answer per record and kind") {
+    ExperienceOrg org(with(false, true));
+    const std::string d1 = org.seen.deals.at(0).id, d2 = org.seen.deals.at(1).id;
+    const auto won = org.records("SELECT Promised_Delivery__c, Delivered_At__c, CSAT_Score__c, CSAT_Date__c FROM Opportunity WHERE Id = '" + d1 + "'");
+    // The shipment promised last (V1, day 9); a Date field holds the day.
+    CHECK(won.at(0).at("Promised_Delivery__c") == "2026-01-10");
+    CHECK(won.at(0).at("Delivered_At__c") == "2026-01-09T00:00:00.000+0000");
+    // R4 (score 2) came after R1 (score 4): the field holds the latest answer.
+    CHECK(won.at(0).at("CSAT_Score__c").to_number<double>() == 2);
+    CHECK(won.at(0).at("CSAT_Date__c") == "2026-01-01T01:23:20.000+0000");  // t0 + 5,000 s
+    CHECK(org.records("SELECT Promised_Delivery__c FROM Opportunity WHERE Id = '" + d2 + "'").at(0).at("Promised_Delivery__c").is_null());
+    const auto contact = org.records("SELECT NPS_Score__c FROM Contact WHERE Id = '" + org.seen.contacts.at(1).id + "'");
+    CHECK(contact.at(0).at("NPS_Score__c").to_number<double>() == 9);
+    REQUIRE(org.seen.deliveries.size() == 1);
+    CHECK(org.seen.deliveries.at(0).deal_id == d1);
+    CHECK(org.seen.deliveries.at(0).promised_at == t0 + 10 * day_ms - 1);  // by the end of 2026-01-10
+    CHECK(org.seen.deliveries.at(0).delivered_at == t0 + 8 * day_ms);
+}

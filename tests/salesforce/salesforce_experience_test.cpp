@@ -133,7 +133,7 @@ TEST_CASE("A Contact's named NPS fields are one NPS response about the contact",
     CHECK_FALSE(r.deal_id);
 }
 
-TEST_CASE("An org without the named fields reads without them after one warning line at install and at sync",
+TEST_CASE("An org without the named fields reads without them after one warning line at install and one per sync",
           "[salesforce][experience]") {
     SalesforceFixture f;
     f.fake.seed(demo_dataset(40));
@@ -147,12 +147,19 @@ TEST_CASE("An org without the named fields reads without them after one warning 
     // Nor does it name survey fields: csat and nps have no source.
     CHECK(lines_naming(f, "no survey fields named") == 1);
 
+    // A sync checks the fields, then reads: one more line each, not two.
+    REQUIRE(connector->ensure_fields({}).is_ok());
     CollectingSink sink;
     REQUIRE(connector->read("", sink).is_ok());
     CHECK(lines_naming(f, "salesforce.delivery.promised_field") == 2);
     CHECK(lines_naming(f, "no survey fields named") == 2);
     CHECK(sink.records.deliveries.empty());
     CHECK_FALSE(sink.records.deals.empty());
+    // A read on its own probes, and says so, itself.
+    CollectingSink again;
+    REQUIRE(connector->read("", again).is_ok());
+    CHECK(lines_naming(f, "salesforce.delivery.promised_field") == 3);
+    CHECK(lines_naming(f, "no survey fields named") == 3);
 }
 
 TEST_CASE("An incremental read removes a deleted Opportunity's delivery and a cleared promise's",
@@ -182,4 +189,145 @@ TEST_CASE("An incremental read removes a deleted Opportunity's delivery and a cl
                                                                         {model::RecordType::delivery, "sf-delivery:" + deleted},
                                                                         {model::RecordType::delivery, "sf-delivery:" + cleared}});
     CHECK(second.records.deliveries.empty());
+}
+
+// ---- Feedback Management ------------------------------------------------------------------------
+
+namespace {
+
+fakes::FakeSalesforceOptions with_feedback_management() {
+    fakes::FakeSalesforceOptions options;
+    options.feedback_management = true;
+    return options;
+}
+
+// The demo data with three hand-made answers: a CSAT 4 about the first contact and the first won
+// deal at March 10 06:00, an NPS 9 from the second contact only at March 11, an NPS 3 naming only a
+// seller (Feedback Management cannot hold it).
+model::Dataset with_answers(model::Dataset data) {
+    const model::Deal& won = first_with(data, model::DealStatus::won);
+    data.survey_responses = {
+        {"R1", model::SurveyKind::csat, 4, march_10 + 6 * 3'600'000, data.contacts.at(0).id, won.id, std::nullopt},
+        {"R2", model::SurveyKind::nps, 9, march_10 + day, data.contacts.at(1).id, std::nullopt, std::nullopt},
+        {"R3", model::SurveyKind::nps, 3, march_10 + day, std::nullopt, std::nullopt, data.sellers.at(0).id}};
+    return data;
+}
+
+std::size_t index_of_deal(const model::Dataset& d, const std::string& id) {
+    for (std::size_t i = 0; i < d.deals.size(); ++i)
+        if (d.deals[i].id == id) return i;
+    throw std::runtime_error("no such deal");
+}
+
+}  // namespace
+
+TEST_CASE("With Feedback Management every completed CSAT or NPS answer is a response about its contact and its Opportunity",
+          "[salesforce][experience][feedback]") {
+    SalesforceFixture f(with_feedback_management());
+    const model::Dataset source = with_answers(demo_dataset(40));
+    const model::Dataset seeded = f.fake.seed(source);
+    const std::string won = seeded.deals.at(index_of_deal(source, first_with(source, model::DealStatus::won).id)).id;
+    auto connector = f.connector(f.settings());
+    CollectingSink sink;
+    REQUIRE(connector->read("", sink).is_ok());
+    auto responses = sink.records.survey_responses;
+    REQUIRE(responses.size() == 2);
+    std::sort(responses.begin(), responses.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+    CHECK(responses[0].id.rfind("sf-fm:", 0) == 0);
+    CHECK(responses[0].kind == model::SurveyKind::csat);
+    CHECK(responses[0].score == 4);
+    CHECK(responses[0].at == march_10 + 6 * 3'600'000);
+    CHECK(responses[0].contact_id == seeded.contacts.at(0).id);
+    CHECK(responses[0].deal_id == won);
+    CHECK_FALSE(responses[0].seller_id);
+    CHECK(responses[1].kind == model::SurveyKind::nps);
+    CHECK(responses[1].score == 9);
+    CHECK(responses[1].at == march_10 + day);
+    CHECK(responses[1].contact_id == seeded.contacts.at(1).id);
+    CHECK_FALSE(responses[1].deal_id);
+    // A survey source exists: no warning about csat and nps.
+    CHECK(lines_naming(f, "no survey fields named") == 0);
+}
+
+TEST_CASE("An answer whose response is not completed, or whose score is off its question's scale, is no response",
+          "[salesforce][experience][feedback]") {
+    SalesforceFixture f(with_feedback_management());
+    f.fake.seed(with_answers(demo_dataset(40)));
+    const auto responses = f.fake.record_ids("SurveyResponse");
+    const auto answers = f.fake.record_ids("SurveyQuestionResponse");
+    REQUIRE(responses.size() == 2);
+    REQUIRE(answers.size() == 2);
+    // The first answer is the CSAT 4 of the first response: started, never submitted.
+    REQUIRE(f.fake.touch("SurveyResponse", responses[0], {{"CompletionDateTime", ""}, {"Status", "Started"}}).is_ok());
+    // The NPS answer reads 11, off the 0-10 scale.
+    REQUIRE(f.fake.touch("SurveyQuestionResponse", answers[1], {{"NumberValue", "11"}}).is_ok());
+    auto connector = f.connector(f.settings());
+    CollectingSink sink;
+    REQUIRE(connector->read("", sink).is_ok());
+    CHECK(sink.records.survey_responses.empty());
+}
+
+TEST_CASE("With Feedback Management the named survey fields are not read, after one line saying so",
+          "[salesforce][experience][feedback]") {
+    SalesforceFixture f(with_feedback_management());
+    const model::Dataset seeded = f.fake.seed(with_answers(demo_dataset(40)));
+    REQUIRE(f.fake.define_field("Opportunity", "CSAT_Score__c", "number").is_ok());
+    REQUIRE(f.fake.define_field("Opportunity", "CSAT_Date__c", "date").is_ok());
+    REQUIRE(f.fake.touch("Opportunity", seeded.deals.at(0).id, {{"CSAT_Score__c", "1"}, {"CSAT_Date__c", "2026-03-12"}}).is_ok());
+    sf::SalesforceSettings s = f.settings();
+    s.experience.survey_score_field = "CSAT_Score__c";
+    s.experience.survey_date_field = "CSAT_Date__c";
+    auto connector = f.connector(s);
+    REQUIRE(connector->ensure_fields({}).is_ok());  // install
+    REQUIRE(connector->ensure_fields({}).is_ok());  // a sync: the field check, then the read
+    CollectingSink sink;
+    REQUIRE(connector->read("", sink).is_ok());
+    CHECK(sink.records.survey_responses.size() == 2);
+    for (const auto& r : sink.records.survey_responses) CHECK(r.id.rfind("sf-fm:", 0) == 0);
+    CHECK(lines_naming(f, "read from Feedback Management") == 2);  // once at install, once in the sync
+    CHECK(lines_naming(f, "no survey fields named") == 0);
+}
+
+TEST_CASE("An org that has Feedback Management but no CSAT or NPS question reads the named fields",
+          "[salesforce][experience][feedback]") {
+    SalesforceFixture f(with_feedback_management());
+    model::Dataset source = demo_dataset(40);
+    source.survey_responses.clear();  // the survey and its questions exist; no CSAT or NPS question is answered
+    const model::Dataset seeded = f.fake.seed(source);
+    for (const std::string& question : f.fake.record_ids("SurveyQuestion")) {
+        REQUIRE(f.fake.touch("SurveyQuestion", question, {{"QuestionType", "FreeText"}}).is_ok());
+    }
+    REQUIRE(f.fake.define_field("Opportunity", "CSAT_Score__c", "number").is_ok());
+    REQUIRE(f.fake.define_field("Opportunity", "CSAT_Date__c", "date").is_ok());
+    REQUIRE(f.fake.touch("Opportunity", seeded.deals.at(0).id, {{"CSAT_Score__c", "5"}, {"CSAT_Date__c", "2026-03-12"}}).is_ok());
+    sf::SalesforceSettings s = f.settings();
+    s.experience.survey_score_field = "CSAT_Score__c";
+    s.experience.survey_date_field = "CSAT_Date__c";
+    auto connector = f.connector(s);
+    CollectingSink sink;
+    REQUIRE(connector->read("", sink).is_ok());
+    REQUIRE(sink.records.survey_responses.size() == 1);
+    CHECK(sink.records.survey_responses[0].id == "sf-survey:" + seeded.deals.at(0).id);
+    CHECK(sink.records.survey_responses[0].score == 5);
+}
+
+TEST_CASE("An incremental read removes a deleted Feedback Management answer", "[salesforce][experience][feedback]") {
+    SalesforceFixture f(with_feedback_management());
+    f.fake.seed(with_answers(demo_dataset(40)));
+    auto connector = f.connector(f.settings());
+    CollectingSink first;
+    const auto cursor = connector->read("", first);
+    REQUIRE(cursor.is_ok());
+    REQUIRE(first.records.survey_responses.size() == 2);
+    const auto answers = f.fake.record_ids("SurveyQuestionResponse");
+    f.clock.advance(std::chrono::seconds(1));
+    REQUIRE(f.fake.remove("SurveyQuestionResponse", answers[0]).is_ok());
+    CollectingSink second;
+    REQUIRE(connector->read(*cursor, second).is_ok());
+    std::set<std::string> removed;
+    for (const auto& r : second.removed)
+        if (r.type == model::RecordType::survey_response) removed.insert(r.id);
+    CHECK(removed == std::set<std::string>{"sf-fm:" + answers[0]});
+    REQUIRE(second.records.survey_responses.size() == 1);
+    CHECK(second.records.survey_responses[0].id == "sf-fm:" + answers[1]);
 }

@@ -40,7 +40,7 @@ TEST_CASE("A field that exists with another type is reported, not reused", "[sal
     CHECK(report.status().message().find("Opportunity.Seller_Score__c exists as Number, not Currency") != std::string::npos);
 }
 
-TEST_CASE("With nothing changed, the field check costs one Tooling query for every field and the three FLS checks",
+TEST_CASE("With nothing changed, the field check costs one Tooling query for every field, the three FLS checks and the survey source check",
           "[salesforce][fields]") {
     SalesforceFixture f;
     f.fake.seed(demo_dataset());
@@ -54,8 +54,9 @@ TEST_CASE("With nothing changed, the field check costs one Tooling query for eve
     REQUIRE(report.is_ok());
     CHECK(report->existing.size() == 3);
     CHECK(f.fake.requests("/services/data/v62.0/tooling/query") - tooling == 1);
-    // The CustomField query, then PermissionSet, FieldPermissions and PermissionSetAssignment.
-    CHECK(f.fake.api_usage() - usage == 4);
+    // The CustomField query, then PermissionSet, FieldPermissions and PermissionSetAssignment, and the
+    // SurveyQuestion query that tells whether Feedback Management is a survey source.
+    CHECK(f.fake.api_usage() - usage == 5);
 }
 
 TEST_CASE("A remembered field deleted and created again with another type is reported", "[salesforce][fields]") {

@@ -52,7 +52,7 @@ FakeResponse maintenance_page() {
 struct FakeSalesforce::Impl {
     explicit Impl(FakeSalesforceOptions options_in)
         : options(std::move(options_in)),
-          org(options.epoch_ms_now, options.multi_currency, options.enhanced_email),
+          org(options.epoch_ms_now, options.multi_currency, options.enhanced_email, options.feedback_management),
           oauth(options),
           allocation(options.daily_allocation),
           queries(options.batch_shortfall),

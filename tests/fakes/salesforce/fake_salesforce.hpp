@@ -55,6 +55,13 @@ struct FakeSalesforceOptions {
     std::string corporate_currency = "USD";
     std::map<std::string, double> conversion_rates = {{"USD", 1.0}, {"EUR", 0.5}, {"GBP", 0.25}};
     bool enhanced_email = true;
+    // Salesforce Feedback Management (a licence): the survey objects (Survey, SurveyVersion,
+    // SurveyQuestion, SurveyInvitation, SurveyResponse, SurveyQuestionResponse, SurveySubject) exist
+    // and seed() stores every survey response there; without it a query of them is INVALID_TYPE.
+    bool feedback_management = false;
+    // seed() also stores survey responses and deliveries in custom fields an admin made on Opportunity
+    // and Contact (fake_salesforce_seeder.hpp, "experience fields").
+    bool experience_fields = false;
     std::string api_version = "v62.0";
     // Requests running for at least long_request_threshold count toward this limit (production: 25 over 20 s).
     int max_concurrent_long_requests = 25;

@@ -25,7 +25,8 @@ SfField reference(std::string name, std::string to, std::string relationship = {
 
 }  // namespace
 
-SfOrg::SfOrg(std::function<std::int64_t()> epoch_ms_now, bool multi_currency, bool enhanced_email)
+SfOrg::SfOrg(std::function<std::int64_t()> epoch_ms_now, bool multi_currency, bool enhanced_email,
+             bool feedback_management)
     : epoch_ms_now_(std::move(epoch_ms_now)) {
     auto add = [&](std::string name, std::string prefix, std::vector<SfField> fields, bool tooling = false) {
         auto object = std::make_unique<SfObject>(name, prefix, tooling);
@@ -84,6 +85,36 @@ SfOrg::SfOrg(std::function<std::int64_t()> epoch_ms_now, bool multi_currency, bo
         add("EmailMessage", "02s", {reference("ActivityId", "Task", "Activity"), field("Incoming", T::boolean),
                                     field("IsOpened", T::boolean), field("FirstOpenedDate", T::datetime),
                                     field("MessageDate", T::datetime), field("Subject", T::text), field("Status", T::picklist)});
+    if (feedback_management) {
+        // Feedback Management's object model (Salesforce Feedback Management Developer Guide): a
+        // response per participant and survey, an answer per question; SurveySubject ties an invitation
+        // or a response to the record it is about. Key prefixes are the fake's own (not verified).
+        add("Survey", "0Kd", {field("Name", T::text), field("DeveloperName", T::text),
+                              reference("ActiveVersionId", "SurveyVersion", "ActiveVersion")});
+        add("SurveyVersion", "0Kf", {reference("SurveyId", "Survey", "Survey"), field("VersionNumber", T::number),
+                                     field("SurveyStatus", T::picklist)});
+        add("SurveyQuestion", "0Kg", {field("Name", T::text), field("DeveloperName", T::text),
+                                      field("QuestionType", T::picklist), field("QuestionOrder", T::number),
+                                      reference("SurveyVersionId", "SurveyVersion", "SurveyVersion")});
+        add("SurveyInvitation", "0Ki", {field("Name", T::text), reference("SurveyId", "Survey", "Survey"),
+                                        reference("ParticipantId", ""), reference("ContactId", "Contact", "Contact"),
+                                        field("ResponseStatus", T::picklist)});
+        add("SurveyResponse", "0Kj", {field("Name", T::text), reference("SurveyId", "Survey", "Survey"),
+                                      reference("SurveyVersionId", "SurveyVersion", "SurveyVersion"),
+                                      reference("InvitationId", "SurveyInvitation", "Invitation"),
+                                      reference("SubmitterId", ""), field("Status", T::picklist),
+                                      field("CompletionDateTime", T::datetime)});
+        add("SurveyQuestionResponse", "0Kk", {reference("QuestionId", "SurveyQuestion", "Question"),
+                                              reference("ResponseId", "SurveyResponse", "Response"),
+                                              reference("InvitationId", "SurveyInvitation", "Invitation"),
+                                              reference("SurveyVersionId", "SurveyVersion", "SurveyVersion"),
+                                              field("Datatype", T::picklist), field("NumberValue", T::number),
+                                              field("ResponseShortText", T::text)});
+        add("SurveySubject", "0Kl", {field("Name", T::text), reference("ParentId", ""), reference("SubjectId", ""),
+                                     field("SubjectEntityType", T::picklist), reference("SurveyId", "Survey", "Survey"),
+                                     reference("SurveyInvitationId", "SurveyInvitation", "SurveyInvitation"),
+                                     reference("SurveyResponseId", "SurveyResponse", "SurveyResponse")});
+    }
     add("PermissionSet", "0PS", {field("Name", T::text), field("Label", T::text), field("Description", T::text)});
     add("FieldPermissions", "01k", {reference("ParentId", "PermissionSet", "Parent"), field("SobjectType", T::text),
                                     field("Field", T::text), field("PermissionsRead", T::boolean),

@@ -15,9 +15,11 @@ namespace sellerscore::fakes {
 
 class SfOrg {
 public:
-    SfOrg(std::function<std::int64_t()> epoch_ms_now, bool multi_currency, bool enhanced_email);
+    SfOrg(std::function<std::int64_t()> epoch_ms_now, bool multi_currency, bool enhanced_email,
+          bool feedback_management = false);
 
-    // nullptr for a type the org does not have (EmailMessage without Enhanced Email).
+    // nullptr for a type the org does not have (EmailMessage without Enhanced Email, the survey objects
+    // without Feedback Management).
     SfObject* object(std::string_view name, bool tooling = false);
     const SfObject* object(std::string_view name, bool tooling = false) const;
     // The object whose records carry this id's key prefix.

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "fake_salesforce_time.hpp"
 #include "plugin/model/timestamp_format.hpp"
@@ -51,6 +54,8 @@ public:
         seed_contacts(source);
         seed_deals(source);
         seed_activities(source);
+        if (options_.feedback_management) seed_feedback_management(source);
+        if (options_.experience_fields) seed_experience_fields(source);
         return std::move(result_);
     }
 
@@ -439,6 +444,154 @@ private:
                     break;
             }
             result_.activities.push_back(std::move(seen));
+        }
+    }
+
+    std::optional<std::string> mapped(const std::unordered_map<std::string, std::string>& ids,
+                                      const std::optional<std::string>& model_id) const {
+        if (!model_id) return std::nullopt;
+        const auto found = ids.find(*model_id);
+        return found == ids.end() ? std::nullopt : std::optional<std::string>(found->second);
+    }
+
+    // One survey with a CSAT and an NPS question; per response an invitation to its contact, a
+    // completed SurveyResponse, the answer to its kind's question, and a SurveySubject naming its
+    // Opportunity. A response's seller has no place: Feedback Management does not name whom it rates.
+    void seed_feedback_management(const model::Dataset& source) {
+        SfObject& surveys = object("Survey");
+        SfObject& versions = object("SurveyVersion");
+        SfObject& questions = object("SurveyQuestion");
+        SfObject& invitations = object("SurveyInvitation");
+        SfObject& responses = object("SurveyResponse");
+        SfObject& answers = object("SurveyQuestionResponse");
+        SfObject& subjects = object("SurveySubject");
+        const std::int64_t now = org_.now_ms();
+        SfRecord& survey_record = org_.create(surveys, now);
+        const std::string survey = survey_record.id;
+        put(surveys, survey_record, "Name", SfValue::of_text("Customer experience"));
+        put(surveys, survey_record, "DeveloperName", SfValue::of_text("customer_experience"));
+        SfRecord& version_record = org_.create(versions, now);
+        const std::string version = version_record.id;
+        put(versions, version_record, "SurveyId", SfValue::of_text(survey));
+        put(versions, version_record, "VersionNumber", SfValue::of_number(1));
+        put(versions, version_record, "SurveyStatus", SfValue::of_text("Active"));
+        put(surveys, *surveys.find(survey), "ActiveVersionId", SfValue::of_text(version));
+        std::string question_of[2];
+        const char* types[2] = {"CSAT", "NPS"};
+        for (int k = 0; k < 2; ++k) {
+            SfRecord& q = org_.create(questions, now);
+            question_of[k] = q.id;
+            put(questions, q, "Name", SfValue::of_text(k == 0 ? "How satisfied are you?" : "How likely are you to recommend us?"));
+            put(questions, q, "DeveloperName", SfValue::of_text(k == 0 ? "satisfaction" : "recommend"));
+            put(questions, q, "QuestionType", SfValue::of_text(types[k]));
+            put(questions, q, "QuestionOrder", SfValue::of_number(k + 1));
+            put(questions, q, "SurveyVersionId", SfValue::of_text(version));
+        }
+        for (const model::SurveyResponse& r : source.survey_responses) {
+            const std::optional<std::string> contact = mapped(contacts_, r.contact_id);
+            const std::optional<std::string> deal = mapped(deals_, r.deal_id);
+            if (!contact && !deal) continue;  // names only a seller
+            SfRecord& invitation = org_.create(invitations, r.at);
+            const std::string invitation_id = invitation.id;
+            put(invitations, invitation, "SurveyId", SfValue::of_text(survey));
+            put(invitations, invitation, "ResponseStatus", SfValue::of_text("Completed"));
+            if (contact) {
+                put(invitations, invitation, "ParticipantId", SfValue::of_text(*contact));
+                put(invitations, invitation, "ContactId", SfValue::of_text(*contact));
+            }
+            SfRecord& response = org_.create(responses, r.at);
+            const std::string response_id = response.id;
+            put(responses, response, "SurveyId", SfValue::of_text(survey));
+            put(responses, response, "SurveyVersionId", SfValue::of_text(version));
+            put(responses, response, "InvitationId", SfValue::of_text(invitation_id));
+            if (contact) put(responses, response, "SubmitterId", SfValue::of_text(*contact));
+            put(responses, response, "Status", SfValue::of_text("Completed"));
+            put(responses, response, "CompletionDateTime", SfValue::of_datetime(r.at));
+            SfRecord& answer = org_.create(answers, r.at);
+            const std::string answer_id = answer.id;
+            put(answers, answer, "QuestionId", SfValue::of_text(question_of[r.kind == model::SurveyKind::nps ? 1 : 0]));
+            put(answers, answer, "ResponseId", SfValue::of_text(response_id));
+            put(answers, answer, "InvitationId", SfValue::of_text(invitation_id));
+            put(answers, answer, "SurveyVersionId", SfValue::of_text(version));
+            put(answers, answer, "Datatype", SfValue::of_text("Int"));
+            put(answers, answer, "NumberValue", SfValue::of_number(r.score));
+            if (deal) {
+                SfRecord& subject = org_.create(subjects, r.at);
+                put(subjects, subject, "ParentId", SfValue::of_text(response_id));
+                put(subjects, subject, "SubjectId", SfValue::of_text(*deal));
+                put(subjects, subject, "SubjectEntityType", SfValue::of_text("Opportunity"));
+                put(subjects, subject, "SurveyId", SfValue::of_text(survey));
+                put(subjects, subject, "SurveyInvitationId", SfValue::of_text(invitation_id));
+                put(subjects, subject, "SurveyResponseId", SfValue::of_text(response_id));
+            }
+            model::SurveyResponse seen;
+            seen.id = "sf-fm:" + answer_id;
+            seen.kind = r.kind;
+            seen.score = r.score;
+            seen.at = r.at;
+            seen.contact_id = contact;
+            seen.deal_id = deal;
+            result_.survey_responses.push_back(std::move(seen));
+        }
+    }
+
+    // An admin-made custom field (readable by everyone), unless the object has it already.
+    std::size_t custom_field(SfObject& type, const char* name, SfFieldType field_type) {
+        if (const auto slot = type.slot_of(name)) return *slot;
+        SfField f;
+        f.name = name;
+        f.type = field_type;
+        f.custom = true;
+        if (field_type == SfFieldType::number) f.precision = 18;
+        type.add_field(std::move(f));
+        return *type.slot_of(name);
+    }
+
+    // Deliveries: the won Opportunity's Promised_Delivery__c (Date) and Delivered_At__c (DateTime),
+    // the shipment promised last. Responses: <KIND>_Score__c (Number) and <KIND>_Date__c (DateTime)
+    // of the Opportunity it names, else of its Contact; the latest answer per record and kind.
+    void seed_experience_fields(const model::Dataset& source) {
+        SfObject& opportunities = object("Opportunity");
+        SfObject& contacts = object("Contact");
+        if (!source.deliveries.empty()) {
+            const std::size_t promised = custom_field(opportunities, promised_delivery_field, SfFieldType::date);
+            const std::size_t delivered = custom_field(opportunities, delivered_at_field, SfFieldType::datetime);
+            std::unordered_set<std::string> won;
+            for (const model::Deal& deal : source.deals)
+                if (deal.status == model::DealStatus::won) won.insert(deal.id);
+            std::map<std::string, const model::Delivery*> last_promised;
+            for (const model::Delivery& d : source.deliveries) {
+                if (!won.count(d.deal_id) || !deals_.contains(d.deal_id)) continue;
+                const model::Delivery*& slot = last_promised[deals_.at(d.deal_id)];
+                if (slot == nullptr || d.promised_at >= slot->promised_at) slot = &d;
+            }
+            for (const auto& [opportunity, d] : last_promised) {
+                SfRecord& record = *opportunities.find(opportunity);
+                const model::Timestamp day = model::utc_day_number(d->promised_at) * model::ms_per_day;
+                opportunities.set(record, promised, SfValue::of_date(day));
+                opportunities.set(record, delivered, d->delivered_at ? SfValue::of_datetime(*d->delivered_at) : SfValue{});
+                result_.deliveries.push_back({"sf-delivery:" + opportunity, opportunity, day + model::ms_per_day - 1, d->delivered_at});
+            }
+        }
+        std::vector<const model::SurveyResponse*> in_time_order;
+        for (const model::SurveyResponse& r : source.survey_responses) in_time_order.push_back(&r);
+        std::stable_sort(in_time_order.begin(), in_time_order.end(), [](const auto* a, const auto* b) { return a->at < b->at; });
+        for (const model::SurveyResponse* r : in_time_order) {
+            const bool nps = r->kind == model::SurveyKind::nps;
+            SfObject* type = nullptr;
+            std::optional<std::string> id = mapped(deals_, r->deal_id);
+            if (id) {
+                type = &opportunities;
+            } else if ((id = mapped(contacts_, r->contact_id))) {
+                type = &contacts;
+            } else {
+                continue;  // names only a seller: no record holds it
+            }
+            const std::size_t score = custom_field(*type, nps ? nps_score_field : csat_score_field, SfFieldType::number);
+            const std::size_t date = custom_field(*type, nps ? nps_date_field : csat_date_field, SfFieldType::datetime);
+            SfRecord& record = *type->find(*id);
+            type->set(record, score, SfValue::of_number(r->score));
+            type->set(record, date, SfValue::of_datetime(r->at));
         }
     }
 

@@ -30,6 +30,22 @@
 //   owners     -> a record without a known seller is owned by the integration user (Salesforce
 //                 requires an owner), and the reader sees that user as a seller
 //   spend      -> not held
+//   survey responses, with `feedback_management` (Salesforce Feedback Management): one Survey
+//                 "Customer experience" (one SurveyVersion) with a CSAT and an NPS SurveyQuestion
+//                 (QuestionType 'CSAT', 'NPS'); per response naming a contact or a deal: a
+//                 SurveyInvitation (ContactId, ParticipantId = the contact), a SurveyResponse (Status
+//                 'Completed', CompletionDateTime = at, SubmitterId = the contact), a
+//                 SurveyQuestionResponse (NumberValue = score) and, when it names a deal, a
+//                 SurveySubject (SubjectEntityType 'Opportunity', SubjectId, SurveyResponseId). A
+//                 response naming only a seller is not held; none names its seller. Read back with id
+//                 "sf-fm:<SurveyQuestionResponse id>".
+//   experience fields, with `experience_fields` (admin-made custom fields, the constants below):
+//                 deliveries -> the won Opportunity's Promised_Delivery__c (Date: read back as the
+//                 day's last millisecond) and Delivered_At__c (DateTime), the shipment promised last;
+//                 survey responses -> <KIND>_Score__c (Number) and <KIND>_Date__c (DateTime) of the
+//                 Opportunity the response names, else of its Contact, the latest answer per record
+//                 and kind (KIND = CSAT or NPS); what a reader gets back of these depends on
+//                 salesforce.survey.*, so the returned data set holds only the deliveries
 #pragma once
 
 #include <map>
@@ -39,6 +55,13 @@
 #include "fake_salesforce_org.hpp"
 
 namespace sellerscore::fakes {
+
+inline constexpr const char* promised_delivery_field = "Promised_Delivery__c";
+inline constexpr const char* delivered_at_field = "Delivered_At__c";
+inline constexpr const char* csat_score_field = "CSAT_Score__c";
+inline constexpr const char* csat_date_field = "CSAT_Date__c";
+inline constexpr const char* nps_score_field = "NPS_Score__c";
+inline constexpr const char* nps_date_field = "NPS_Date__c";
 
 model::Dataset seed_org(SfOrg& org, const model::Dataset& source, const FakeSalesforceOptions& options,
                         const std::string& integration_user_id);
