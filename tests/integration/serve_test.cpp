@@ -17,6 +17,7 @@
 #include "host/serve/jwt_hs256.hpp"
 #include "host/serve/serve_router.hpp"
 #include "host/serve/sync_debouncer.hpp"
+#include "host/serve/sync_interval.hpp"
 
 namespace json = boost::json;
 namespace http = sellerscore::connectors::http;
@@ -330,4 +331,56 @@ TEST_CASE("no change, no sync", "[serve][debounce]") {
     SyncDebouncer debouncer([&] { ++syncs; }, std::chrono::milliseconds(0));
     debouncer.wait_idle();
     CHECK(debouncer.syncs_started() == 0);
+}
+
+TEST_CASE("with a period, syncs run with no notification at all, one at a time", "[serve][debounce][schedule]") {
+    std::atomic<int> running{0};
+    std::atomic<int> most_at_once{0};
+    SyncDebouncer debouncer(
+        [&] {
+            const int now = ++running;
+            int seen = most_at_once.load();
+            while (now > seen && !most_at_once.compare_exchange_weak(seen, now)) {
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            --running;
+        },
+        std::chrono::milliseconds(0), std::chrono::milliseconds(1));
+    // A bound against hanging, not a measurement.
+    for (int i = 0; i < 6000 && debouncer.scheduled_syncs_started() < 3; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    CHECK(debouncer.scheduled_syncs_started() >= 3);
+    CHECK(debouncer.syncs_started() >= debouncer.scheduled_syncs_started());
+    CHECK(most_at_once == 1);
+}
+
+TEST_CASE("without a period, nothing is ever scheduled", "[serve][debounce][schedule]") {
+    std::atomic<int> syncs{0};
+    SyncDebouncer debouncer([&] { ++syncs; }, std::chrono::milliseconds(0));
+    debouncer.notify();
+    for (int i = 0; i < 6000 && syncs == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    debouncer.wait_idle();
+    CHECK(debouncer.syncs_started() == 1);
+    CHECK(debouncer.scheduled_syncs_started() == 0);
+}
+
+TEST_CASE("--sync-every takes a whole number of seconds, minutes or hours, and 0 for none", "[serve][schedule]") {
+    CHECK(parse_sync_interval("90s").value() == std::chrono::seconds(90));
+    CHECK(parse_sync_interval("15m").value() == std::chrono::seconds(900));
+    CHECK(parse_sync_interval("1h").value() == std::chrono::seconds(3600));
+    CHECK(parse_sync_interval("168h").value() == std::chrono::seconds(604800));  // a week, the most
+    CHECK(parse_sync_interval("0").value() == std::chrono::seconds(0));
+    CHECK(parse_sync_interval("0m").value() == std::chrono::seconds(0));
+}
+
+TEST_CASE("--sync-every refuses a value without a unit, another unit, a sign, a fraction or more than a week",
+          "[serve][schedule]") {
+    for (const char* bad : {"", "15", "m", "1d", "1.5h", "-1h", "+1h", "169h", "10081m", "h1", "99999999999999999999s"}) {
+        INFO(bad);
+        const auto parsed = parse_sync_interval(bad);
+        REQUIRE_FALSE(parsed.is_ok());
+        CHECK(parsed.status().code() == sellerscore::StatusCode::invalid_argument);
+        CHECK_THAT(parsed.status().message(), Catch::Contains("--sync-every"));
+    }
 }
