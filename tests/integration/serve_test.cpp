@@ -55,6 +55,10 @@ constexpr const char* panel_jwt =
 constexpr const char* other_company_jwt =
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VySWQiOjEyMywiY29tcGFueUlkIjo5OTksImlhdCI6MTcwMDAwMDAwMCwiZXhwIjoxNzAwMDAwNj"
     "AwfQ.F_djsEg2fR_vvXFLW43f0Rw92ZBYYZRt5661RGECflo";
+// Claims {"userId":123,"iat":1700000000,"exp":1700000600}: no companyId.
+constexpr const char* no_company_jwt =
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VySWQiOjEyMywiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDA2MDB9."
+    "Qn-eOQ1p9HQg81w7Gazl_wSngpqNHvEBAF-LKlGySyM";
 // Claims without exp.
 constexpr const char* no_expiry_jwt =
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VySWQiOjEyMywiY29tcGFueUlkIjo0NTYsImlhdCI6MTcwMDAwMDAwMH0."
@@ -225,9 +229,11 @@ TEST_CASE("the Pipedrive panel answers a valid JWT with Pipedrive's data shape f
           "[serve][router]") {
     RouterFixture f;
     f.now_ms = 1700000100000;
-    const http::ServerResponse r =
-        f.get("/pipedrive/panel?resource=deal&view=details&userId=123&companyId=456&selectedIds=42",
-              {{"authorization", std::string("Bearer ") + panel_jwt}});
+    // The JWT as Pipedrive's example apps read it: the `token` query parameter, next to userId, companyId
+    // and selectedIds.
+    const http::ServerResponse r = f.get(
+        std::string("/pipedrive/panel?resource=deal&view=details&userId=123&companyId=456&selectedIds=42&token=") +
+        panel_jwt);
     REQUIRE(r.status == 200);
     const json::value panel = json::parse(r.body);
     REQUIRE(panel.at("data").as_array().size() == 1);
@@ -240,6 +246,10 @@ TEST_CASE("the Pipedrive panel answers a valid JWT with Pipedrive's data shape f
     CHECK(o.at("lifts") == "\u2191 deals won 3 (top 1%)");
     CHECK(o.at("holds") == "\u2193 revenue won 300 (bottom 1%)");
     CHECK(o.at("scored_at") == "2024-03-31T00:00:00Z");
+    // The same token as a Bearer header gets the same answer.
+    CHECK(f.get("/pipedrive/panel?resource=deal&view=details&userId=123&companyId=456&selectedIds=42",
+                {{"authorization", std::string("Bearer ") + panel_jwt}})
+              .body == r.body);
 }
 
 TEST_CASE("the Pipedrive panel refuses another company (403), an expired or missing JWT (401)", "[serve][router]") {
@@ -251,6 +261,17 @@ TEST_CASE("the Pipedrive panel refuses another company (403), an expired or miss
     f.now_ms = 1700000600000;
     CHECK(f.get(target + "&token=" + panel_jwt).status == 401);
     CHECK_THAT(f.joined_log(), !Catch::Contains(panel_jwt));
+}
+
+TEST_CASE("a Pipedrive panel JWT without a companyId claim is refused (403), even with companyId in the query",
+          "[serve][router]") {
+    RouterFixture f;
+    f.now_ms = 1700000100000;
+    const http::ServerResponse r =
+        f.get(std::string("/pipedrive/panel?companyId=456&selectedIds=42&token=") + no_company_jwt);
+    CHECK(r.status == 403);
+    CHECK(r.body == "{\"error\":\"forbidden\"}");
+    CHECK_THAT(f.joined_log(), Catch::Contains("403 GET /pipedrive/panel: JWT without a companyId claim"));
 }
 
 TEST_CASE("a deal nobody scored gives the panel no data and the card 404", "[serve][router]") {
