@@ -2,7 +2,7 @@
 // hubspot.fetch, which HubSpot signs with X-HubSpot-Signature-v3; serve answers from its last
 // scorecard, never calling the CRM per view. TypeScript so that CI (tests/hubspot_app) checks every
 // component and prop against the @hubspot/ui-extensions version pinned in package-lock.json.
-import React, { useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import {
   DescriptionList,
   DescriptionListItem,
