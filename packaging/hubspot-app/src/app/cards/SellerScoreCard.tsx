@@ -14,7 +14,7 @@ import {
   Text,
   hubspot,
 } from "@hubspot/ui-extensions";
-import type { CrmContext } from "@hubspot/ui-extensions";
+import type { CrmContext, TagProps } from "@hubspot/ui-extensions";
 
 // Must be listed in app-hsmeta.json permittedUrls.fetch.
 const BACKEND = "https://scores.example.com";
@@ -37,7 +37,8 @@ interface SellerCard {
   report_url: string | null;
 }
 
-type TagVariant = "default" | "warning" | "success" | "error" | "info";
+// The variants of the pinned ui-extensions: a name it lacks (it has no "danger") fails the type check.
+type TagVariant = NonNullable<TagProps["variant"]>;
 const BAND_VARIANT: Record<string, TagVariant> = { A: "success", B: "info", C: "warning", D: "error" };
 
 const percent = (v: number | null | undefined): string => (typeof v === "number" ? `${Math.round(v * 100)}%` : "n/a");
