@@ -386,7 +386,7 @@ TEST_CASE("without a period, nothing is ever scheduled", "[serve][debounce][sche
     CHECK(debouncer.scheduled_syncs_started() == 0);
 }
 
-TEST_CASE("--sync-every takes a whole number of seconds, minutes or hours, and 0 for none", "[serve][schedule]") {
+TEST_CASE("serve's --sync-every takes a whole number of seconds, minutes or hours, and 0 for none", "[serve][schedule]") {
     CHECK(parse_sync_interval("90s").value() == std::chrono::seconds(90));
     CHECK(parse_sync_interval("15m").value() == std::chrono::seconds(900));
     CHECK(parse_sync_interval("1h").value() == std::chrono::seconds(3600));
@@ -395,7 +395,7 @@ TEST_CASE("--sync-every takes a whole number of seconds, minutes or hours, and 0
     CHECK(parse_sync_interval("0m").value() == std::chrono::seconds(0));
 }
 
-TEST_CASE("--sync-every refuses a value without a unit, another unit, a sign, a fraction or more than a week",
+TEST_CASE("serve's --sync-every refuses a value without a unit, another unit, a sign, a fraction or more than a week",
           "[serve][schedule]") {
     for (const char* bad : {"", "15", "m", "1d", "1.5h", "-1h", "+1h", "169h", "10081m", "h1", "99999999999999999999s"}) {
         INFO(bad);
