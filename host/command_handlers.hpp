@@ -59,6 +59,7 @@ struct ServeCommandOptions {
     std::string pipedrive_company;
     std::string report_url;
     int debounce_ms = 2000;
+    std::string sync_every = "1h";  // the scheduled incremental sync (serve/sync_interval.hpp); "0": none
     std::size_t max_body_bytes = 1 << 20;
 };
 

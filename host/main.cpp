@@ -130,6 +130,9 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--debounce-ms", serve.debounce_ms, "Quiet period gathering webhook bursts into one sync")
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
+    serve_cmd->add_option("--sync-every", serve.sync_every,
+                          "Also run the incremental sync this often without a webhook (90s, 15m, 1h; 0: never)")
+        ->capture_default_str();
 
     UninstallCommandOptions uninstall;
     CLI::App* uninstall_cmd = app.add_subcommand("uninstall", "Remove the custom fields this plugin created");

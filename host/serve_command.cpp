@@ -11,6 +11,7 @@
 #include "connectors/http/https_server.hpp"
 #include "host/serve/serve_router.hpp"
 #include "host/serve/sync_debouncer.hpp"
+#include "host/serve/sync_interval.hpp"
 #include "host_session.hpp"
 
 namespace sellerscore::host {
@@ -72,8 +73,10 @@ Status run_serve_command(const GlobalOptions& global, const ServeCommandOptions&
     if (!settings.pipedrive_jwt_secret.empty() && settings.pipedrive_company_id.empty()) {
         return Status::invalid_argument("serve: with SELLERSCORE_PIPEDRIVE_JWT_SECRET set, give --pipedrive-company");
     }
+    const Result<std::chrono::seconds> sync_every = serve::parse_sync_interval(options.sync_every);
+    if (!sync_every) return sync_every.status();
 
-    // Set once the debouncer exists, before the server starts: only webhooks call it.
+    // Set once the debouncer exists, before the server starts: webhooks call it.
     std::function<void()> notify_sync;
     serve::ServeHooks hooks;
     hooks.now_ms = system_now_ms;
@@ -103,8 +106,13 @@ Status run_serve_command(const GlobalOptions& global, const ServeCommandOptions&
             const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
             logger.info("serve: incremental sync done in {} ms", ms.count());
         },
-        std::chrono::milliseconds(options.debounce_ms));
+        std::chrono::milliseconds(options.debounce_ms), *sync_every);
     notify_sync = [&debouncer] { debouncer.notify(); };
+    if (sync_every->count() > 0) {
+        logger.info("serve: incremental sync every {} s without a webhook, and after each webhook burst", sync_every->count());
+    } else {
+        logger.info("serve: no scheduled sync (--sync-every 0): only webhooks trigger one");
+    }
 
     connectors::http::HttpsServerOptions server_options;
     server_options.bind_address = options.bind;

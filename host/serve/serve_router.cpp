@@ -127,6 +127,8 @@ ServerResponse ServeRouter::hubspot_card(const ServerRequest& request) const {
 ServerResponse ServeRouter::pipedrive_panel(const ServerRequest& request) const {
     if (settings_.pipedrive_jwt_secret.empty()) return refuse(404, request, "Pipedrive panel not configured");
     const auto query = query_parameters(request.target);
+    // Pipedrive's own example apps read the token from the `token` query parameter (their custom panels
+    // and JSON modals); a Bearer header is taken too, as JSON panels' docs do not say which it is.
     std::string token = param(query, "token");
     if (const std::string auth = header(request, "authorization"); auth.starts_with("Bearer ")) token = auth.substr(7);
     if (token.empty()) return refuse(401, request, "JWT missing");
@@ -139,6 +141,7 @@ ServerResponse ServeRouter::pipedrive_panel(const ServerRequest& request) const 
         case JwtCheck::expired: return refuse(401, request, "JWT expired or without exp");
     }
     const std::string company = json_id_text(verdict.claims.if_contains("companyId"));
+    if (company.empty()) return refuse(403, request, "JWT without a companyId claim");
     if (company != settings_.pipedrive_company_id) return refuse(403, request, "another company");
     if (const std::string asked = param(query, "companyId"); !asked.empty() && asked != company) {
         return refuse(403, request, "companyId differs from the token's");

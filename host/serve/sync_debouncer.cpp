@@ -2,8 +2,9 @@
 
 namespace sellerscore::host::serve {
 
-SyncDebouncer::SyncDebouncer(std::function<void()> sync, std::chrono::milliseconds quiet_period)
-    : sync_(std::move(sync)), quiet_(quiet_period), worker_([this] { run(); }) {}
+SyncDebouncer::SyncDebouncer(std::function<void()> sync, std::chrono::milliseconds quiet_period,
+                             std::chrono::milliseconds period)
+    : sync_(std::move(sync)), quiet_(quiet_period), period_(period), worker_([this] { run(); }) {}
 
 SyncDebouncer::~SyncDebouncer() {
     {
@@ -27,6 +28,11 @@ std::uint64_t SyncDebouncer::syncs_started() const {
     return started_;
 }
 
+std::uint64_t SyncDebouncer::scheduled_syncs_started() const {
+    std::lock_guard lock(mutex_);
+    return scheduled_;
+}
+
 void SyncDebouncer::wait_idle() {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return stopping_ || (!pending_ && !running_); });
@@ -34,11 +40,22 @@ void SyncDebouncer::wait_idle() {
 
 void SyncDebouncer::run() {
     std::unique_lock lock(mutex_);
+    // steady_clock: a wall-clock jump (NTP, DST) neither skips nor doubles a scheduled sync.
+    auto due = std::chrono::steady_clock::now() + period_;
     for (;;) {
-        changed_.wait(lock, [this] { return stopping_ || pending_; });
+        const auto woken = [this] { return stopping_ || pending_; };
+        bool scheduled = false;
+        if (period_ > std::chrono::milliseconds::zero()) {
+            scheduled = !changed_.wait_until(lock, due, woken);
+        } else {
+            changed_.wait(lock, woken);
+        }
         if (stopping_) return;
-        // The quiet period: further notifications within it join this sync.
-        if (changed_.wait_for(lock, quiet_, [this] { return stopping_; })) return;
+        if (scheduled) {
+            ++scheduled_;
+        } else if (changed_.wait_for(lock, quiet_, [this] { return stopping_; })) {
+            return;  // the quiet period: further notifications within it join this sync
+        }
         pending_ = false;
         running_ = true;
         ++started_;
@@ -46,6 +63,7 @@ void SyncDebouncer::run() {
         sync_();
         lock.lock();
         running_ = false;
+        due = std::chrono::steady_clock::now() + period_;
         changed_.notify_all();
     }
 }

@@ -3,10 +3,6 @@
 // deal's seller score written back in the fake. And a bounded load on the server in-process.
 #include <catch2/catch.hpp>
 
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-
 #include <atomic>
 #include <boost/json.hpp>
 #include <chrono>
@@ -23,76 +19,24 @@
 #include "host_scratch_directory.hpp"
 #include "host_test_process.hpp"
 #include "plugin/model/timestamp_format.hpp"
+#include "serve_child.hpp"
 #include "tests/fakes/loopback_server.hpp"
 #include "tests/fakes/pipedrive/fake_pipedrive.hpp"
 #include "tests/fakes/test_certificates.hpp"
-
-extern char** environ;
 
 using namespace sellerscore;
 using sellerscore::host::testing::read_whole_file;
 using sellerscore::host::testing::run_crmhost;
 using sellerscore::host::testing::ScratchDirectory;
+using sellerscore::host::testing::ServeChild;
+using sellerscore::host::testing::eventually;
+using sellerscore::host::testing::serve_listening_port;
 namespace json = boost::json;
 namespace http = sellerscore::connectors::http;
 
 namespace {
 
-// The port serve printed, 0 until it has.
-int listening_port(const std::filesystem::path& log) {
-    const std::string text = read_whole_file(log);
-    const std::string marker = "listening on http://127.0.0.1:";
-    const std::size_t at = text.find(marker);
-    return at == std::string::npos ? 0 : std::stoi(text.substr(at + marker.size()));
-}
-
-class ServeChild {
-public:
-    ServeChild(const std::vector<std::string>& args, const std::filesystem::path& log) {
-        std::vector<std::string> copy = args;
-        std::string exe = SELLERSCORE_CRMHOST_PATH;
-        std::vector<char*> argv{exe.data()};
-        for (auto& a : copy) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-        posix_spawn_file_actions_adddup2(&actions, 1, 2);
-        if (posix_spawn(&pid_, exe.c_str(), &actions, nullptr, argv.data(), environ) != 0) pid_ = -1;
-        posix_spawn_file_actions_destroy(&actions);
-    }
-    ~ServeChild() { stop(); }
-    // SIGTERM, as systemd stops it; the exit code.
-    int stop() {
-        if (pid_ <= 0) return exit_code_;
-        ::kill(pid_, SIGTERM);
-        int status = 0;
-        ::waitpid(pid_, &status, 0);
-        pid_ = -1;
-        exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        return exit_code_;
-    }
-    bool started() const { return pid_ > 0; }
-
-private:
-    pid_t pid_ = -1;
-    int exit_code_ = -1;
-};
-
-template <class Condition>
-bool eventually(Condition condition) {
-    // A bound against hanging, not a measurement: the test never asserts on time.
-    for (int i = 0; i < 6000; ++i) {
-        if (condition()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return condition();
-}
-
-}  // namespace
-
-TEST_CASE("a Pipedrive webhook makes crmhost serve sync, and the new deal gets its owner's seller score",
-          "[serve][round-trip]") {
+demo::DemoOptions small_company() {
     demo::DemoOptions company;
     company.seed = 14;
     company.sellers = 4;
@@ -100,36 +44,60 @@ TEST_CASE("a Pipedrive webhook makes crmhost serve sync, and the new deal gets i
     company.deals = 150;
     company.activities = 1'500;
     company.months = 18;
-    fakes::FakePipedrive fake;
-    const model::Dataset in_pipedrive = fake.seed(testing::generate_demo(company));
-    const fakes::ServerCertificate certificate = fakes::make_server_certificate();
-    const std::string ca_file = fakes::write_temp_pem(certificate.ca_pem, "serve-round-trip-ca");
-    fakes::LoopbackServer crm(fake.handler(), certificate);
-    ScratchDirectory dir;
-    {
-        std::ofstream config(dir.path() / "sellerscore.json");
-        config << json::serialize(json::object{{"connector", "pipedrive"},
-                                               {"pipedrive", {{"base_url", crm.base_url()}, {"ca_file", ca_file}}},
-                                               {"state_dir", (dir.path() / "state").string()},
-                                               {"kpi", {{"as_of", model::format_rfc3339(company.end)}}}});
-    }
-    const std::map<std::string, std::string> env{{"SELLERSCORE_PIPEDRIVE_TOKEN", fake.options().api_token}};
-    REQUIRE(run_crmhost({"sync"}, dir.path(), env).exit_code == 0);
+    return company;
+}
 
-    // The owner of an open deal, and the score the first sync wrote on that deal.
-    const auto score_field = fake.field_by_name("deals", "Seller score");
-    REQUIRE(score_field);
+// The fake Pipedrive over TLS on loopback, synced once by `crmhost sync`: the owner of an open deal and
+// the score that first sync wrote on it.
+struct SyncedPipedrive {
+    demo::DemoOptions company;
+    fakes::FakePipedrive fake;
+    model::Dataset in_pipedrive = fake.seed(testing::generate_demo(company));
+    fakes::ServerCertificate certificate = fakes::make_server_certificate();
+    std::string ca_file = fakes::write_temp_pem(certificate.ca_pem, "serve-round-trip-ca");
+    fakes::LoopbackServer crm{fake.handler(), certificate};
+    ScratchDirectory dir;
+    std::optional<fakes::FakePipedriveField> score_field;
     std::string owner;
     std::optional<double> owner_score;
-    for (const model::Deal& d : in_pipedrive.deals) {
-        if (d.status != model::DealStatus::open) continue;
-        owner_score = fake.number_value("deals", std::stoll(d.id), score_field->field_code);
-        if (owner_score) {
-            owner = d.owner_id;
-            break;
+
+    explicit SyncedPipedrive(demo::DemoOptions options = small_company()) : company(options) {
+        {
+            std::ofstream config(dir.path() / "sellerscore.json");
+            config << json::serialize(json::object{{"connector", "pipedrive"},
+                                                   {"pipedrive", {{"base_url", crm.base_url()}, {"ca_file", ca_file}}},
+                                                   {"state_dir", (dir.path() / "state").string()},
+                                                   {"kpi", {{"as_of", model::format_rfc3339(company.end)}}}});
         }
+        const std::map<std::string, std::string> env{{"SELLERSCORE_PIPEDRIVE_TOKEN", fake.options().api_token}};
+        REQUIRE(run_crmhost({"sync"}, dir.path(), env).exit_code == 0);
+        score_field = fake.field_by_name("deals", "Seller score");
+        REQUIRE(score_field);
+        for (const model::Deal& d : in_pipedrive.deals) {
+            if (d.status != model::DealStatus::open) continue;
+            owner_score = fake.number_value("deals", std::stoll(d.id), score_field->field_code);
+            if (owner_score) {
+                owner = d.owner_id;
+                break;
+            }
+        }
+        REQUIRE(owner_score);
     }
-    REQUIRE(owner_score);
+    ~SyncedPipedrive() { std::filesystem::remove(ca_file); }
+    SyncedPipedrive(const SyncedPipedrive&) = delete;
+    SyncedPipedrive& operator=(const SyncedPipedrive&) = delete;
+};
+
+}  // namespace
+
+TEST_CASE("a Pipedrive webhook makes crmhost serve sync, and the new deal gets its owner's seller score",
+          "[serve][round-trip]") {
+    SyncedPipedrive world;
+    fakes::FakePipedrive& fake = world.fake;
+    ScratchDirectory& dir = world.dir;
+    const auto& score_field = world.score_field;
+    const std::string& owner = world.owner;
+    const std::optional<double>& owner_score = world.owner_score;
 
     ::setenv("SELLERSCORE_PIPEDRIVE_TOKEN", fake.options().api_token.c_str(), 1);
     // The build tree's plugin is not from a signed package (docs/operations.md, "Signed packages").
@@ -141,14 +109,14 @@ TEST_CASE("a Pipedrive webhook makes crmhost serve sync, and the new deal gets i
                       "--pipedrive-company", "456", "--debounce-ms", "0"},
                      log);
     REQUIRE(serve.started());
-    REQUIRE(eventually([&] { return listening_port(log) != 0; }));
+    REQUIRE(eventually([&] { return serve_listening_port(log) != 0; }));
 
     const auto created = fake.create("deals", {{"title", "Webhook deal"}, {"owner_id", owner}, {"value", "500"}});
     REQUIRE(created);
     CHECK_FALSE(fake.number_value("deals", *created, score_field->field_code));
 
     http::TransportOptions options;
-    options.base_url = "http://127.0.0.1:" + std::to_string(listening_port(log));
+    options.base_url = "http://127.0.0.1:" + std::to_string(serve_listening_port(log));
     auto transport = http::make_tls_transport(options);
     REQUIRE(transport.is_ok());
     http::HttpRequest webhook;
@@ -177,7 +145,37 @@ TEST_CASE("a Pipedrive webhook makes crmhost serve sync, and the new deal gets i
     CHECK_THAT(text, Catch::Contains("401 POST /webhooks/pipedrive: Basic credentials missing or wrong"));
     CHECK_THAT(text, !Catch::Contains("hook-password"));
     CHECK_THAT(text, !Catch::Contains(fake.options().api_token));
-    std::filesystem::remove(ca_file);
+}
+
+TEST_CASE("without any webhook, crmhost serve --sync-every runs the incremental sync and a new deal gets its score",
+          "[serve][round-trip]") {
+    // Smaller than the webhook test's company: what is under test is only that a sync starts.
+    demo::DemoOptions company = small_company();
+    company.contacts = 60;
+    company.deals = 40;
+    company.activities = 300;
+    company.months = 6;
+    SyncedPipedrive world(company);
+    const auto created =
+        world.fake.create("deals", {{"title", "Scheduled deal"}, {"owner_id", world.owner}, {"value", "500"}});
+    REQUIRE(created);
+    CHECK_FALSE(world.fake.number_value("deals", *created, world.score_field->field_code));
+
+    const std::filesystem::path log = world.dir.path() / "serve.log";
+    // No webhook credentials and no vendor secret: the schedule is the only thing that can start a sync.
+    ServeChild serve({"--config", (world.dir.path() / "sellerscore.json").string(), "serve", "--port", "0",
+                      "--sync-every", "1s"},
+                     log,
+                     {{"SELLERSCORE_PIPEDRIVE_TOKEN", world.fake.options().api_token},
+                      {host::testing::allow_unsigned_plugin_variable, "1"},
+                      {"SELLERSCORE_PIPEDRIVE_WEBHOOK_USER", ""},
+                      {"SELLERSCORE_PIPEDRIVE_WEBHOOK_PASSWORD", ""}});
+    REQUIRE(serve.started());
+    REQUIRE(eventually([&] { return serve_listening_port(log) != 0; }));
+    REQUIRE(eventually(
+        [&] { return world.fake.number_value("deals", *created, world.score_field->field_code).has_value(); }));
+    CHECK(*world.fake.number_value("deals", *created, world.score_field->field_code) == Approx(*world.owner_score));
+    CHECK(serve.stop() == 0);
 }
 
 TEST_CASE("under a bounded load over TLS every card and panel request is answered, and only once each",

@@ -17,6 +17,7 @@
 #include "host/serve/jwt_hs256.hpp"
 #include "host/serve/serve_router.hpp"
 #include "host/serve/sync_debouncer.hpp"
+#include "host/serve/sync_interval.hpp"
 
 namespace json = boost::json;
 namespace http = sellerscore::connectors::http;
@@ -54,6 +55,10 @@ constexpr const char* panel_jwt =
 constexpr const char* other_company_jwt =
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VySWQiOjEyMywiY29tcGFueUlkIjo5OTksImlhdCI6MTcwMDAwMDAwMCwiZXhwIjoxNzAwMDAwNj"
     "AwfQ.F_djsEg2fR_vvXFLW43f0Rw92ZBYYZRt5661RGECflo";
+// Claims {"userId":123,"iat":1700000000,"exp":1700000600}: no companyId.
+constexpr const char* no_company_jwt =
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VySWQiOjEyMywiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDA2MDB9."
+    "Qn-eOQ1p9HQg81w7Gazl_wSngpqNHvEBAF-LKlGySyM";
 // Claims without exp.
 constexpr const char* no_expiry_jwt =
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VySWQiOjEyMywiY29tcGFueUlkIjo0NTYsImlhdCI6MTcwMDAwMDAwMH0."
@@ -224,9 +229,11 @@ TEST_CASE("the Pipedrive panel answers a valid JWT with Pipedrive's data shape f
           "[serve][router]") {
     RouterFixture f;
     f.now_ms = 1700000100000;
-    const http::ServerResponse r =
-        f.get("/pipedrive/panel?resource=deal&view=details&userId=123&companyId=456&selectedIds=42",
-              {{"authorization", std::string("Bearer ") + panel_jwt}});
+    // The JWT as Pipedrive's example apps read it: the `token` query parameter, next to userId, companyId
+    // and selectedIds.
+    const http::ServerResponse r = f.get(
+        std::string("/pipedrive/panel?resource=deal&view=details&userId=123&companyId=456&selectedIds=42&token=") +
+        panel_jwt);
     REQUIRE(r.status == 200);
     const json::value panel = json::parse(r.body);
     REQUIRE(panel.at("data").as_array().size() == 1);
@@ -239,6 +246,10 @@ TEST_CASE("the Pipedrive panel answers a valid JWT with Pipedrive's data shape f
     CHECK(o.at("lifts") == "\u2191 deals won 3 (top 1%)");
     CHECK(o.at("holds") == "\u2193 revenue won 300 (bottom 1%)");
     CHECK(o.at("scored_at") == "2024-03-31T00:00:00Z");
+    // The same token as a Bearer header gets the same answer.
+    CHECK(f.get("/pipedrive/panel?resource=deal&view=details&userId=123&companyId=456&selectedIds=42",
+                {{"authorization", std::string("Bearer ") + panel_jwt}})
+              .body == r.body);
 }
 
 TEST_CASE("the Pipedrive panel refuses another company (403), an expired or missing JWT (401)", "[serve][router]") {
@@ -250,6 +261,17 @@ TEST_CASE("the Pipedrive panel refuses another company (403), an expired or miss
     f.now_ms = 1700000600000;
     CHECK(f.get(target + "&token=" + panel_jwt).status == 401);
     CHECK_THAT(f.joined_log(), !Catch::Contains(panel_jwt));
+}
+
+TEST_CASE("a Pipedrive panel JWT without a companyId claim is refused (403), even with companyId in the query",
+          "[serve][router]") {
+    RouterFixture f;
+    f.now_ms = 1700000100000;
+    const http::ServerResponse r =
+        f.get(std::string("/pipedrive/panel?companyId=456&selectedIds=42&token=") + no_company_jwt);
+    CHECK(r.status == 403);
+    CHECK(r.body == "{\"error\":\"forbidden\"}");
+    CHECK_THAT(f.joined_log(), Catch::Contains("403 GET /pipedrive/panel: JWT without a companyId claim"));
 }
 
 TEST_CASE("a deal nobody scored gives the panel no data and the card 404", "[serve][router]") {
@@ -330,4 +352,56 @@ TEST_CASE("no change, no sync", "[serve][debounce]") {
     SyncDebouncer debouncer([&] { ++syncs; }, std::chrono::milliseconds(0));
     debouncer.wait_idle();
     CHECK(debouncer.syncs_started() == 0);
+}
+
+TEST_CASE("with a period, syncs run with no notification at all, one at a time", "[serve][debounce][schedule]") {
+    std::atomic<int> running{0};
+    std::atomic<int> most_at_once{0};
+    SyncDebouncer debouncer(
+        [&] {
+            const int now = ++running;
+            int seen = most_at_once.load();
+            while (now > seen && !most_at_once.compare_exchange_weak(seen, now)) {
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            --running;
+        },
+        std::chrono::milliseconds(0), std::chrono::milliseconds(1));
+    // A bound against hanging, not a measurement.
+    for (int i = 0; i < 6000 && debouncer.scheduled_syncs_started() < 3; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    CHECK(debouncer.scheduled_syncs_started() >= 3);
+    CHECK(debouncer.syncs_started() >= debouncer.scheduled_syncs_started());
+    CHECK(most_at_once == 1);
+}
+
+TEST_CASE("without a period, nothing is ever scheduled", "[serve][debounce][schedule]") {
+    std::atomic<int> syncs{0};
+    SyncDebouncer debouncer([&] { ++syncs; }, std::chrono::milliseconds(0));
+    debouncer.notify();
+    for (int i = 0; i < 6000 && syncs == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    debouncer.wait_idle();
+    CHECK(debouncer.syncs_started() == 1);
+    CHECK(debouncer.scheduled_syncs_started() == 0);
+}
+
+TEST_CASE("serve's --sync-every takes a whole number of seconds, minutes or hours, and 0 for none", "[serve][schedule]") {
+    CHECK(parse_sync_interval("90s").value() == std::chrono::seconds(90));
+    CHECK(parse_sync_interval("15m").value() == std::chrono::seconds(900));
+    CHECK(parse_sync_interval("1h").value() == std::chrono::seconds(3600));
+    CHECK(parse_sync_interval("168h").value() == std::chrono::seconds(604800));  // a week, the most
+    CHECK(parse_sync_interval("0").value() == std::chrono::seconds(0));
+    CHECK(parse_sync_interval("0m").value() == std::chrono::seconds(0));
+}
+
+TEST_CASE("serve's --sync-every refuses a value without a unit, another unit, a sign, a fraction or more than a week",
+          "[serve][schedule]") {
+    for (const char* bad : {"", "15", "m", "1d", "1.5h", "-1h", "+1h", "169h", "10081m", "h1", "99999999999999999999s"}) {
+        INFO(bad);
+        const auto parsed = parse_sync_interval(bad);
+        REQUIRE_FALSE(parsed.is_ok());
+        CHECK(parsed.status().code() == sellerscore::StatusCode::invalid_argument);
+        CHECK_THAT(parsed.status().message(), Catch::Contains("--sync-every"));
+    }
 }
