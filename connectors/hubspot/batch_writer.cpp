@@ -100,8 +100,8 @@ Result<WriteReport> BatchWriter::write(std::span<const FieldWrite> writes) {
         }
         batches.clear();
         if (limit_spent) {
-            for (const auto& [object, inputs] : retry) {
-                for (const auto& input : inputs) {
+            for (const auto& object_inputs : retry) {
+                for (const auto& input : object_inputs.second) {
                     for (std::size_t index : input.write_indices) report.failures.push_back({index, *limit_spent});
                 }
             }

@@ -37,7 +37,7 @@ TEST_CASE("a permission refused outranks a refused value") {
     CHECK(tally.worst()->message() == "deal 8: INSUFFICIENT_ACCESS");
 }
 
-TEST_CASE("a per-value failure of another kind counts as a refused value (data)") {
+TEST_CASE("a per-value failure neither of credentials nor temporary counts as a refused value (data)") {
     WriteFailureTally tally;
     tally.add(Status(StatusCode::network, "answer lost"));
     tally.add(Status::invalid_argument("no such field"));
