@@ -4,6 +4,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 #include <charconv>
+#include <cstdint>
 
 #include "connectors/http/base64.hpp"
 #include "connectors/http/base_url.hpp"
@@ -20,13 +21,22 @@ std::string string_field(const boost::json::object& object, std::string_view nam
     return value && value->is_string() ? std::string(value->as_string()) : std::string();
 }
 
+// No vendor's access token lives longer than a day; one that dies sooner is refreshed on its 401. A
+// longer expires_in is read as a day, so a wild one cannot overflow the clock (found by
+// tests/fuzz/oauth_token_reply).
+constexpr long long longest_lifetime_s = 24 * 60 * 60;
+
 // expires_in is a number per RFC 6749; some endpoints send it as a string.
 std::optional<long long> expires_in(const boost::json::object& object) {
     const auto* value = object.if_contains("expires_in");
     if (!value) return std::nullopt;
     if (value->is_int64()) return value->as_int64();
-    if (value->is_uint64()) return static_cast<long long>(value->as_uint64());
-    if (value->is_double()) return static_cast<long long>(value->as_double());
+    if (value->is_uint64()) return static_cast<long long>(std::min<std::uint64_t>(value->as_uint64(), longest_lifetime_s));
+    if (value->is_double()) {
+        const double seconds = value->as_double();
+        if (!(seconds > 0)) return std::nullopt;  // NaN too
+        return seconds >= static_cast<double>(longest_lifetime_s) ? longest_lifetime_s : static_cast<long long>(seconds);
+    }
     if (value->is_string()) {
         const std::string_view text = value->as_string();
         long long seconds = 0;
@@ -180,7 +190,8 @@ Result<OAuthTokenSource::Token> OAuthTokenSource::request_token(const std::strin
     token.access_token = string_field(object, "access_token");
     if (token.access_token.empty()) return failure(StatusCode::auth, "the reply has no access_token", refresh_token);
     const auto seconds = expires_in(object);
-    token.lifetime = seconds && *seconds > 0 ? std::chrono::seconds(*seconds) : settings_.default_lifetime;
+    token.lifetime = seconds && *seconds > 0 ? std::chrono::seconds(std::min(*seconds, longest_lifetime_s))
+                                             : settings_.default_lifetime;
     token.rotated_refresh_token = string_field(object, "refresh_token");
     if (settings_.on_token_reply) settings_.on_token_reply(response.body);
     return token;

@@ -313,3 +313,44 @@ TEST_CASE("A malformed token_url is refused when the source is made") {
     REQUIRE_FALSE(source.is_ok());
     CHECK(source.status().code() == StatusCode::invalid_argument);
 }
+
+// Found by tests/fuzz/oauth_token_reply: an expires_in near 2^63 s overflowed the clock when the
+// refresh time was worked out, and 1e300 overflowed the conversion to an integer. No vendor's token
+// lives longer than a day (HubSpot 30 min, Pipedrive 1 h, Salesforce's session up to 24 h), so a
+// longer lifetime is read as a day: refreshed 300 s (the margin) before 86,400 s.
+TEST_CASE("An expires_in of 2^63 - 1 s is read as a day") {
+    OAuthFixture f;
+    f.endpoint.expires_in = 9223372036854775807;
+    auto source = f.source();
+    REQUIRE(source->credential()->value == "Bearer access-1");
+    f.clock.advance(seconds(86'099));
+    CHECK(source->credential()->value == "Bearer access-1");
+    f.clock.advance(seconds(2));
+    CHECK(source->credential()->value == "Bearer access-2");
+}
+
+TEST_CASE("An expires_in of 1e300 s is read as a day, and a negative one as no expires_in") {
+    OAuthFixture f;
+    fakes::FakeResponse huge;
+    huge.body = R"({"access_token":"huge","expires_in":1e300})";
+    f.endpoint.refusal = huge;
+    auto source = f.source();
+    REQUIRE(source->credential()->value == "Bearer huge");
+    f.clock.advance(seconds(86'099));
+    CHECK(f.request_count() == 1);
+    REQUIRE(source->credential().is_ok());
+    CHECK(f.request_count() == 1);
+    fakes::FakeResponse negative;
+    negative.body = R"({"access_token":"negative","expires_in":-1.5e300})";
+    f.endpoint.refusal = negative;
+    f.clock.advance(seconds(2));
+    REQUIRE(source->credential()->value == "Bearer negative");
+    CHECK(f.request_count() == 2);
+    // default_lifetime 1800 s less the 300 s margin
+    f.clock.advance(seconds(1'499));
+    REQUIRE(source->credential().is_ok());
+    CHECK(f.request_count() == 2);
+    f.clock.advance(seconds(2));
+    REQUIRE(source->credential().is_ok());
+    CHECK(f.request_count() == 3);
+}
