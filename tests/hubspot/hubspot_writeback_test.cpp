@@ -300,8 +300,13 @@ TEST_CASE("values the spent daily limit keeps out are reported as rate-limited f
     const auto ids = s.f.fake.object_ids("deals");
     std::vector<FieldWrite> writes;
     for (std::size_t i = 0; i < 140; ++i) writes.push_back({RecordObject::deal, ids[i], "seller_score", 6.0});
+    // The first chunk of the write-back still fits; the limit runs out before the next one.
+    const std::vector<FieldWrite> first_chunk = {
+        {RecordObject::contact, s.f.fake.object_ids("contacts").front(), "customer_value", 6.0}};
+    REQUIRE(s.connector->write(first_chunk)->written == 1);
     s.f.fake.set_daily_calls_remaining(0);
     const auto report = s.connector->write(writes);
+    INFO(report.status().message());
     REQUIRE(report);
     CHECK(report->written == 0);
     REQUIRE(report->failures.size() == 140);
