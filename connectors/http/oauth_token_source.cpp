@@ -68,6 +68,23 @@ std::string refusal_reason(const HttpResponse& response) {
 
 }  // namespace
 
+class OAuthTokenSource::LogRedaction {
+public:
+    void add(std::string secret) {
+        std::lock_guard lock(mutex_);
+        secrets_.push_back(std::move(secret));
+    }
+    std::string redact(std::string line) const {
+        std::lock_guard lock(mutex_);
+        const std::vector<std::string_view> secrets(secrets_.begin(), secrets_.end());
+        return redact_secrets(std::move(line), secrets);
+    }
+
+private:
+    mutable std::mutex mutex_;
+    std::vector<std::string> secrets_;
+};
+
 Result<std::unique_ptr<OAuthTokenSource>> OAuthTokenSource::create(OAuthSettings settings, Clock& clock) {
     Result<BaseUrl> url = parse_base_url(settings.token_url);
     if (!url) return Status::invalid_argument("OAuth token_url: " + url.status().message());
@@ -76,23 +93,34 @@ Result<std::unique_ptr<OAuthTokenSource>> OAuthTokenSource::create(OAuthSettings
     options.transport.base_url = url->origin();
     options.transport.ca_file = settings.ca_file;
     options.retry = settings.retry;
-    options.log = settings.log;
+    auto redaction = std::make_shared<LogRedaction>();
+    redaction->add(settings.client_secret);
+    redaction->add(settings.refresh_token);
+    redaction->add(base64_encode(form_encode(settings.client_id) + ":" + form_encode(settings.client_secret)));
+    if (settings.log) {
+        options.log = [log = settings.log, redaction](LogLevel level, const std::string& line) {
+            log(level, redaction->redact(line));
+        };
+    }
     Result<std::unique_ptr<HttpClient>> client = HttpClient::create(std::move(options), nullptr, clock);
     if (!client) return client.status().prefixed("OAuth token endpoint: ");
 
     std::string path = url->path_prefix.empty() ? "/" : url->path_prefix;
     std::string name = url->host_header + path;
     return std::unique_ptr<OAuthTokenSource>(
-        new OAuthTokenSource(std::move(settings), std::move(client.value()), std::move(path), std::move(name), clock));
+        new OAuthTokenSource(std::move(settings), std::move(client.value()), std::move(path), std::move(name), clock,
+                             std::move(redaction)));
 }
 
 OAuthTokenSource::OAuthTokenSource(OAuthSettings settings, std::unique_ptr<HttpClient> token_client,
-                                   std::string token_path, std::string endpoint_name, Clock& clock)
+                                   std::string token_path, std::string endpoint_name, Clock& clock,
+                                   std::shared_ptr<LogRedaction> redaction)
     : settings_(std::move(settings)),
       token_client_(std::move(token_client)),
       token_path_(std::move(token_path)),
       endpoint_name_(std::move(endpoint_name)),
       clock_(clock),
+      redaction_(std::move(redaction)),
       refresh_token_(settings_.refresh_token) {}
 
 Result<Header> OAuthTokenSource::credential() {
@@ -120,6 +148,7 @@ Result<Header> OAuthTokenSource::credential() {
         refresh_at_ = clock_.now() + token->lifetime - margin;
         if (!token->rotated_refresh_token.empty() && token->rotated_refresh_token != refresh_token_) {
             refresh_token_ = token->rotated_refresh_token;
+            redaction_->add(refresh_token_);
             if (settings_.on_refresh_token_rotated) settings_.on_refresh_token_rotated(refresh_token_);
         }
         last_refresh_ = Status::ok();

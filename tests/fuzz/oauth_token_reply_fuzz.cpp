@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -36,8 +37,11 @@ constexpr int calls = 3;
 std::string_view script_for_transport;
 sellerscore::fuzz::ScriptedExchanges* transport = nullptr;
 
-void check(bool condition) {
-    if (!condition) std::abort();
+// Says which property broke before aborting, so a crash file explains itself.
+void check(bool condition, const char* property) {
+    if (condition) return;
+    std::fprintf(stderr, "oauth_token_reply: broken: %s\n", property);
+    std::abort();
 }
 
 bool holds_secret(std::string_view text, const std::vector<std::string>& refresh_tokens) {
@@ -78,26 +82,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     settings.client_auth = basic ? http::OAuthClientAuth::basic : http::OAuthClientAuth::body;
     settings.retry.max_attempts = max_attempts;
     settings.on_refresh_token_rotated = [&](const std::string& rotated) {
-        check(!rotated.empty());
-        check(rotated != refresh_tokens.back());
+        check(!rotated.empty(), "a rotated refresh token is not empty");
+        check(rotated != refresh_tokens.back(), "a rotated refresh token differs from the one it replaces");
         refresh_tokens.push_back(rotated);
     };
     settings.log = [&](http::LogLevel, const std::string& line) { leaked = leaked || holds_secret(line, refresh_tokens); };
 
     auto source = http::OAuthTokenSource::create(std::move(settings), clock);
-    check(source.is_ok());
+    check(source.is_ok(), "the source is made");
     for (int call = 0; call < calls; ++call) {
         auto credential = (*source)->credential();
         if (!credential) {
             sellerscore::fuzz::require_message(credential.status());
-            check(!holds_secret(credential.status().message(), refresh_tokens));
+            check(!holds_secret(credential.status().message(), refresh_tokens), "no failure message holds a secret");
             continue;
         }
-        check(credential->name == "Authorization");
-        check(credential->value.size() > 7 && credential->value.compare(0, 7, "Bearer ") == 0);
+        check(credential->name == "Authorization", "the credential is an Authorization header");
+        check(credential->value.size() > 7 && credential->value.compare(0, 7, "Bearer ") == 0, "the credential is Bearer <token>");
         (*source)->reject(*credential);
     }
-    check(!leaked);
-    check(transport != nullptr && transport->exchanges() <= answered + max_attempts * calls);
+    check(!leaked, "no log line holds a secret");
+    check(transport != nullptr && transport->exchanges() <= answered + max_attempts * calls, "the exchanges are bounded");
     return 0;
 }
