@@ -1,5 +1,5 @@
-// An installed crmhost loads only a plugin whose package is signed by the key installed with it, and
-// whose own files (library, manifest) match the signed SHA-256 list; plugin verify checks every file. Each test builds a small prefix of its own (a copy of
+// An installed crmhost loads only a plugin whose package is signed by the key installed with it (or the
+// one the config names in plugin_signing_key), and whose own files (library, manifest) match the signed SHA-256 list; plugin verify checks every file. Each test builds a small prefix of its own (a copy of
 // crmhost, the good fixture plugin and its manifest), hashes it with sha256sum and signs it with a
 // throwaway Ed25519 key made by the openssl command line, independently of the code under test.
 #include <sys/stat.h>
