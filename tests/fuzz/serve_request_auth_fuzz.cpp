@@ -14,6 +14,7 @@
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -36,8 +37,11 @@ constexpr std::int64_t now_s = now_ms / 1000;
 constexpr std::string_view secret = "fuzz-client-secret-3f1b";
 constexpr std::string_view other_secret = "fuzz-client-secret-3f1c";
 
-void check(bool condition) {
-    if (!condition) std::abort();
+// Says which property broke before aborting, so a crash file explains itself.
+void check(bool condition, const char* property) {
+    if (condition) return;
+    std::fprintf(stderr, "serve_request_auth: broken: %s\n", property);
+    std::abort();
 }
 
 // The next line of `input`, consumed; the rest once no newline is left.
@@ -54,18 +58,21 @@ void hubspot(std::string_view method, std::string_view uri, std::string_view tim
     if (serve::check_hubspot_v3(request, secret, now_ms) == serve::SignatureCheck::valid) {
         std::int64_t at = 0;
         const auto [end, ec] = std::from_chars(timestamp.data(), timestamp.data() + timestamp.size(), at);
-        check(ec == std::errc() && end == timestamp.data() + timestamp.size());
-        check(at >= now_ms - serve::hubspot_signature_max_age_ms && at <= now_ms + serve::hubspot_signature_max_age_ms);
+        check(ec == std::errc() && end == timestamp.data() + timestamp.size(), "a valid HubSpot timestamp is a whole number");
+        check(at >= now_ms - serve::hubspot_signature_max_age_ms && at <= now_ms + serve::hubspot_signature_max_age_ms,
+              "a valid HubSpot timestamp is within 5 minutes of now");
     }
-    if (uri.find('%') == std::string_view::npos) check(serve::hubspot_signed_uri(uri) == uri);
+    if (uri.find('%') == std::string_view::npos) check(serve::hubspot_signed_uri(uri) == uri, "a URI without % is signed as sent");
 
     // Signed as HubSpot signs: base64(HMAC-SHA256(secret, method + URI + body + timestamp)).
     const std::string fresh = std::to_string(now_ms - 1000);
     serve::HubSpotSignedRequest signed_request{method, uri, body, fresh, {}};
     const std::string good = http::base64_encode(http::hmac_sha256(secret, serve::hubspot_v3_source(signed_request)));
     signed_request.signature = good;
-    check(serve::check_hubspot_v3(signed_request, secret, now_ms) == serve::SignatureCheck::valid);
-    check(serve::check_hubspot_v3(signed_request, other_secret, now_ms) == serve::SignatureCheck::mismatch);
+    check(serve::check_hubspot_v3(signed_request, secret, now_ms) == serve::SignatureCheck::valid,
+          "a request signed as HubSpot signs passes");
+    check(serve::check_hubspot_v3(signed_request, other_secret, now_ms) == serve::SignatureCheck::mismatch,
+          "a signed request fails under another secret");
 }
 
 std::string jwt_over(std::string_view header_json, std::string_view claims, std::string_view key) {
@@ -77,7 +84,8 @@ void pipedrive_jwt(std::string_view token, std::string_view claims) {
     const serve::JwtVerdict verdict = serve::verify_jwt_hs256(token, secret, now_s);
     if (verdict.check == serve::JwtCheck::valid) {
         const auto* exp = verdict.claims.if_contains("exp");
-        check(exp != nullptr && exp->is_number() && exp->to_number<double>() > static_cast<double>(now_s));
+        check(exp != nullptr && exp->is_number() && exp->to_number<double>() > static_cast<double>(now_s),
+              "a valid JWT has an exp after now");
     }
 
     boost::json::error_code ec;
@@ -88,21 +96,24 @@ void pipedrive_jwt(std::string_view token, std::string_view claims) {
     const std::string built = jwt_over(R"({"alg":"HS256","typ":"JWT"})", claims, secret);
     const serve::JwtCheck got = serve::verify_jwt_hs256(built, secret, now_s).check;
     check(got == (unexpired ? serve::JwtCheck::valid : !ec && parsed.is_object() ? serve::JwtCheck::expired
-                                                                                  : serve::JwtCheck::malformed));
-    check(serve::verify_jwt_hs256(built, other_secret, now_s).check == serve::JwtCheck::bad_signature);
+                                                                                  : serve::JwtCheck::malformed),
+          "an HS256 JWT built here passes exactly when its claims have an exp after now");
+    check(serve::verify_jwt_hs256(built, other_secret, now_s).check == serve::JwtCheck::bad_signature,
+          "a JWT fails under another secret");
     check(serve::verify_jwt_hs256(jwt_over(R"({"alg":"none","typ":"JWT"})", claims, secret), secret, now_s).check !=
-          serve::JwtCheck::valid);
+              serve::JwtCheck::valid,
+          "alg none never passes");
 }
 
 void basic(std::string_view authorization, std::string_view user, std::string_view password) {
     if (serve::basic_credentials_match(authorization, user, password)) {
-        check(authorization.size() > 6);
+        check(authorization.size() > 6, "a matching Authorization has credentials");
         const auto decoded = http::base64_decode(authorization.substr(6));
-        check(decoded && *decoded == std::string(user) + ":" + std::string(password));
+        check(decoded && *decoded == std::string(user) + ":" + std::string(password), "a match decodes to user:password");
     }
     const std::string header = "Basic " + http::base64_encode(std::string(user) + ":" + std::string(password));
-    check(serve::basic_credentials_match(header, user, password));
-    check(!serve::basic_credentials_match(header, user, std::string(password) + "x"));
+    check(serve::basic_credentials_match(header, user, password), "Basic base64(user:password) matches");
+    check(!serve::basic_credentials_match(header, user, std::string(password) + "x"), "another password does not match");
 }
 
 }  // namespace
