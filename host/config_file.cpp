@@ -14,7 +14,7 @@ namespace {
 // The settings that name files or folders; each is read relative to the config file's folder.
 constexpr std::array path_keys{
     "plugin",           "local.database",   "state_dir",         "secrets_file",
-    "hubspot.ca_file",  "pipedrive.ca_file", "salesforce.ca_file",
+    "hubspot.ca_file",  "pipedrive.ca_file", "salesforce.ca_file", "plugin_signing_key",
 };
 
 // Shared by the const lookup and the in-place path rewrite; Object is json::object, const or not.

@@ -51,6 +51,11 @@ Result<std::unique_ptr<HostSession>> HostSession::open(const std::optional<std::
         services_for_warning->logger().warn("plugin signature not checked ({}=1): {}",
                                             PluginTrust::allow_unsigned_variable, why);
     });
+    Result<std::filesystem::path> trusted_key = PluginPackageVerifier::trusted_key(session->config());
+    if (!trusted_key) {
+        return trusted_key.status();
+    }
+    trust.trusted_key = std::move(*trusted_key);
     Result<LoadedPlugin> plugin =
         PluginLoader(session->services_->table(), std::move(trust)).load(PluginLocator::locate(session->config()));
     if (!plugin) {

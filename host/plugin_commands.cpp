@@ -71,8 +71,11 @@ Status run_plugin_verify_command(const GlobalOptions& global, std::ostream& out)
     const LoadedPlugin& plugin = (*session)->plugin();
     // Loading checked the plugin's own folder; verify checks every file the package installed. Under
     // the development override it reports every other check, then fails on this one.
-    const Result<VerifiedPackage> package = PluginPackageVerifier(PluginPackageVerifier::installed_trusted_key())
-                                                .verify(plugin.library_path, PluginPackageVerifier::Scope::every_file);
+    // The session checked the key it trusts already: a configured one is a readable Ed25519 key.
+    const Result<std::filesystem::path> trusted_key = PluginPackageVerifier::trusted_key((*session)->config());
+    if (!trusted_key) return trusted_key.status();
+    const Result<VerifiedPackage> package =
+        PluginPackageVerifier(*trusted_key).verify(plugin.library_path, PluginPackageVerifier::Scope::every_file);
     const json::object& manifest = plugin.manifest.get_object();
     const json::value* entry = manifest.if_contains("entry");
     const std::string library_name = entry ? manifest_string(*entry, "library") : "—";

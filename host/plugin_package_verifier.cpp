@@ -14,6 +14,8 @@
 
 #include <fmt/format.h>
 
+#include "config_file.hpp"
+
 namespace sellerscore::host {
 
 namespace {
@@ -145,6 +147,21 @@ std::filesystem::path PluginPackageVerifier::installed_trusted_key() {
     const std::filesystem::path executable = std::filesystem::read_symlink("/proc/self/exe", ec);
     const std::filesystem::path bindir = ec ? std::filesystem::current_path() : executable.parent_path();
     return (bindir / CRMHOST_DATA_DIR_FROM_BINDIR / "sellerscore" / "plugin-signing-key.pem").lexically_normal();
+}
+
+Result<std::filesystem::path> PluginPackageVerifier::trusted_key(const ConfigFile* config) {
+    constexpr const char* key_name = "plugin_signing_key";
+    const boost::json::value* configured = config ? config->find(key_name) : nullptr;
+    if (configured == nullptr) return installed_trusted_key();
+    if (!configured->is_string() || configured->get_string().empty()) {
+        return Status::invalid_argument(config->name() + ": " + key_name + ": expected the path of a PEM public key file");
+    }
+    // Relative paths were made absolute against the config's folder (config_file.cpp).
+    const std::filesystem::path key_path(std::string(configured->get_string()));
+    if (Result<EvpKey> key = read_trusted_key(key_path); !key) {
+        return Status::invalid_argument(config->name() + ": " + key_name + ": " + key.status().message());
+    }
+    return key_path;
 }
 
 }  // namespace sellerscore::host

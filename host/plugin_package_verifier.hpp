@@ -11,6 +11,10 @@
 #include "plugin/model/status.hpp"
 
 namespace sellerscore::host {
+class ConfigFile;
+}
+
+namespace sellerscore::host {
 
 struct VerifiedPackage {
     std::filesystem::path sums_path;
@@ -37,6 +41,12 @@ public:
 
     // The key installed with crmhost: <dir of the running crmhost>/<bindir-to-datadir>/plugin-signing-key.pem.
     static std::filesystem::path installed_trusted_key();
+
+    // The key to trust: the config's `plugin_signing_key` when set, instead of the installed one (an
+    // admin who signs their own builds). It is read before the plugin, whose manifest's schema checks
+    // the rest of the config, is trusted: so here, and a bad key file is a config error
+    // (StatusCode::invalid_argument) naming the file, the key and what is wrong.
+    static Result<std::filesystem::path> trusted_key(const ConfigFile* config);
 
 private:
     std::filesystem::path trusted_key_;

@@ -4,6 +4,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 #include <charconv>
+#include <cstdint>
 
 #include "connectors/http/base64.hpp"
 #include "connectors/http/base_url.hpp"
@@ -20,13 +21,22 @@ std::string string_field(const boost::json::object& object, std::string_view nam
     return value && value->is_string() ? std::string(value->as_string()) : std::string();
 }
 
+// No vendor's access token lives longer than a day; one that dies sooner is refreshed on its 401. A
+// longer expires_in is read as a day, so a wild one cannot overflow the clock (found by
+// tests/fuzz/oauth_token_reply).
+constexpr long long longest_lifetime_s = 24 * 60 * 60;
+
 // expires_in is a number per RFC 6749; some endpoints send it as a string.
 std::optional<long long> expires_in(const boost::json::object& object) {
     const auto* value = object.if_contains("expires_in");
     if (!value) return std::nullopt;
     if (value->is_int64()) return value->as_int64();
-    if (value->is_uint64()) return static_cast<long long>(value->as_uint64());
-    if (value->is_double()) return static_cast<long long>(value->as_double());
+    if (value->is_uint64()) return static_cast<long long>(std::min<std::uint64_t>(value->as_uint64(), longest_lifetime_s));
+    if (value->is_double()) {
+        const double seconds = value->as_double();
+        if (!(seconds > 0)) return std::nullopt;  // NaN too
+        return seconds >= static_cast<double>(longest_lifetime_s) ? longest_lifetime_s : static_cast<long long>(seconds);
+    }
     if (value->is_string()) {
         const std::string_view text = value->as_string();
         long long seconds = 0;
@@ -58,6 +68,23 @@ std::string refusal_reason(const HttpResponse& response) {
 
 }  // namespace
 
+class OAuthTokenSource::LogRedaction {
+public:
+    void add(std::string secret) {
+        std::lock_guard lock(mutex_);
+        secrets_.push_back(std::move(secret));
+    }
+    std::string redact(std::string line) const {
+        std::lock_guard lock(mutex_);
+        const std::vector<std::string_view> secrets(secrets_.begin(), secrets_.end());
+        return redact_secrets(std::move(line), secrets);
+    }
+
+private:
+    mutable std::mutex mutex_;
+    std::vector<std::string> secrets_;
+};
+
 Result<std::unique_ptr<OAuthTokenSource>> OAuthTokenSource::create(OAuthSettings settings, Clock& clock) {
     Result<BaseUrl> url = parse_base_url(settings.token_url);
     if (!url) return Status::invalid_argument("OAuth token_url: " + url.status().message());
@@ -66,23 +93,34 @@ Result<std::unique_ptr<OAuthTokenSource>> OAuthTokenSource::create(OAuthSettings
     options.transport.base_url = url->origin();
     options.transport.ca_file = settings.ca_file;
     options.retry = settings.retry;
-    options.log = settings.log;
+    auto redaction = std::make_shared<LogRedaction>();
+    redaction->add(settings.client_secret);
+    redaction->add(settings.refresh_token);
+    redaction->add(base64_encode(form_encode(settings.client_id) + ":" + form_encode(settings.client_secret)));
+    if (settings.log) {
+        options.log = [log = settings.log, redaction](LogLevel level, const std::string& line) {
+            log(level, redaction->redact(line));
+        };
+    }
     Result<std::unique_ptr<HttpClient>> client = HttpClient::create(std::move(options), nullptr, clock);
     if (!client) return client.status().prefixed("OAuth token endpoint: ");
 
     std::string path = url->path_prefix.empty() ? "/" : url->path_prefix;
     std::string name = url->host_header + path;
     return std::unique_ptr<OAuthTokenSource>(
-        new OAuthTokenSource(std::move(settings), std::move(client.value()), std::move(path), std::move(name), clock));
+        new OAuthTokenSource(std::move(settings), std::move(client.value()), std::move(path), std::move(name), clock,
+                             std::move(redaction)));
 }
 
 OAuthTokenSource::OAuthTokenSource(OAuthSettings settings, std::unique_ptr<HttpClient> token_client,
-                                   std::string token_path, std::string endpoint_name, Clock& clock)
+                                   std::string token_path, std::string endpoint_name, Clock& clock,
+                                   std::shared_ptr<LogRedaction> redaction)
     : settings_(std::move(settings)),
       token_client_(std::move(token_client)),
       token_path_(std::move(token_path)),
       endpoint_name_(std::move(endpoint_name)),
       clock_(clock),
+      redaction_(std::move(redaction)),
       refresh_token_(settings_.refresh_token) {}
 
 Result<Header> OAuthTokenSource::credential() {
@@ -110,6 +148,7 @@ Result<Header> OAuthTokenSource::credential() {
         refresh_at_ = clock_.now() + token->lifetime - margin;
         if (!token->rotated_refresh_token.empty() && token->rotated_refresh_token != refresh_token_) {
             refresh_token_ = token->rotated_refresh_token;
+            redaction_->add(refresh_token_);
             if (settings_.on_refresh_token_rotated) settings_.on_refresh_token_rotated(refresh_token_);
         }
         last_refresh_ = Status::ok();
@@ -180,7 +219,8 @@ Result<OAuthTokenSource::Token> OAuthTokenSource::request_token(const std::strin
     token.access_token = string_field(object, "access_token");
     if (token.access_token.empty()) return failure(StatusCode::auth, "the reply has no access_token", refresh_token);
     const auto seconds = expires_in(object);
-    token.lifetime = seconds && *seconds > 0 ? std::chrono::seconds(*seconds) : settings_.default_lifetime;
+    token.lifetime = seconds && *seconds > 0 ? std::chrono::seconds(std::min(*seconds, longest_lifetime_s))
+                                             : settings_.default_lifetime;
     token.rotated_refresh_token = string_field(object, "refresh_token");
     if (settings_.on_token_reply) settings_.on_token_reply(response.body);
     return token;

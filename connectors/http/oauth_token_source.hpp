@@ -64,8 +64,13 @@ public:
     std::uint64_t refreshes() const;
 
 private:
+    // What the token client's log lines must not show: the client secret and every refresh token
+    // sent, rotated ones included. The client knows no credential of its own to redact, and an
+    // endpoint (or a proxy's error page) may echo the form back (found by tests/fuzz/oauth_token_reply).
+    class LogRedaction;
+
     OAuthTokenSource(OAuthSettings settings, std::unique_ptr<HttpClient> token_client, std::string token_path,
-                     std::string endpoint_name, Clock& clock);
+                     std::string endpoint_name, Clock& clock, std::shared_ptr<LogRedaction> redaction);
 
     struct Token {
         std::string access_token;
@@ -80,6 +85,7 @@ private:
     const std::string token_path_;
     const std::string endpoint_name_;  // "api.hubapi.com/oauth/v1/token", for messages
     Clock& clock_;
+    const std::shared_ptr<LogRedaction> redaction_;
 
     mutable std::mutex mutex_;
     std::condition_variable refreshed_;

@@ -1,6 +1,7 @@
 #include "batch_writer.hpp"
 
 #include <map>
+#include <optional>
 
 #include <boost/json.hpp>
 
@@ -13,8 +14,10 @@ namespace sellerscore::connectors::hubspot {
 namespace {
 
 // A whole-batch refusal that says nothing about single records: the request itself is wrong.
+// A 429 is not one: the batch was not applied, and it is left for the next run like any value a
+// spent limit keeps out (connector.hpp, write()).
 bool stops_the_write(const http::HttpResponse& response) {
-    if (response.status == 401 || response.status == 403 || response.status == 429 || response.status >= 500) {
+    if (response.status == 401 || response.status == 403 || response.status >= 500) {
         return true;
     }
     return response.status == 400 && response.body.find("PROPERTY_DOESNT_EXIST") != std::string::npos;
@@ -27,8 +30,14 @@ Result<WriteReport> BatchWriter::write(std::span<const FieldWrite> writes) {
     WriteReport report;
     report.failures = std::move(plan.failures);
 
+    auto fail_batch = [&report](const UpdateBatch& batch, const Status& status) {
+        for (const auto& input : batch.inputs) {
+            for (std::size_t index : input.write_indices) report.failures.push_back({index, status});
+        }
+    };
     std::vector<UpdateBatch> batches = std::move(plan.batches);
-    for (int round = 0; round < 2 && !batches.empty(); ++round) {
+    std::optional<Status> limit_spent;  // the daily limit (or a 429 storm the client gave up on)
+    for (int round = 0; round < 2 && !batches.empty() && !limit_spent; ++round) {
         const bool last_round = round == 1;
         std::vector<http::HttpRequest> requests;
         for (const auto& batch : batches) {
@@ -44,20 +53,32 @@ Result<WriteReport> BatchWriter::write(std::span<const FieldWrite> writes) {
         std::map<RecordObject, std::vector<UpdateInput>> retry;
         for (std::size_t b = 0; b < batches.size(); ++b) {
             UpdateBatch& batch = batches[b];
-            if (!responses[b]) return responses[b].status();
+            if (!responses[b]) {
+                if (responses[b].status().code() != StatusCode::rate_limited) return responses[b].status();
+                limit_spent = responses[b].status();
+                fail_batch(batch, *limit_spent);
+                continue;
+            }
             const http::HttpResponse& response = *responses[b];
             const std::string where = HubSpotApi::where(requests[b]);
+            if (response.status == 429) {
+                limit_spent = HubSpotApi::error_of(requests[b], response);
+                fail_batch(batch, *limit_spent);
+                continue;
+            }
             if (stops_the_write(response)) return HubSpotApi::error_of(requests[b], response);
             if (response.status != 200 && response.status != 207) {
                 // The batch as a whole was refused (a validation error HubSpot did not split per record).
-                const Status refused = HubSpotApi::error_of(requests[b], response);
-                for (const auto& input : batch.inputs) {
-                    for (std::size_t index : input.write_indices) report.failures.push_back({index, refused});
-                }
+                fail_batch(batch, HubSpotApi::error_of(requests[b], response));
                 continue;
             }
+            // A 200 that is not HubSpot's JSON (a proxy's page) says nothing about the records: they
+            // count as not written, as on the other vendors, and the next sync diffs against HubSpot.
             auto body = HubSpotApi::parse_body(requests[b], response);
-            if (!body) return body.status();
+            if (!body) {
+                fail_batch(batch, body.status());
+                continue;
+            }
             std::vector<std::string> sent;
             for (const auto& input : batch.inputs) sent.push_back(input.id);
             const BatchUpdateResult result = BatchUpdateResult::parse(*body, sent);
@@ -78,6 +99,14 @@ Result<WriteReport> BatchWriter::write(std::span<const FieldWrite> writes) {
             }
         }
         batches.clear();
+        if (limit_spent) {
+            for (const auto& object_inputs : retry) {
+                for (const auto& input : object_inputs.second) {
+                    for (std::size_t index : input.write_indices) report.failures.push_back({index, *limit_spent});
+                }
+            }
+            break;
+        }
         for (auto& [object, inputs] : retry) {
             for (auto& batch : split_into_batches(object, std::move(inputs), BatchUpdatePlan::max_inputs)) {
                 batches.push_back(std::move(batch));

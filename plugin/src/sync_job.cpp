@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 
 #include "plugin/model/json_text.hpp"
 #include "fail_point.hpp"
@@ -12,6 +13,7 @@
 #include "plugin/kpi/kpi_engine.hpp"
 #include "plugin/model/timestamp_format.hpp"
 #include "scorecard_json.hpp"
+#include "write_failure_tally.hpp"
 #include "writeback_planner.hpp"
 
 namespace sellerscore::plugin {
@@ -97,6 +99,7 @@ json::object summary_of(const RunRecord& run, json::object records, const kpi::S
                    {"fields_written", run.fields_written},
                    {"records_updated", run.records_updated},
                    {"write_failures", run.write_failures},
+                   {"write_failure", nullptr},
                    {"duration_ms", run.duration_ms},
                    {"nothing_to_write", run.fields_written == 0 && run.write_failures == 0},
                    {"message", message}};
@@ -195,6 +198,7 @@ Result<std::string> SyncJob::run(const SyncOptions& options) {
     run.scorecard_json = scorecard_to_json(scorecard);
 
     const WritebackPlan plan = plan_writeback(data, scorecard, catalog_, held, settings_);
+    WriteFailureTally failures;
     run.records_updated = static_cast<std::int64_t>(plan.records_updated);
     std::string message;
     if (options.dry_run) {
@@ -213,11 +217,14 @@ Result<std::string> SyncJob::run(const SyncOptions& options) {
             run.write_failures += static_cast<std::int64_t>(report->failures.size());
             std::vector<char> failed(chunk.size(), 0);
             std::size_t left_for_budget = 0;
+            std::optional<Status> budget_spent;
             for (const auto& failure : report->failures) {
                 const auto& w = chunk[failure.index];
                 failed[failure.index] = 1;
+                failures.add(failure.status);
                 if (failure.status.code() == StatusCode::rate_limited) {
                     ++left_for_budget;
+                    if (!budget_spent) budget_spent = failure.status;
                 } else {
                     host_.warn("write " + w.field_id + " on " + w.record_id + ": " + failure.status.message());
                 }
@@ -231,19 +238,28 @@ Result<std::string> SyncJob::run(const SyncOptions& options) {
             if (left_for_budget > 0) {
                 const std::size_t unattempted = all.size() - done - chunk.size();
                 run.write_failures += static_cast<std::int64_t>(unattempted);
+                failures.add(*budget_spent, unattempted);
                 budget_stopped = unattempted + left_for_budget;
                 break;
             }
             host_.progress(done + chunk.size(), all.size(), "writing fields");
         }
         auto cursor_after_write = connector_.current_cursor();
-        if (!cursor_after_write) return cursor_after_write.status();
-        run.cursor = *cursor_after_write;
-        // Our own writes are in the cache already: the next read starts after them.
-        if (cache) {
-            if (Status s = cache->begin(settings_.data_source); !s) return s;
-            if (Status s = cache->set_cursor(*cursor_after_write); !s) return s;
-            if (Status s = cache->commit(); !s) return s;
+        if (cursor_after_write) {
+            run.cursor = *cursor_after_write;
+            // Our own writes are in the cache already: the next read starts after them.
+            if (cache) {
+                if (Status s = cache->begin(settings_.data_source); !s) return s;
+                if (Status s = cache->set_cursor(*cursor_after_write); !s) return s;
+                if (Status s = cache->commit(); !s) return s;
+            }
+        } else {
+            // Often the same spent budget or outage that stopped the writes. What was written is
+            // recorded; keeping the cursor of the read makes the next run read this run's writes back.
+            host_.warn("the cursor after the write-back is unknown (" + cursor_after_write.status().message() +
+                       "): the next run reads again from before this run's writes");
+            run.cursor = *cursor_after_read;
+            failures.add(cursor_after_write.status(), 0);
         }
         message = run.fields_written == 0 && run.write_failures == 0
                       ? std::string("no value changed: nothing written")
@@ -260,6 +276,10 @@ Result<std::string> SyncJob::run(const SyncOptions& options) {
     if (!id) return id.status();
     run.id = *id;
     json::object summary = summary_of(run, std::move(records), &scorecard, message);
+    // The run is complete and recorded; the host exits by this failure (docs/abi.md "Run summary").
+    if (const auto& worst = failures.worst()) {
+        summary["write_failure"] = json::object{{"status", static_cast<int>(worst->code())}, {"first", worst->message()}};
+    }
     const connectors::TransferStats traffic = connector_.transfer_stats();
     summary["traffic"] = json::object{
         {"requests", traffic.requests}, {"retries", traffic.retries}, {"rate_limited", traffic.rate_limited}};

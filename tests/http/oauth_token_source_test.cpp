@@ -313,3 +313,93 @@ TEST_CASE("A malformed token_url is refused when the source is made") {
     REQUIRE_FALSE(source.is_ok());
     CHECK(source.status().code() == StatusCode::invalid_argument);
 }
+
+// Found by tests/fuzz/oauth_token_reply: an expires_in near 2^63 s overflowed the clock when the
+// refresh time was worked out, and 1e300 overflowed the conversion to an integer. No vendor's token
+// lives longer than a day (HubSpot 30 min, Pipedrive 1 h, Salesforce's session up to 24 h), so a
+// longer lifetime is read as a day: refreshed 300 s (the margin) before 86,400 s.
+TEST_CASE("An expires_in of 2^63 - 1 s is read as a day") {
+    OAuthFixture f;
+    f.endpoint.expires_in = 9223372036854775807;
+    auto source = f.source();
+    REQUIRE(source->credential()->value == "Bearer access-1");
+    f.clock.advance(seconds(86'099));
+    CHECK(source->credential()->value == "Bearer access-1");
+    f.clock.advance(seconds(2));
+    CHECK(source->credential()->value == "Bearer access-2");
+}
+
+TEST_CASE("An expires_in of 1e300 s is read as a day, and a negative one as no expires_in") {
+    OAuthFixture f;
+    fakes::FakeResponse huge;
+    huge.body = R"({"access_token":"huge","expires_in":1e300})";
+    f.endpoint.refusal = huge;
+    auto source = f.source();
+    REQUIRE(source->credential()->value == "Bearer huge");
+    f.clock.advance(seconds(86'099));
+    CHECK(f.request_count() == 1);
+    REQUIRE(source->credential().is_ok());
+    CHECK(f.request_count() == 1);
+    fakes::FakeResponse negative;
+    negative.body = R"({"access_token":"negative","expires_in":-1.5e300})";
+    f.endpoint.refusal = negative;
+    f.clock.advance(seconds(2));
+    REQUIRE(source->credential()->value == "Bearer negative");
+    CHECK(f.request_count() == 2);
+    // default_lifetime 1800 s less the 300 s margin
+    f.clock.advance(seconds(1'499));
+    REQUIRE(source->credential().is_ok());
+    CHECK(f.request_count() == 2);
+    f.clock.advance(seconds(2));
+    REQUIRE(source->credential().is_ok());
+    CHECK(f.request_count() == 3);
+}
+
+// Found by tests/fuzz/oauth_token_reply: the token endpoint's client knows no credential of its own,
+// so a 5xx page echoing the form it was sent (as some proxies' error pages do) reached the log with
+// the client secret and the refresh token in it.
+TEST_CASE("A token endpoint error page that echoes the form puts neither the client secret nor a refresh token in the log") {
+    OAuthFixture f;
+    f.endpoint.rotate_to = "refresh-rotated-5a6b7c";
+    std::atomic<int> calls{0};
+    // Two attempts per refresh: the first refresh gives up on two echoing 503s (the client logs the
+    // page when it gives up), the second gets a token and a rotated refresh token, the third gives
+    // up again, having sent the rotated one.
+    fakes::LoopbackServer echoing(
+        [&](const fakes::FakeRequest& request) {
+            if (++calls != 3) {
+                fakes::FakeResponse unavailable;
+                unavailable.status = 503;
+                unavailable.content_type = "text/plain";
+                unavailable.body = "upstream unavailable for request: " + request.body;
+                return unavailable;
+            }
+            return f.endpoint.answer(request);
+        },
+        f.certificate);
+    std::vector<std::string> lines;
+    std::mutex lines_mutex;
+    http::OAuthSettings settings = f.settings();
+    settings.token_url = echoing.base_url() + "/oauth/v1/token";
+    settings.retry.max_attempts = 2;
+    settings.log = [&](http::LogLevel, const std::string& line) {
+        std::lock_guard lock(lines_mutex);
+        lines.push_back(line);
+    };
+    auto source = f.source(settings);
+    CHECK_FALSE(source->credential().is_ok());
+    REQUIRE(source->credential()->value == "Bearer access-1");
+    source->reject({"Authorization", "Bearer access-1"});
+    CHECK_FALSE(source->credential().is_ok());
+    CHECK(calls == 5);
+    std::lock_guard lock(lines_mutex);
+    std::size_t with_page = 0;
+    for (const std::string& line : lines) {
+        INFO(line);
+        if (line.find("upstream unavailable") != std::string::npos) ++with_page;
+        CHECK(line.find(client_secret) == std::string::npos);
+        CHECK(line.find(first_refresh_token) == std::string::npos);
+        CHECK(line.find("refresh-rotated-5a6b7c") == std::string::npos);
+    }
+    CHECK(with_page == 2);  // the pages were logged, redacted
+}

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "connectors/hubspot/property_value.hpp"
+#include "tests/fakes/fault_injector.hpp"
 #include "hubspot_fixture.hpp"
 
 using namespace sellerscore;
@@ -289,4 +290,57 @@ TEST_CASE("a batch that succeeded is never sent again") {
     CHECK(report->written == 120);
     CHECK(s.f.fake.properties_written_more_than_once() == 0);
     for (std::size_t i = 0; i < 120; ++i) CHECK(s.f.fake.update_input_count("deals", ids[i]) == 1);
+}
+
+// Like Pipedrive's and Salesforce's (connector.hpp, write()): values a spent daily limit keeps out
+// are failures the sync records and leaves for the next run, not a write that stopped with nothing
+// reported, so a sync exits the same way on every vendor (docs/operations.md "Exit codes").
+TEST_CASE("values the spent daily limit keeps out are reported as rate-limited failures, none lost") {
+    Seeded s;
+    const auto ids = s.f.fake.object_ids("deals");
+    std::vector<FieldWrite> writes;
+    for (std::size_t i = 0; i < 140; ++i) writes.push_back({RecordObject::deal, ids[i], "seller_score", 6.0});
+    // The first chunk of the write-back still fits; the limit runs out before the next one.
+    const std::vector<FieldWrite> first_chunk = {
+        {RecordObject::contact, s.f.fake.object_ids("contacts").front(), "customer_value", 6.0}};
+    REQUIRE(s.connector->write(first_chunk)->written == 1);
+    s.f.fake.set_daily_calls_remaining(0);
+    const auto report = s.connector->write(writes);
+    INFO(report.status().message());
+    REQUIRE(report);
+    CHECK(report->written == 0);
+    REQUIRE(report->failures.size() == 140);
+    std::set<std::size_t> indices;
+    for (const auto& failure : report->failures) {
+        indices.insert(failure.index);
+        CHECK(failure.status.code() == StatusCode::rate_limited);
+    }
+    CHECK(indices.size() == 140);
+    CHECK_FALSE(s.f.fake.value("deals", ids[0], "sellerscore_seller_score"));
+}
+
+TEST_CASE("a batch answered with a 200 that is not JSON fails its own values and the other batches are written") {
+    Seeded s;
+    // A captive proxy in front of HubSpot: the same fake behind an edge that can answer with a page.
+    fakes::FaultInjector edge;
+    fakes::LoopbackServer proxy{edge.wrap(s.f.fake.handler()), s.f.certificate};
+    hs::HubSpotSettings through_proxy = s.f.settings();
+    through_proxy.base_url = proxy.base_url();
+    auto connector = s.f.connector(through_proxy);
+    REQUIRE(connector->ensure_fields(our_fields()));
+    const auto ids = s.f.fake.object_ids("deals");
+    std::vector<FieldWrite> writes;
+    for (std::size_t i = 0; i < 5; ++i) writes.push_back({RecordObject::deal, ids[i], "seller_score", 7.0});
+    for (std::size_t i = 0; i < 3; ++i) writes.push_back({RecordObject::contact, s.f.fake.object_ids("contacts")[i], "customer_value", 10.0});
+    edge.inject(fakes::EdgeFault::html_instead_of_json, 1, "/objects/contacts/batch/update");
+    const auto report = connector->write(writes);
+    REQUIRE(report);
+    CHECK(report->written == 5);
+    REQUIRE(report->failures.size() == 3);
+    for (std::size_t k = 0; k < 3; ++k) {
+        CHECK(report->failures[k].index == 5 + k);
+        CHECK(report->failures[k].status.code() == StatusCode::data);
+        CHECK(report->failures[k].status.message().find("is not JSON") != std::string::npos);
+    }
+    CHECK(s.f.fake.value("deals", ids[4], "sellerscore_seller_score") == std::optional<std::string>("7"));
 }

@@ -1,5 +1,5 @@
-// An installed crmhost loads only a plugin whose package is signed by the key installed with it, and
-// whose own files (library, manifest) match the signed SHA-256 list; plugin verify checks every file. Each test builds a small prefix of its own (a copy of
+// An installed crmhost loads only a plugin whose package is signed by the key installed with it (or the
+// one the config names in plugin_signing_key), and whose own files (library, manifest) match the signed SHA-256 list; plugin verify checks every file. Each test builds a small prefix of its own (a copy of
 // crmhost, the good fixture plugin and its manifest), hashes it with sha256sum and signs it with a
 // throwaway Ed25519 key made by the openssl command line, independently of the code under test.
 #include <sys/stat.h>
@@ -99,6 +99,15 @@ public:
     fs::path signature() const { return plugin_dir() / "SHA256SUMS.sig"; }
     fs::path trusted_key() const { return root_ / "share" / "sellerscore" / "plugin-signing-key.pem"; }
     fs::path doc() const { return root_ / "share" / "doc" / "sellerscore" / "README.md"; }
+    fs::path public_key(const std::string& name) const { return keys_ / (name + ".pub"); }
+
+    // <root>/config.json naming `signing_key` as the key to trust, as written (relative to the root).
+    fs::path config_trusting(const std::string& signing_key) const {
+        const fs::path config = root_ / "config.json";
+        std::ofstream(config) << R"({"connector": "local", "local": {"database": "crm.sqlite"}, "plugin_signing_key": ")"
+                              << signing_key << "\"}\n";
+        return config;
+    }
 
 private:
     fs::path root_;
@@ -275,4 +284,66 @@ TEST_CASE("a changed file outside the plugin's folder fails plugin verify naming
     CHECK(verify.exit_code == 1);
     CHECK(verify.err == "crmhost: plugin verify: " + prefix.doc().string() + ": its SHA-256 differs from the one signed in " +
                             prefix.sums().string() + "; the package was changed after signing, reinstall it\n");
+}
+
+// An admin who signs their own builds names their public key in the config: crmhost then trusts that
+// key instead of the installed one.
+TEST_CASE("a package signed by the key the config names in plugin_signing_key loads, and plugin verify names that key") {
+    ScratchDirectory scratch;
+    const SignedPrefix prefix(scratch);
+    prefix.sign_with("stranger");
+    ::chmod(prefix.public_key("stranger").c_str(), 0644);
+    const fs::path config = prefix.config_trusting("../keys/stranger.pub");  // read from the config's folder
+    const ProcessResult info = prefix.run({"--config", config.string(), "plugin", "info"});
+    INFO(info.err);
+    CHECK(info.exit_code == 0);
+    CHECK(info.out.find("signature:   verified with " + prefix.public_key("stranger").string() + "\n") != std::string::npos);
+    const ProcessResult verify = prefix.run({"--config", config.string(), "plugin", "verify"});
+    INFO(verify.err);
+    CHECK(verify.exit_code == 0);
+    CHECK(verify.out.find("ok: " + prefix.sums().string() + " is signed by the trusted key " +
+                          prefix.public_key("stranger").string() + "\n") != std::string::npos);
+}
+
+TEST_CASE("with plugin_signing_key set, a package signed by another key, the installed one included, is refused") {
+    ScratchDirectory scratch;
+    const SignedPrefix prefix(scratch);  // signed by the packager, whose key is the installed one
+    ::chmod(prefix.public_key("stranger").c_str(), 0644);
+    const fs::path config = prefix.config_trusting(prefix.public_key("stranger").string());
+    const ProcessResult result = prefix.run({"--config", config.string(), "plugin", "info"});
+    CHECK(result.exit_code == 1);
+    CHECK(result.err == "crmhost: plugin info: " + prefix.sums().string() +
+                            ": the signature does not match the trusted key " + prefix.public_key("stranger").string() +
+                            "; reinstall from a verified download\n");
+}
+
+TEST_CASE("a plugin_signing_key that is not a public key file is a config error naming the key and the file") {
+    ScratchDirectory scratch;
+    const SignedPrefix prefix(scratch);
+    const fs::path not_a_key = scratch.path() / "keys" / "packager.key";  // the private key, by mistake
+    ::chmod(not_a_key.c_str(), 0600);
+    const fs::path config = prefix.config_trusting(not_a_key.string());
+    const ProcessResult wrong = prefix.run({"--config", config.string(), "plugin", "info"});
+    CHECK(wrong.exit_code == 2);
+    CHECK(wrong.err == "crmhost: plugin info: " + config.string() + ": plugin_signing_key: " + not_a_key.string() +
+                           ": not a PEM public key\n");
+
+    const fs::path config_missing = prefix.config_trusting("no-such.pem");
+    const ProcessResult missing = prefix.run({"--config", config_missing.string(), "plugin", "info"});
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.find("crmhost: plugin info: " + config_missing.string() + ": plugin_signing_key: " +
+                           (config_missing.parent_path() / "no-such.pem").string() + ": ") == 0);
+}
+
+TEST_CASE("a plugin_signing_key file that group or others can write is a config error") {
+    ScratchDirectory scratch;
+    const SignedPrefix prefix(scratch);
+    prefix.sign_with("stranger");
+    ::chmod(prefix.public_key("stranger").c_str(), 0666);
+    const fs::path config = prefix.config_trusting(prefix.public_key("stranger").string());
+    const ProcessResult result = prefix.run({"--config", config.string(), "plugin", "info"});
+    CHECK(result.exit_code == 2);
+    CHECK(result.err == "crmhost: plugin info: " + config.string() + ": plugin_signing_key: " +
+                            prefix.public_key("stranger").string() +
+                            ": refusing a group- or world-writable plugin-signing key (mode 0666)\n");
 }
