@@ -62,8 +62,10 @@ SignatureCheck check_hubspot_v3(const HubSpotSignedRequest& request, std::string
     const auto [end, ec] =
         std::from_chars(request.timestamp.data(), request.timestamp.data() + request.timestamp.size(), timestamp);
     if (ec != std::errc() || end != request.timestamp.data() + request.timestamp.size()) return SignatureCheck::missing;
-    const std::int64_t age = now_ms - timestamp;
-    if (age > hubspot_signature_max_age_ms || age < -hubspot_signature_max_age_ms) return SignatureCheck::stale;
+    // Compared against the window's edges, not as now − timestamp: a timestamp near INT64_MIN overflowed that
+    // difference (found by tests/fuzz/serve_request_auth).
+    if (timestamp < now_ms - hubspot_signature_max_age_ms || timestamp > now_ms + hubspot_signature_max_age_ms)
+        return SignatureCheck::stale;
     const std::string expected = http::base64_encode(http::hmac_sha256(client_secret, hubspot_v3_source(request)));
     return http::constant_time_equal(expected, request.signature) ? SignatureCheck::valid : SignatureCheck::mismatch;
 }

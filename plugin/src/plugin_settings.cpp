@@ -2,7 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <initializer_list>
 
 #include "plugin/kpi/kpi_catalog.hpp"
 #include "plugin/model/timestamp_format.hpp"
@@ -15,6 +17,27 @@ namespace {
 
 Status bad(std::string_view key, std::string_view expected) {
     return Status::invalid_argument("settings: " + std::string(key) + ": expected " + std::string(expected));
+}
+
+// A misspelt key in a settings section would otherwise be ignored, and the admin left wondering why
+// nothing is read.
+Status known_keys_only(const json::value& section, const std::string& path, std::initializer_list<std::string> keys) {
+    for (const auto& entry : section.get_object()) {
+        if (std::find(keys.begin(), keys.end(), std::string(entry.key())) != keys.end()) continue;
+        std::string expected = "one of";
+        for (const std::string& key : keys) expected += (expected.size() > 6 ? ", " : " ") + key;
+        return bad(path + "." + std::string(entry.key()), expected);
+    }
+    return Status::ok();
+}
+
+// Two settings that only mean something together: the error names the one that is missing.
+Status both_or_neither(const std::string& path, const std::string& first_key, const std::string& first,
+                       const std::string& second_key, const std::string& second) {
+    if (first.empty() == second.empty()) return Status::ok();
+    const bool second_missing = second.empty();
+    return bad(path + "." + (second_missing ? second_key : first_key),
+               "a name too, since " + (second_missing ? first_key : second_key) + " is set (both or neither)");
 }
 
 // FNV-1a: stable across builds and machines, unlike std::hash, because fingerprints are persisted.
@@ -109,8 +132,11 @@ Status read_remote_section(const json::object& root, std::string_view section, R
             if (!v->is_string()) return bad(path + "." + *key, "a string");
             *out = std::string(v->get_string());
         }
-        if (r.delivery_promised_property.empty() != r.delivery_delivered_property.empty()) {
-            return bad(path, "both " + promised_key + " and " + delivered_key);
+        if (Status st = known_keys_only(*delivery, path, {promised_key, delivered_key}); !st) return st;
+        if (Status st = both_or_neither(path, promised_key, r.delivery_promised_property, delivered_key,
+                                        r.delivery_delivered_property);
+            !st) {
+            return st;
         }
     }
     if (const json::value* survey = find_path(root, section, "survey"); !hubspot && survey != nullptr && !survey->is_null()) {
@@ -123,9 +149,9 @@ Status read_remote_section(const json::object& root, std::string_view section, R
             if (!v->is_string()) return bad(path + "." + key, "a string");
             *out = std::string(v->get_string());
         }
-        if (r.survey_score_field.empty() != r.survey_date_field.empty()) {
-            return bad(path, "both score_field and date_field");
-        }
+        if (Status st = known_keys_only(*survey, path, {"score_field", "date_field", "kind", "object"}); !st) return st;
+        if (Status st = both_or_neither(path, "score_field", r.survey_score_field, "date_field", r.survey_date_field); !st)
+            return st;
         if (!r.survey_kind.empty() && r.survey_kind != "csat" && r.survey_kind != "nps") {
             return bad(path + ".kind", "\"csat\" or \"nps\"");
         }

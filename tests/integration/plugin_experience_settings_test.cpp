@@ -50,14 +50,19 @@ bool logged(const TestHost& host, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("hubspot.delivery: both properties are taken, one without the other is refused naming the section and both keys") {
+TEST_CASE("hubspot.delivery: both properties are taken, one without the other is refused naming the missing key") {
     CHECK(create_with("hubspot", {{"delivery", {{"promised_property", "promised"}, {"delivered_property", "delivered"}}}}).first ==
           CRMEXT_OK);
     CHECK(create_with("hubspot", {{"delivery", json::value()}}).first == CRMEXT_OK);
     check_refused("hubspot", {{"delivery", {{"promised_property", "promised"}}}},
-                  "settings: hubspot.delivery: expected both promised_property and delivered_property");
+                  "settings: hubspot.delivery.delivered_property: expected a name too, since promised_property is set "
+                  "(both or neither)");
     check_refused("hubspot", {{"delivery", {{"delivered_property", "delivered"}}}},
-                  "settings: hubspot.delivery: expected both promised_property and delivered_property");
+                  "settings: hubspot.delivery.promised_property: expected a name too, since delivered_property is set "
+                  "(both or neither)");
+    // Pipedrive's and Salesforce's key names are not HubSpot's: refused, not ignored.
+    check_refused("hubspot", {{"delivery", {{"promised_field", "promised"}, {"delivered_field", "delivered"}}}},
+                  "settings: hubspot.delivery.promised_field: expected one of promised_property, delivered_property");
     check_refused("hubspot", {{"delivery", {{"promised_property", 5}, {"delivered_property", "delivered"}}}},
                   "settings: hubspot.delivery.promised_property: expected a string");
     check_refused("hubspot", {{"delivery", "promised"}}, "settings: hubspot.delivery: expected object");
@@ -70,16 +75,19 @@ TEST_CASE("pipedrive.survey and pipedrive.delivery: complete pairs are taken, an
               .first == CRMEXT_OK);
     CHECK(create_with("pipedrive", {{"survey", {{"score_field", "CSAT score"}, {"date_field", "CSAT date"}}}}).first == CRMEXT_OK);
     check_refused("pipedrive", {{"survey", {{"score_field", "CSAT score"}}}},
-                  "settings: pipedrive.survey: expected both score_field and date_field");
+                  "settings: pipedrive.survey.date_field: expected a name too, since score_field is set (both or neither)");
     check_refused("pipedrive", {{"survey", {{"date_field", "CSAT date"}, {"kind", "csat"}}}},
-                  "settings: pipedrive.survey: expected both score_field and date_field");
+                  "settings: pipedrive.survey.score_field: expected a name too, since date_field is set (both or neither)");
+    check_refused("pipedrive", {{"survey", {{"score_field", "CSAT score"}, {"date_field", "CSAT date"}, {"type", "csat"}}}},
+                  "settings: pipedrive.survey.type: expected one of score_field, date_field, kind, object");
     check_refused("pipedrive", {{"survey", {{"score_field", "CSAT score"}, {"date_field", "CSAT date"}, {"kind", "ces"}}}},
                   "settings: pipedrive.survey.kind: expected \"csat\" or \"nps\"");
     // Salesforce's object names are not Pipedrive's.
     check_refused("pipedrive", {{"survey", {{"score_field", "CSAT score"}, {"date_field", "CSAT date"}, {"object", "Contact"}}}},
                   "settings: pipedrive.survey.object: expected \"deal\" or \"person\"");
     check_refused("pipedrive", {{"delivery", {{"promised_field", "Promised delivery"}}}},
-                  "settings: pipedrive.delivery: expected both promised_field and delivered_field");
+                  "settings: pipedrive.delivery.delivered_field: expected a name too, since promised_field is set "
+                  "(both or neither)");
     check_refused("pipedrive", {{"delivery", {{"promised_field", "Promised delivery"}, {"delivered_field", true}}}},
                   "settings: pipedrive.delivery.delivered_field: expected a string");
 }
@@ -90,13 +98,14 @@ TEST_CASE("salesforce.survey and salesforce.delivery: complete pairs are taken, 
                                      {"delivery", {{"promised_field", "Promised__c"}, {"delivered_field", "Delivered__c"}}}})
               .first == CRMEXT_OK);
     check_refused("salesforce", {{"survey", {{"date_field", "NPS_Date__c"}}}},
-                  "settings: salesforce.survey: expected both score_field and date_field");
+                  "settings: salesforce.survey.score_field: expected a name too, since date_field is set (both or neither)");
     check_refused("salesforce", {{"survey", {{"score_field", "NPS__c"}, {"date_field", "NPS_Date__c"}, {"object", "person"}}}},
                   "settings: salesforce.survey.object: expected \"Opportunity\" or \"Contact\"");
     check_refused("salesforce", {{"survey", {{"score_field", "NPS__c"}, {"date_field", "NPS_Date__c"}, {"kind", "NPS"}}}},
                   "settings: salesforce.survey.kind: expected \"csat\" or \"nps\"");
     check_refused("salesforce", {{"delivery", {{"delivered_field", "Delivered__c"}}}},
-                  "settings: salesforce.delivery: expected both promised_field and delivered_field");
+                  "settings: salesforce.delivery.promised_field: expected a name too, since delivered_field is set "
+                  "(both or neither)");
     check_refused("salesforce", {{"survey", json::array{}}}, "settings: salesforce.survey: expected object");
 }
 

@@ -135,6 +135,13 @@ TEST_CASE("a HubSpot v3 timestamp more than 5 minutes old is rejected, one exact
           SignatureCheck::stale);
 }
 
+TEST_CASE("a HubSpot v3 timestamp at either end of the 64-bit range is stale, not an overflow", "[serve][signature]") {
+    CHECK(check_hubspot_v3(signed_webhook(webhook_body, webhook_signature, "-9223372036854775808"), client_secret,
+                           signed_at_ms) == SignatureCheck::stale);
+    CHECK(check_hubspot_v3(signed_webhook(webhook_body, webhook_signature, "9223372036854775807"), client_secret,
+                           signed_at_ms) == SignatureCheck::stale);
+}
+
 TEST_CASE("a HubSpot v3 signature made with another secret is rejected", "[serve][signature]") {
     CHECK(check_hubspot_v3(signed_webhook(webhook_body, webhook_signature), "another-secret", signed_at_ms) ==
           SignatureCheck::mismatch);
