@@ -1,4 +1,4 @@
-// The reference implementation of every scalar seller KPI of KPIS.md §3 and §3.1 (34 of them), for
+// The reference implementation of every scalar seller KPI of KPIS.md §3, §3.1 and §3.1.1 (38 of them), for
 // the window and the previous one, per seller, per team and for the organisation, in one SQL query on
 // an in-memory DuckDB over the interchange NDJSON written by kpi_bench --ndjson. Prints one JSON
 // document: per slot and window the KPI values, and the query's times at one and two threads (the
@@ -40,9 +40,15 @@ const tables = {
     contact_id: 'VARCHAR', deal_id: 'VARCHAR', duration_s: 'DOUBLE', outcome: 'VARCHAR',
     opened: 'BOOLEAN', clicked: 'BOOLEAN', objection: 'BOOLEAN',
   },
+  survey_responses: {
+    id: 'VARCHAR', kind: 'VARCHAR', score: 'INTEGER', at: 'VARCHAR', contact_id: 'VARCHAR', deal_id: 'VARCHAR',
+    seller_id: 'VARCHAR',
+  },
+  deliveries: { id: 'VARCHAR', deal_id: 'VARCHAR', promised_at: 'VARCHAR', delivered_at: 'VARCHAR' },
 };
 const timeColumns = {
   contacts: ['created_at'], deals: ['created_at', 'closed_at'], stage_changes: ['entered_at'], activities: ['at'],
+  survey_responses: ['at'], deliveries: ['promised_at', 'delivered_at'],
 };
 // Ties in time are broken by input order, as the engine does: these tables keep their line number.
 const sequenced = ['deals', 'stage_changes'];
@@ -248,6 +254,43 @@ referral_kpis AS (
   JOIN slots s ON s.seller_id = CASE WHEN c.referred_by IS NOT NULL THEN r.owner_id
                                      WHEN c.channel = 'referral' THEN c.owner_id END
   GROUP BY w.w, s.slot
+),
+-- §3.1.1: a response rates its seller_id, else its deal's owner, else its contact's owner; a reference
+-- that names no known seller passes on to the next (docs/kpis.md).
+rated_responses AS (
+  SELECT r.kind, r.score, r."at", coalesce(s1.id, s2.id, s3.id) AS seller_id
+  FROM survey_responses r
+  LEFT JOIN sellers s1 ON s1.id = r.seller_id
+  LEFT JOIN deals d ON d.id = r.deal_id
+  LEFT JOIN sellers s2 ON s2.id = d.owner_id
+  LEFT JOIN contacts c ON c.id = r.contact_id
+  LEFT JOIN sellers s3 ON s3.id = c.owner_id
+),
+survey_kpis AS (
+  SELECT w.w, s.slot,
+         avg((r.score >= 4)::DOUBLE) FILTER (WHERE r.kind = 'csat') AS csat,
+         avg(CASE WHEN r.score >= 9 THEN 100.0 WHEN r.score >= 7 THEN 0.0 ELSE -100.0 END) FILTER (WHERE r.kind = 'nps') AS nps,
+         count(*) AS survey_responses_count
+  FROM rated_responses r
+  JOIN windows w ON r."at" >= w.w_start AND r."at" < w.as_of
+  JOIN slots s ON s.seller_id = r.seller_id
+  GROUP BY w.w, s.slot
+),
+-- survey_responses_count is 0, not null, for a slot nobody rated where the data holds a response by as_of.
+survey_data AS (
+  SELECT w.w, count(r."at") > 0 AS holds_responses
+  FROM windows w LEFT JOIN survey_responses r ON r."at" <= w.as_of
+  GROUP BY w.w
+),
+delivery_kpis AS (
+  SELECT w.w, s.slot,
+         avg((v.delivered_at IS NOT NULL AND v.delivered_at <= v.promised_at AND v.delivered_at <= w.as_of)::DOUBLE)
+           AS on_time_delivery_rate
+  FROM deliveries v
+  JOIN deals d ON d.id = v.deal_id
+  JOIN windows w ON v.promised_at >= w.w_start AND v.promised_at < w.as_of
+  JOIN slots s ON s.seller_id = d.owner_id
+  GROUP BY w.w, s.slot
 )
 SELECT sw.slot, sw.w,
        coalesce(t.contacts_count, 0)::DOUBLE AS contacts_count,
@@ -280,8 +323,14 @@ SELECT sw.slot, sw.w,
        coalesce(cu.customers_at_start, 0)::DOUBLE AS customers_at_start,
        cu.retention_rate, cu.churn_rate, cu.repeat_purchase_rate,
        coalesce(rf.referrals_count, 0)::DOUBLE AS referrals_count,
-       cu.customer_lifetime_value
+       cu.customer_lifetime_value,
+       sv.csat, sv.nps,
+       CASE WHEN sd.holds_responses THEN coalesce(sv.survey_responses_count, 0)::DOUBLE END AS survey_responses_count,
+       dv.on_time_delivery_rate
 FROM slot_windows sw
+JOIN survey_data sd USING (w)
+LEFT JOIN survey_kpis sv USING (slot, w)
+LEFT JOIN delivery_kpis dv USING (slot, w)
 LEFT JOIN activity_kpis a USING (slot, w)
 LEFT JOIN acceptance ac USING (slot, w)
 LEFT JOIN touch_kpis t USING (slot, w)
