@@ -18,6 +18,7 @@
 #include "connectors/local/ndjson_importer.hpp"
 #include "host_scratch_directory.hpp"
 #include "loaded_plugin.hpp"
+#include "salesforce_host_secrets.hpp"
 #include "plugin/model/record_json.hpp"
 #include "plugin/model/timestamp_format.hpp"
 #include "tests/fakes/hubspot/fake_hubspot.hpp"
@@ -349,9 +350,7 @@ Reading salesforce_reading(const model::Dataset& source, fakes::FakeSalesforceOp
     const model::Dataset held = fake.seed(source);
     ScratchDirectory dir;
     TestHost host;
-    host.secrets["SELLERSCORE_SALESFORCE_CLIENT_ID"] = fake.options().client_id;
-    host.secrets["SELLERSCORE_SALESFORCE_CLIENT_SECRET"] = fake.options().client_secret;
-    host.secrets["SELLERSCORE_SALESFORCE_REFRESH_TOKEN"] = fake.options().refresh_token;
+    give_salesforce_secrets(host, fake.options());
     host.state_dir = (dir.path() / "state").string();
     json::object section = experience;
     section["base_url"] = server.base_url();
@@ -465,9 +464,7 @@ TEST_CASE("every KPI read through Salesforce equals the local CRM's, except what
     const model::Dataset held = fake.seed(source);
     ScratchDirectory dir;
     TestHost host;
-    host.secrets["SELLERSCORE_SALESFORCE_CLIENT_ID"] = fake.options().client_id;
-    host.secrets["SELLERSCORE_SALESFORCE_CLIENT_SECRET"] = fake.options().client_secret;
-    host.secrets["SELLERSCORE_SALESFORCE_REFRESH_TOKEN"] = fake.options().refresh_token;
+    give_salesforce_secrets(host, fake.options());
     host.state_dir = (dir.path() / "state").string();
     const std::string settings =
         json::serialize(json::object{{"connector", "salesforce"},

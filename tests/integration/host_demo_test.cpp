@@ -8,6 +8,22 @@
 
 using namespace sellerscore::host::testing;
 
+namespace {
+
+// The engine's scorecard of the standard demo as of its end, computed once for the cases below.
+const sellerscore::kpi::Scorecard& standard_demo_scorecard() {
+    static const sellerscore::kpi::Scorecard card = [] {
+        const auto data = sellerscore::demo::DemoCrmGenerator::dataset(sellerscore::demo::DemoOptions::standard());
+        REQUIRE(data);
+        sellerscore::kpi::KpiConfig config;
+        config.as_of = sellerscore::demo::DemoOptions::standard().end;
+        return sellerscore::kpi::compute_scorecard(*data, config);
+    }();
+    return card;
+}
+
+}  // namespace
+
 TEST_CASE("crmhost demo generates and syncs a CRM then prints the scorecard and the A-band filter") {
     ScratchDirectory dir;
     const ProcessResult result = run_crmhost({"demo", "--dir", "demo"}, dir.path(),
@@ -37,15 +53,7 @@ TEST_CASE("the demo's config serves the same scorecard JSON on every later call"
 TEST_CASE("the standard demo's churn model fits at a finite maximum and spreads churn risk") {
     // KPIS.md §6 on the demo: its customers lapse the way BG/NBD assumes, so the fit converges (not
     // on a ridge) and churn risk is neither ~0 nor ~1 for everyone.
-    sellerscore::model::Dataset data;
-    REQUIRE(sellerscore::demo::DemoCrmGenerator::generate(sellerscore::demo::DemoOptions::standard(),
-                                                          [&](sellerscore::model::Dataset&& page) {
-                                                              data.append(std::move(page));
-                                                              return sellerscore::Status::ok();
-                                                          }));
-    sellerscore::kpi::KpiConfig config;
-    config.as_of = sellerscore::demo::DemoOptions::standard().end;
-    const sellerscore::kpi::Scorecard card = sellerscore::kpi::compute_scorecard(data, config);
+    const sellerscore::kpi::Scorecard& card = standard_demo_scorecard();
     INFO(card.churn_model.note);
     CHECK(card.churn_model.fitted);
     CHECK(card.churn_model.converged);
@@ -59,15 +67,7 @@ TEST_CASE("the standard demo's churn model fits at a finite maximum and spreads 
 }
 
 TEST_CASE("the standard demo's scorecard shows the funnel of both pipelines, the enterprise one with values") {
-    sellerscore::model::Dataset data;
-    REQUIRE(sellerscore::demo::DemoCrmGenerator::generate(sellerscore::demo::DemoOptions::standard(),
-                                                          [&](sellerscore::model::Dataset&& page) {
-                                                              data.append(std::move(page));
-                                                              return sellerscore::Status::ok();
-                                                          }));
-    sellerscore::kpi::KpiConfig config;
-    config.as_of = sellerscore::demo::DemoOptions::standard().end;
-    const sellerscore::kpi::Scorecard card = sellerscore::kpi::compute_scorecard(data, config);
+    const sellerscore::kpi::Scorecard& card = standard_demo_scorecard();
     REQUIRE(card.pipelines.size() == 2);
     CHECK(card.pipelines[0].name == "sales");
     CHECK(card.pipelines[1].name == "enterprise");

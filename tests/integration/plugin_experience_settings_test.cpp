@@ -11,6 +11,7 @@
 
 #include "host_scratch_directory.hpp"
 #include "loaded_plugin.hpp"
+#include "salesforce_host_secrets.hpp"
 #include "tests/fakes/hubspot/fake_hubspot.hpp"
 #include "tests/fakes/loopback_server.hpp"
 #include "tests/fakes/pipedrive/fake_pipedrive.hpp"
@@ -142,9 +143,7 @@ TEST_CASE("the experience settings reach the Pipedrive and Salesforce connectors
         fake.set_instance_url(server.base_url());
         ScratchDirectory dir;
         TestHost host;
-        host.secrets["SELLERSCORE_SALESFORCE_CLIENT_ID"] = fake.options().client_id;
-        host.secrets["SELLERSCORE_SALESFORCE_CLIENT_SECRET"] = fake.options().client_secret;
-        host.secrets["SELLERSCORE_SALESFORCE_REFRESH_TOKEN"] = fake.options().refresh_token;
+        give_salesforce_secrets(host, fake.options());
         host.state_dir = (dir.path() / "state").string();
         const json::object section{{"base_url", server.base_url()},
                                    {"ca_file", ca_file},
@@ -180,9 +179,7 @@ TEST_CASE("a Salesforce sync without any survey source warns once, and with Feed
         fake.seed(model::Dataset{});  // the integration user; with Feedback Management its survey and questions
         ScratchDirectory dir;
         TestHost host;
-        host.secrets["SELLERSCORE_SALESFORCE_CLIENT_ID"] = fake.options().client_id;
-        host.secrets["SELLERSCORE_SALESFORCE_CLIENT_SECRET"] = fake.options().client_secret;
-        host.secrets["SELLERSCORE_SALESFORCE_REFRESH_TOKEN"] = fake.options().refresh_token;
+        give_salesforce_secrets(host, fake.options());
         host.state_dir = (dir.path() / "state").string();
         PluginSession session(host, json::serialize(json::object{{"connector", "salesforce"},
                                                                  {"salesforce", {{"base_url", server.base_url()}, {"ca_file", ca_file}}},

@@ -12,6 +12,7 @@
 #include "engine_expectations.hpp"
 #include "plugin/model/timestamp_format.hpp"
 #include "plugin_vendor_world.hpp"
+#include "salesforce_host_secrets.hpp"
 #include "seller_score_query_expectation.hpp"
 #include "tests/fakes/salesforce/fake_salesforce.hpp"
 
@@ -41,9 +42,7 @@ public:
         model::Dataset source = generate_demo(small_org());
         source.spend.clear();  // Salesforce holds no ad spend
         in_salesforce = fake.seed(source);
-        host.secrets["SELLERSCORE_SALESFORCE_CLIENT_ID"] = fake.options().client_id;
-        host.secrets["SELLERSCORE_SALESFORCE_CLIENT_SECRET"] = fake.options().client_secret;
-        host.secrets["SELLERSCORE_SALESFORCE_REFRESH_TOKEN"] = fake.options().refresh_token;
+        give_salesforce_secrets(host, fake.options());
     }
 
     kpi::Scorecard expected() const { return expected_of(in_salesforce); }
