@@ -181,7 +181,12 @@ Result<std::int64_t> SalesforceApi::count(std::string_view soql) {
     if (!body) return body.status();
     const auto* total = body->is_object() ? body->as_object().if_contains("totalSize") : nullptr;
     if (total == nullptr || !total->is_number()) return Status::data("salesforce: COUNT() answer without totalSize");
-    return total->to_number<std::int64_t>();
+    // to_number throws on a fraction or an out-of-range value (found by tests/fuzz/salesforce_api).
+    boost::system::error_code inexact;
+    const std::int64_t count = total->to_number<std::int64_t>(inexact);
+    if (inexact || count < 0)
+        return Status::data("salesforce: COUNT() answer's totalSize " + json::serialize(*total) + " is not a count");
+    return count;
 }
 
 http::ClientStats SalesforceApi::stats() const { return client_->stats(); }
