@@ -117,7 +117,7 @@ TEST_CASE("An interval or reset header beyond a day is read as a day instead of 
     PacedClient hubspot({}, hubspot_headers,
                         {respond(200, {{"X-HubSpot-RateLimit-Max", "1"},
                                        {"X-HubSpot-RateLimit-Interval-Milliseconds", "111111111111111111"}})});
-    for (const char* target : {"/a", "/b", "/c"}) REQUIRE(hubspot.client->send(get(target)).is_ok());
+    for (const char* target : {"/a", "/b", "/c"}) REQUIRE(hubspot.client->send(paced_get(target)).is_ok());
     // The first answer sets the pace of the requests after the next: one per day at the 0.95 target,
     // 86400 s / 0.95 = 25.3 h apart.
     const auto hubspot_starts = hubspot.transport->starts();
