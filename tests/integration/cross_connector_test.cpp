@@ -455,23 +455,7 @@ TEST_CASE("every KPI read through Pipedrive equals the local CRM's, except what 
 TEST_CASE("every KPI read through Salesforce equals the local CRM's, except what Salesforce cannot hold") {
     const model::Dataset source = trust_dataset();
     const Reading local = local_reading(source);
-
-    fakes::FakeSalesforce fake;
-    const auto certificate = fakes::make_server_certificate();
-    const std::string ca_file = fakes::write_temp_pem(certificate.ca_pem, "salesforce-trust-ca");
-    fakes::LoopbackServer server(fake.handler(), certificate);
-    fake.set_instance_url(server.base_url());
-    const model::Dataset held = fake.seed(source);
-    ScratchDirectory dir;
-    TestHost host;
-    give_salesforce_secrets(host, fake.options());
-    host.state_dir = (dir.path() / "state").string();
-    const std::string settings =
-        json::serialize(json::object{{"connector", "salesforce"},
-                                     {"salesforce", {{"base_url", server.base_url()}, {"ca_file", ca_file}}},
-                                     {"state_dir", host.state_dir},
-                                     {"kpi", kpi_settings()}});
-    const Reading salesforce = sync_and_read(host, settings, held);
+    const Reading salesforce = salesforce_reading(source, {}, json::object{});
     compare_readings(salesforce, local, kpis_moved_by_what_cannot_be_held("salesforce.md", "Salesforce"));
 }
 
